@@ -1,0 +1,164 @@
+import { LumenError } from './errors';
+
+/** How pixels (0..255 RGB) become model input; mirrors keras.applications' preprocess_input modes. */
+export type PreprocessingMode =
+  | 'tf' // x / 127.5 - 1 → [-1, 1]  (MobileNet, Inception)
+  | 'caffe' // RGB→BGR, minus ImageNet means, no scaling  (ResNet50, VGG)
+  | 'torch' // x / 255, minus mean, divided by std per channel  (DenseNet, PyTorch ports)
+  | 'unit' // x / 255 → [0, 1]  (TF-Hub)
+  | 'raw'; // 0..255 unchanged  (EfficientNet: normalization is inside the model)
+
+export const PREPROCESSING_MODES: readonly PreprocessingMode[] = ['tf', 'caffe', 'torch', 'unit', 'raw'];
+
+export type ModelFormat = 'graph' | 'layers';
+export type OutputKind = 'softmax' | 'logits';
+/** 1001 means index 0 is a "background" class and class i of Keras order is output i + 1. */
+export type ClassCount = 1000 | 1001;
+/** Keras (sorted-synset) order, or Darknet's own order which is mapped to Keras by label name. */
+export type LabelOrder = 'keras' | 'darknet';
+
+export interface CatalogFile {
+  path: string;
+  size: number;
+  sha256: string;
+  /** Path inside the source (tarball or folder) when it differs from `path`. */
+  from?: string;
+}
+
+export type ModelSource =
+  | { kind: 'shared'; folder: string }
+  | { kind: 'npm'; package: string; version: string; dir: string }
+  | { kind: 'url'; baseUrl: string };
+
+export interface CatalogModel {
+  id: string;
+  name: string;
+  architecture: string;
+  version: string;
+  format: ModelFormat;
+  /** [height, width] */
+  inputSize: [number, number];
+  preprocessing: PreprocessingMode;
+  output: OutputKind;
+  classes: ClassCount;
+  labelOrder: LabelOrder;
+  labels: string;
+  files: CatalogFile[];
+  source: ModelSource;
+  license: string;
+  description: string;
+}
+
+export interface Catalog {
+  schemaVersion: 1;
+  defaultModel: string;
+  models: CatalogModel[];
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_.-]*$/;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function fail(where: string, what: string): never {
+  throw new LumenError('catalog-invalid', `catalog: ${where}: ${what}`);
+}
+
+function str(o: Json, key: string, where: string): string {
+  const v = o[key];
+  if (typeof v !== 'string' || v.length === 0) fail(where, `"${key}" must be a non-empty string`);
+  return v;
+}
+
+function oneOf<T extends string | number>(o: Json, key: string, allowed: readonly T[], where: string): T {
+  const v = o[key];
+  if (!allowed.includes(v as T)) fail(where, `"${key}" must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)})`);
+  return v as T;
+}
+
+function validateFile(v: unknown, where: string): CatalogFile {
+  if (!isObject(v)) fail(where, 'file entry must be an object');
+  const path = str(v, 'path', where);
+  if (path.includes('..') || path.startsWith('/')) fail(where, `file path "${path}" must stay inside the model folder`);
+  const size = v['size'];
+  if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0) fail(where, `"${path}" needs a positive integer size`);
+  const sha256 = str(v, 'sha256', where);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) fail(where, `"${path}" sha256 must be 64 lowercase hex digits`);
+  const file: CatalogFile = { path, size, sha256 };
+  if (v['from'] !== undefined) file.from = str(v, 'from', where);
+  return file;
+}
+
+function validateSource(v: unknown, where: string): ModelSource {
+  if (!isObject(v)) fail(where, '"source" must be an object');
+  const kind = oneOf(v, 'kind', ['shared', 'npm', 'url'] as const, where);
+  switch (kind) {
+    case 'shared':
+      return { kind, folder: str(v, 'folder', where) };
+    case 'npm':
+      return { kind, package: str(v, 'package', where), version: str(v, 'version', where), dir: str(v, 'dir', where) };
+    case 'url': {
+      const baseUrl = str(v, 'baseUrl', where);
+      if (!/^https?:\/\//.test(baseUrl)) fail(where, 'url source must be http(s)');
+      return { kind, baseUrl };
+    }
+  }
+}
+
+function validateModel(v: unknown, index: number): CatalogModel {
+  if (!isObject(v)) fail(`models[${index}]`, 'must be an object');
+  const id = str(v, 'id', `models[${index}]`);
+  const where = `model "${id}"`;
+  if (!ID_PATTERN.test(id)) fail(where, 'id must be lowercase letters, digits, "_", "-" or "."');
+  const size = v['inputSize'];
+  if (!Array.isArray(size) || size.length !== 2 || !size.every((n) => Number.isInteger(n) && n > 0)) {
+    fail(where, '"inputSize" must be [height, width] positive integers');
+  }
+  const files = v['files'];
+  if (!Array.isArray(files) || files.length === 0) fail(where, '"files" must be a non-empty array');
+  const model: CatalogModel = {
+    id,
+    name: str(v, 'name', where),
+    architecture: str(v, 'architecture', where),
+    version: str(v, 'version', where),
+    format: oneOf(v, 'format', ['graph', 'layers'] as const, where),
+    inputSize: [size[0] as number, size[1] as number],
+    preprocessing: oneOf(v, 'preprocessing', PREPROCESSING_MODES, where),
+    output: oneOf(v, 'output', ['softmax', 'logits'] as const, where),
+    classes: oneOf(v, 'classes', [1000, 1001] as const, where),
+    labelOrder: oneOf(v, 'labelOrder', ['keras', 'darknet'] as const, where),
+    labels: str(v, 'labels', where),
+    files: files.map((f, i) => validateFile(f, `${where} files[${i}]`)),
+    source: validateSource(v['source'], where),
+    license: str(v, 'license', where),
+    description: str(v, 'description', where),
+  };
+  const paths = new Set(model.files.map((f) => f.path));
+  if (paths.size !== model.files.length) fail(where, 'file paths must be unique');
+  for (const needed of ['model.json', model.labels]) {
+    if (!paths.has(needed)) fail(where, `"files" must include ${needed}`);
+  }
+  return model;
+}
+
+/** Validates untrusted catalog JSON; the error names the model and field at fault. */
+export function validateCatalog(json: unknown): Catalog {
+  if (!isObject(json)) fail('root', 'must be an object');
+  if (json['schemaVersion'] !== 1) fail('root', `unsupported schemaVersion ${JSON.stringify(json['schemaVersion'])}`);
+  const models = json['models'];
+  if (!Array.isArray(models)) fail('root', '"models" must be an array');
+  const parsed = models.map(validateModel);
+  const ids = new Set<string>();
+  for (const m of parsed) {
+    if (ids.has(m.id)) fail(`model "${m.id}"`, 'duplicate id');
+    ids.add(m.id);
+  }
+  const defaultModel = str(json, 'defaultModel', 'root');
+  if (!ids.has(defaultModel)) fail('root', `defaultModel "${defaultModel}" is not in the catalog`);
+  return { schemaVersion: 1, defaultModel, models: parsed };
+}
+
+/** Where a model's files live, relative to the catalog's folder: `<id>/<version>/`. */
+export function modelFolder(model: Pick<CatalogModel, 'id' | 'version'>): string {
+  return `${model.id}/${model.version}/`;
+}
