@@ -47,6 +47,8 @@ export interface CatalogModel {
   source: ModelSource;
   license: string;
   description: string;
+  /** For a non-Keras label order: output class i is Keras class kerasIndex[i]. */
+  kerasIndex?: number[];
 }
 
 export interface Catalog {
@@ -133,6 +135,16 @@ function validateModel(v: unknown, index: number): CatalogModel {
     license: str(v, 'license', where),
     description: str(v, 'description', where),
   };
+  const kerasIndex = v['kerasIndex'];
+  if (model.labelOrder !== 'keras') {
+    const valid =
+      Array.isArray(kerasIndex) &&
+      kerasIndex.length === 1000 &&
+      new Set(kerasIndex).size === 1000 &&
+      kerasIndex.every((n) => Number.isInteger(n) && n >= 0 && n < 1000);
+    if (!valid) fail(where, `labelOrder "${model.labelOrder}" needs "kerasIndex": a permutation of 0..999`);
+    model.kerasIndex = kerasIndex as number[];
+  }
   const paths = new Set(model.files.map((f) => f.path));
   if (paths.size !== model.files.length) fail(where, 'file paths must be unique');
   for (const needed of ['model.json', model.labels]) {

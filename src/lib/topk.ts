@@ -1,0 +1,59 @@
+/**
+ * Output row → top-k predictions with Keras class indices. Pure: the probabilities have already
+ * been through softmax (for logits models) and read back from the device.
+ */
+import type { ClassCount } from '../shared/catalog';
+import type { Prediction } from '../shared/protocol';
+
+export interface ClassLayout {
+  classes: ClassCount;
+  /** Output class i (after any background offset) → Keras index; null for Keras order. */
+  kerasIndex: readonly number[] | null;
+}
+
+/**
+ * Normalises a labels file to one name per output index. Accepts an array or an
+ * `{"0": "tench", ...}` object, with or without the background entry of 1001-class models.
+ */
+export function normalizeLabels(raw: unknown, classes: ClassCount): string[] {
+  let names: string[];
+  if (Array.isArray(raw)) names = raw.map(String);
+  else if (typeof raw === 'object' && raw !== null) {
+    const entries = Object.entries(raw as Record<string, unknown>);
+    names = [];
+    for (const [key, value] of entries) names[Number(key)] = String(value);
+  } else throw new Error('labels file must be a JSON array or an index → name object');
+  if (classes === 1001 && names.length === 1000) names = ['background', ...names];
+  if (names.length !== classes || names.some((n) => n === undefined)) {
+    throw new Error(`labels file has ${names.length} names but the model has ${classes} classes`);
+  }
+  return names;
+}
+
+/** Keras class index of output `i`: -1 for background, null if unmapped. */
+export function kerasIndexOf(outputIndex: number, layout: ClassLayout): number | null {
+  const i = layout.classes === 1001 ? outputIndex - 1 : outputIndex;
+  if (i < 0) return -1;
+  if (!layout.kerasIndex) return i;
+  return layout.kerasIndex[i] ?? null;
+}
+
+/** Top-k of one row, highest first; ties keep the lower index first. */
+export function topK(row: ArrayLike<number>, k: number, labels: readonly string[], layout: ClassLayout): Prediction[] {
+  const count = Math.max(0, Math.min(Math.floor(k), row.length));
+  // A partial selection would be faster for k ≪ n, but n ≤ 1001 makes a sort cheap and obvious.
+  const order = Array.from({ length: row.length }, (_, i) => i);
+  order.sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0) || a - b);
+  return order.slice(0, count).map((i) => ({
+    classIndex: kerasIndexOf(i, layout),
+    label: labels[i] ?? `class ${i}`,
+    probability: row[i] ?? 0,
+  }));
+}
+
+/** Splits a flat [N × classes] read-back into rows without copying. */
+export function rowsOf(flat: Float32Array, classes: number): Float32Array[] {
+  const rows: Float32Array[] = [];
+  for (let offset = 0; offset < flat.length; offset += classes) rows.push(flat.subarray(offset, offset + classes));
+  return rows;
+}

@@ -1,0 +1,74 @@
+/**
+ * The worker's one engine: the active backend, loaded models (a small LRU, disposed on evict)
+ * and the classify pipeline. The handler drives it; tests drive the handler with a fake engine.
+ */
+import { tf } from './tfjs';
+import { selectBackend } from './backend';
+import { loadModel, type LoadedModel } from './models';
+import { classifyImages, type ClassifyHooks, type ClassifyRequest, type ProgressFn } from './predict';
+import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
+
+export type { ProgressFn };
+
+export interface Engine {
+  init(backend: BackendName | null, onProgress: ProgressFn): Promise<EngineInfo>;
+  load(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelInfo>;
+  classify(request: ClassifyRequest, hooks: ClassifyHooks): Promise<{ count: number; failed: number }>;
+}
+
+/** Large models hold hundreds of MB of device memory; keep only the most recent few. */
+const MAX_LOADED_MODELS = 2;
+
+export function createTfEngine(): Engine {
+  let info: EngineInfo | null = null;
+  const models = new Map<string, LoadedModel>();
+
+  const disposeAll = (): void => {
+    for (const model of models.values()) model.dispose();
+    models.clear();
+  };
+
+  const ensureBackend = async (onProgress: ProgressFn): Promise<EngineInfo> => {
+    if (info) return info;
+    onProgress('backend', 0, 'choosing a backend');
+    info = await selectBackend(null);
+    return info;
+  };
+
+  const ensureModel = async (spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel> => {
+    await ensureBackend(onProgress);
+    const existing = models.get(spec.key);
+    if (existing) {
+      models.delete(spec.key); // re-insert: Map order is the LRU order
+      models.set(spec.key, existing);
+      return existing;
+    }
+    onProgress('download', 0, `downloading ${spec.name}`);
+    const loaded = await loadModel(spec, (fraction) => onProgress('download', fraction, `downloading ${spec.name}`));
+    models.set(spec.key, loaded);
+    while (models.size > MAX_LOADED_MODELS) {
+      const [oldestKey, oldest] = models.entries().next().value as [string, LoadedModel];
+      oldest.dispose();
+      models.delete(oldestKey);
+    }
+    return loaded;
+  };
+
+  return {
+    async init(backend, onProgress) {
+      if (info && (backend === null || info.backend === backend) && (backend !== null) === info.forced) return info;
+      // A backend switch invalidates every model: weights live in the old backend's memory.
+      disposeAll();
+      onProgress('backend', 0, backend ? `starting ${backend}` : 'choosing a backend');
+      info = await selectBackend(backend);
+      return info;
+    },
+    async load(spec, onProgress) {
+      return (await ensureModel(spec, onProgress)).info;
+    },
+    async classify(request, hooks) {
+      const model = await ensureModel(request.model, hooks.onProgress);
+      return classifyImages(tf, model, request, hooks);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createHandler } from './handler';
+import type { Engine } from './engine';
+import { LumenError } from '../shared/errors';
+import type { EngineInfo, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
+
+const engineInfo: EngineInfo = {
+  backend: 'wasm', forced: false, reason: 'test', attempts: [], adapter: null, webglRenderer: null, tfjsVersion: '4.22.0', flags: {},
+};
+const spec = { key: 'm@1', name: 'M' } as ModelSpec;
+const modelInfo = { key: 'm@1' } as ModelInfo;
+
+/** A fake engine whose classify emits one item per image and waits on `gate` between them. */
+function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    async init(backend) {
+      calls.push(`init:${backend}`);
+      if (backend === 'webgpu') throw new LumenError('backend-unavailable', 'no adapter');
+      return engineInfo;
+    },
+    async load() {
+      calls.push('load');
+      return modelInfo;
+    },
+    async classify(request, hooks) {
+      calls.push('classify');
+      for (const [index, image] of request.images.entries()) {
+        await gate();
+        if (hooks.isCancelled()) throw new LumenError('cancelled', 'cancelled');
+        hooks.onItem(index, { name: image.name, status: 'error', error: { name: 'X', code: 'decode-failed', message: 'nope' } });
+        hooks.onProgress('infer', (index + 1) / request.images.length, '');
+      }
+      return { count: request.images.length, failed: request.images.length };
+    },
+  };
+}
+
+function recorder() {
+  const events: WorkerEvent[] = [];
+  return { events, post: (event: WorkerEvent) => void events.push(event) };
+}
+
+const images = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `${i}.png`, kind: 'blob' as const, blob: new Blob(['x']) }));
+
+describe('worker handler', () => {
+  it('answers init with ready and load with loaded, echoing request ids', async () => {
+    const { events, post } = recorder();
+    const handle = createHandler(fakeEngine(), post);
+    await handle({ type: 'init', id: 1, backend: null });
+    await handle({ type: 'load', id: 2, model: spec });
+    expect(events).toEqual([
+      { type: 'ready', id: 1, engine: engineInfo },
+      { type: 'loaded', id: 2, model: modelInfo },
+    ]);
+  });
+
+  it('streams items and progress, then exactly one terminal event', async () => {
+    const { events, post } = recorder();
+    await createHandler(fakeEngine(), post)({ type: 'classify', id: 7, model: spec, k: 5, images: images(2), batchSize: 8 });
+    expect(events.map((e) => e.type)).toEqual(['item', 'progress', 'item', 'progress', 'classified']);
+    expect(events.every((e) => e.id === 7)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'classified', count: 2, failed: 2 });
+  });
+
+  it('turns engine failures into {name, code, message} errors', async () => {
+    const { events, post } = recorder();
+    await createHandler(fakeEngine(), post)({ type: 'init', id: 3, backend: 'webgpu' });
+    expect(events).toEqual([{ type: 'error', id: 3, error: { name: 'LumenError', code: 'backend-unavailable', message: 'no adapter' } }]);
+  });
+
+  it('rejects malformed messages with bad-request instead of crashing', async () => {
+    const { events, post } = recorder();
+    await createHandler(fakeEngine(), post)({ type: 'explode', id: 9 });
+    expect(events[0]).toMatchObject({ type: 'error', id: 9, error: { code: 'bad-request' } });
+  });
+
+  it('runs requests one at a time, in order', async () => {
+    const { post } = recorder();
+    const engine = fakeEngine();
+    const handle = createHandler(engine, post);
+    const a = handle({ type: 'classify', id: 1, model: spec, k: 1, images: images(3), batchSize: 1 });
+    const b = handle({ type: 'load', id: 2, model: spec });
+    await Promise.all([a, b]);
+    expect(engine.calls).toEqual(['classify', 'load']);
+  });
+
+  it('cancel stops a running request at its next checkpoint and drops a queued one', async () => {
+    const { events, post } = recorder();
+    let release: () => void = () => undefined;
+    const gate = () => new Promise<void>((resolve) => (release = resolve));
+    const engine = fakeEngine(gate);
+    const handle = createHandler(engine, post);
+    const running = handle({ type: 'classify', id: 1, model: spec, k: 1, images: images(5), batchSize: 1 });
+    const queued = handle({ type: 'load', id: 2, model: spec });
+    await Promise.resolve();
+    release(); // first image goes through
+    await new Promise((r) => setTimeout(r, 0));
+    await handle({ type: 'cancel', id: 99, target: 1 });
+    await handle({ type: 'cancel', id: 100, target: 2 });
+    release();
+    await Promise.all([running, queued]);
+    expect(events.filter((e) => e.type === 'item')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'cancelled').map((e) => e.id)).toEqual([1, 2]);
+    expect(engine.calls).toEqual(['classify']);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Message handler for the TF.js worker, independent of `self` so vitest can drive it with a fake
+ * engine and a recording `post`. Requests run one at a time (TF.js has one backend and one device
+ * queue; interleaving two jobs would only make both slower and their timings meaningless), while
+ * `cancel` acts at once: a queued request is dropped, a running one stops at its next checkpoint.
+ */
+import type { Engine } from './engine';
+import type { ProgressFn } from './predict';
+import { assertNever } from '../shared/assertNever';
+import { LumenError, isCancelled, serializeError } from '../shared/errors';
+import type { AnswerableRequest, PostFn, WorkerRequest } from '../shared/protocol';
+
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'cancel']);
+
+function isRequest(message: unknown): message is WorkerRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, id } = message as { type?: unknown; id?: unknown };
+  return typeof type === 'string' && REQUEST_TYPES.has(type as WorkerRequest['type']) && typeof id === 'number';
+}
+
+export function createHandler(engine: Engine, post: PostFn): (message: unknown) => Promise<void> {
+  const pending = new Set<number>();
+  const cancelled = new Set<number>();
+  let queue: Promise<void> = Promise.resolve();
+
+  const execute = async (request: AnswerableRequest): Promise<void> => {
+    const { id } = request;
+    const onProgress: ProgressFn = (stage, fraction, detail) => post({ type: 'progress', id, stage, fraction, detail });
+    const isCancelledNow = (): boolean => cancelled.has(id);
+    try {
+      if (isCancelledNow()) throw new LumenError('cancelled', 'Cancelled before it started.');
+      switch (request.type) {
+        case 'init':
+          post({ type: 'ready', id, engine: await engine.init(request.backend, onProgress) });
+          break;
+        case 'load':
+          post({ type: 'loaded', id, model: await engine.load(request.model, onProgress) });
+          break;
+        case 'classify': {
+          const started = performance.now();
+          const { count, failed } = await engine.classify(request, {
+            onItem: (index, item) => post({ type: 'item', id, index, item }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'classified', id, count, failed, totalMs: performance.now() - started });
+          break;
+        }
+        default:
+          assertNever(request, 'request');
+      }
+    } catch (error) {
+      post(isCancelled(error) ? { type: 'cancelled', id } : { type: 'error', id, error: serializeError(error) });
+    } finally {
+      pending.delete(id);
+      cancelled.delete(id);
+    }
+  };
+
+  return (message) => {
+    if (!isRequest(message)) {
+      const id = typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : -1;
+      post({ type: 'error', id, error: serializeError(new LumenError('bad-request', `Unknown message: ${JSON.stringify(message)}`)) });
+      return Promise.resolve();
+    }
+    if (message.type === 'cancel') {
+      if (pending.has(message.target)) cancelled.add(message.target);
+      return Promise.resolve();
+    }
+    pending.add(message.id);
+    const run = queue.then(() => execute(message));
+    queue = run;
+    return run;
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Pixels → model input, entirely in TF.js ops on the active backend (so on a GPU backend the
+ * resize and normalisation run as shaders next to the model). Mirrors keras.applications'
+ * preprocess_input modes; see PreprocessingMode in shared/catalog.ts.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { PreprocessingMode } from '../shared/catalog';
+import { assertNever } from '../shared/assertNever';
+
+type TF = typeof tfTypes;
+type Tensor4D = tfTypes.Tensor4D;
+
+/** Keras "caffe" mode means, in BGR order (ImageNet training-set channel means). */
+export const CAFFE_MEAN_BGR = [103.939, 116.779, 123.68] as const;
+/** Keras "torch" mode: ImageNet mean / std, RGB order, on [0,1] pixels. */
+export const TORCH_MEAN = [0.485, 0.456, 0.406] as const;
+export const TORCH_STD = [0.229, 0.224, 0.225] as const;
+
+/** Anything tf.browser.fromPixels accepts in a worker (PixelData covers tests in Node). */
+export type PixelSource = ImageBitmap | ImageData | OffscreenCanvas | { data: Uint8Array; width: number; height: number };
+
+/** Normalises a float RGB batch with values in 0..255. Call inside tf.tidy. */
+export function normalize(tf: TF, rgb: Tensor4D, mode: PreprocessingMode): Tensor4D {
+  switch (mode) {
+    case 'tf':
+      return tf.sub(tf.div(rgb, 127.5), 1);
+    case 'caffe':
+      return tf.sub(tf.reverse(rgb, -1), tf.tensor1d([...CAFFE_MEAN_BGR]));
+    case 'torch':
+      return tf.div(tf.sub(tf.div(rgb, 255), tf.tensor1d([...TORCH_MEAN])), tf.tensor1d([...TORCH_STD]));
+    case 'unit':
+      return tf.div(rgb, 255);
+    case 'raw':
+      return rgb;
+    default:
+      return assertNever(mode, 'preprocessing mode');
+  }
+}
+
+/**
+ * Decoded images of any sizes → one normalised [N, height, width, 3] batch. Each image is resized
+ * straight to the model's input (bilinear, no crop: the reference pipeline the accuracy figures use).
+ * The caller owns (and must dispose) the returned tensor.
+ */
+export function preprocessBatch(
+  tf: TF,
+  sources: readonly PixelSource[],
+  size: readonly [number, number],
+  mode: PreprocessingMode,
+): Tensor4D {
+  if (sources.length === 0) throw new Error('preprocessBatch needs at least one image');
+  return tf.tidy(() => {
+    const resized = sources.map((source) => {
+      const pixels = tf.browser.fromPixels(source as Parameters<TF['browser']['fromPixels']>[0], 3);
+      return tf.image.resizeBilinear(tf.cast(pixels, 'float32') as tfTypes.Tensor3D, [size[0], size[1]]);
+    });
+    return normalize(tf, tf.stack(resized) as Tensor4D, mode);
+  });
+}

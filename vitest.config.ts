@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in Node: TF.js falls back to its pure-JS cpu backend, which is enough to check
+// preprocessing arithmetic, top-k decoding and tensor bookkeeping. Browsers are for e2e/.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
