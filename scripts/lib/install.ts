@@ -1,0 +1,189 @@
+/** The installer core: `installModels(options)` fills `<outDir>/<id>/<version>/` and reports per model. */
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { modelFolder, validateCatalog, type CatalogFile, type CatalogModel } from '../../src/shared/catalog';
+import { installVerified, isDirectory, isInstalled, mapLimit, sweepTempFiles } from './files';
+import { METADATA_FILE, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
+import { systemNpm, type NpmRunner } from './npm';
+import { describeSource, displayPath, openSource, SharedSourceMissing, type FetchLike, type OpenedSource, type SourceContext } from './sources';
+
+export interface InstallOptions {
+  /** Catalog to install from; default `public/models/catalog.json` under `cwd`. */
+  catalogPath?: string;
+  /** Where model folders go; default: the catalog's folder. */
+  outDir?: string;
+  /** Root of the shared models (`--from`); `shared` sources are `<from>/<folder>`. */
+  from?: string;
+  /** Fetch every non-npm model from `${baseUrl}/<source folder or id>/<file>`. */
+  baseUrl?: string;
+  /** Restrict to these model ids (unknown ids throw). */
+  only?: readonly string[];
+  /** npm tarball cache; default `node_modules/.cache/lumen-models` under `cwd`. */
+  cacheDir?: string;
+  fetch?: FetchLike;
+  npm?: NpmRunner;
+  /** Progress lines; default: silent. */
+  log?: (line: string) => void;
+  now?: () => Date;
+  /** Base for relative paths and for paths shown in messages; default `process.cwd()`. */
+  cwd?: string;
+  /** Files copied/downloaded at once per model; default 4. */
+  concurrency?: number;
+}
+
+export type ModelStatus = 'installed' | 'up to date' | 'FAILED';
+
+export interface ModelReport {
+  id: string;
+  version: string;
+  status: ModelStatus;
+  /** Absolute model folder. */
+  folder: string;
+  /** Where the files came from (or would have). */
+  location: string;
+  filesFetched: number;
+  filesUpToDate: number;
+  bytesFetched: number;
+  totalBytes: number;
+  /** Why it failed (only for FAILED). */
+  error?: string;
+  /** The failure was that the shared folder root (`--from`) is missing or not given. */
+  sharedSourceMissing?: boolean;
+  warnings: string[];
+}
+
+export interface InstallReport {
+  ok: boolean;
+  catalogPath: string;
+  outDir: string;
+  models: ModelReport[];
+  /** Set when `--from` was given but is not a directory. */
+  fromMissing?: string;
+}
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function selectModels(models: CatalogModel[], only: readonly string[] | undefined): CatalogModel[] {
+  if (!only || only.length === 0) return models;
+  const known = new Set(models.map((m) => m.id));
+  const unknown = only.filter((id) => !known.has(id));
+  if (unknown.length) throw new Error(`unknown model id(s) ${unknown.join(', ')}; the catalog has ${[...known].join(', ')}`);
+  return models.filter((m) => only.includes(m.id));
+}
+
+function previousLocation(previous: LumenModelMetadata | undefined): string | undefined {
+  const location: unknown = previous?.source?.location;
+  return typeof location === 'string' ? location : undefined;
+}
+
+async function installOne(model: CatalogModel, outDir: string, ctx: SourceContext, now: () => Date, concurrency: number): Promise<ModelReport> {
+  const folder = resolve(outDir, modelFolder(model));
+  const report: ModelReport = {
+    id: model.id,
+    version: model.version,
+    status: 'up to date',
+    folder,
+    location: describeSource(model, ctx),
+    filesFetched: 0,
+    filesUpToDate: 0,
+    bytesFetched: 0,
+    totalBytes: model.files.reduce((sum, f) => sum + f.size, 0),
+    warnings: [],
+  };
+  try {
+    await sweepTempFiles(folder);
+    const present = await mapLimit(model.files, concurrency, (f) => isInstalled(join(folder, f.path), f));
+    const missing = model.files.filter((_, i) => !present[i]);
+    report.filesUpToDate = model.files.length - missing.length;
+    let source: OpenedSource | undefined;
+    if (missing.length > 0) {
+      ctx.log(`${model.id}: fetching ${missing.length} of ${model.files.length} file(s) from ${report.location}`);
+      source = await openSource(model, ctx);
+      report.location = source.location;
+      const opened = source;
+      let failed = false; // after a first error, files not yet started are skipped
+      const errors = (
+        await mapLimit(missing, concurrency, async (file: CatalogFile) => {
+          if (failed) return undefined;
+          try {
+            const { stream } = await opened.open(file);
+            await installVerified(stream, join(folder, file.path), file, `${model.id}/${file.path}`);
+            report.filesFetched++;
+            report.bytesFetched += file.size;
+            return undefined;
+          } catch (err) {
+            failed = true;
+            return message(err);
+          }
+        })
+      ).filter((e): e is string => e !== undefined);
+      if (errors.length) {
+        throw new Error(errors.length === 1 ? errors[0] : `${errors[0]} (and ${errors.length - 1} more file error(s))`);
+      }
+      report.status = 'installed';
+    }
+
+    const metadataPath = join(folder, METADATA_FILE);
+    const previous = await readMetadata(metadataPath);
+    const shapes = readShapes(JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')), model);
+    report.warnings.push(...shapeWarnings(shapes, model));
+    const keepOld = !source && previous !== undefined;
+    const metadata: LumenModelMetadata = {
+      id: model.id,
+      name: model.name,
+      version: model.version,
+      fetchedAt: keepOld ? previous.fetchedAt : now().toISOString(),
+      source: { ...model.source, location: (keepOld ? previousLocation(previous) : undefined) ?? report.location },
+      format: model.format,
+      inputShape: shapes.inputShape,
+      outputShape: shapes.outputShape,
+      classes: shapes.outputShape[1] ?? model.classes,
+      preprocessing: model.preprocessing,
+      output: model.output,
+      labelOrder: model.labelOrder,
+      labels: model.labels,
+      shapesFrom: shapes.from,
+      files: model.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
+      totalBytes: report.totalBytes,
+    };
+    report.location = metadata.source.location;
+    await writeMetadata(metadataPath, metadata);
+  } catch (err) {
+    report.status = 'FAILED';
+    report.error = message(err);
+    if (err instanceof SharedSourceMissing) report.sharedSourceMissing = true;
+  }
+  return report;
+}
+
+/** Installs the catalog's models; never throws for a model's failure (see each report), only for a bad catalog or --only. */
+export async function installModels(options: InstallOptions = {}): Promise<InstallReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const catalogPath = resolve(cwd, options.catalogPath ?? 'public/models/catalog.json');
+  const outDir = resolve(cwd, options.outDir ?? dirname(catalogPath));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(catalogPath, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read catalog ${displayPath(catalogPath, cwd)}: ${message(err)}`);
+  }
+  const catalog = validateCatalog(raw);
+  const models = selectModels(catalog.models, options.only);
+  const from = options.from !== undefined ? resolve(cwd, options.from) : undefined;
+  const ctx: SourceContext = {
+    from,
+    baseUrl: options.baseUrl,
+    cacheDir: resolve(cwd, options.cacheDir ?? 'node_modules/.cache/lumen-models'),
+    fetch: options.fetch ?? ((url) => fetch(url)),
+    npm: options.npm ?? systemNpm,
+    cwd,
+    log: options.log ?? (() => undefined),
+  };
+  const reports: ModelReport[] = [];
+  for (const model of models) {
+    reports.push(await installOne(model, outDir, ctx, options.now ?? (() => new Date()), options.concurrency ?? 4));
+  }
+  const report: InstallReport = { ok: reports.every((r) => r.status !== 'FAILED'), catalogPath, outDir, models: reports };
+  if (from !== undefined && !(await isDirectory(from))) report.fromMissing = displayPath(from, cwd);
+  return report;
+}
