@@ -130,7 +130,8 @@ export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) 
     loadMs,
     warmupMs: performance.now() - warmStart,
     inputShape: shapeOf(model, 'inputs'),
-    outputShape: shapeOf(model, 'outputs'),
+    // Old graph converters leave output shapes unknown; the warm-up pass measured the class count.
+    outputShape: shapeOf(model, 'outputs').length > 0 ? shapeOf(model, 'outputs') : [null, spec.classes],
     ...countWeights(model),
     fromCache: cached.hits.has(spec.modelUrl),
   };

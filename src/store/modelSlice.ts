@@ -1,0 +1,38 @@
+import type { StateCreator } from 'zustand';
+import type { Catalog } from '../shared/catalog';
+import type { ModelInfo } from '../shared/protocol';
+
+/** What `npm run models` wrote beside an installed model (lumen-model.json); only fields we show. */
+export interface InstalledMeta {
+  fetchedAt?: string;
+  totalBytes?: number;
+}
+
+export interface ModelSlice {
+  catalog: Catalog | null;
+  catalogError: string | null;
+  /** id → metadata when installed, null when not; absent while still checking. */
+  installed: Record<string, InstalledMeta | null>;
+  selectedModel: string | null;
+  k: number;
+  modelStatus: 'idle' | 'loading' | 'ready' | 'error';
+  /** Download progress 0..1 while loading. */
+  modelProgress: number;
+  modelInfo: ModelInfo | null;
+  modelError: string | null;
+}
+
+export const DEFAULT_K = 5;
+export const MAX_K = 20;
+
+export const createModelSlice: StateCreator<ModelSlice, [], [], ModelSlice> = () => ({
+  catalog: null,
+  catalogError: null,
+  installed: {},
+  selectedModel: null,
+  k: DEFAULT_K,
+  modelStatus: 'idle',
+  modelProgress: 0,
+  modelInfo: null,
+  modelError: null,
+});

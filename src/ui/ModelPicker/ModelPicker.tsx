@@ -1,0 +1,58 @@
+import { useStore, MAX_K } from '../../store';
+import { changeBackend, selectModel, setK } from '../../store/actions';
+import { BACKENDS, isBackendName } from '../../shared/protocol';
+
+/** Model, k and backend: the three choices that decide what a drop computes. */
+export function ModelPicker() {
+  const catalog = useStore((s) => s.catalog);
+  const installed = useStore((s) => s.installed);
+  const selected = useStore((s) => s.selectedModel);
+  const k = useStore((s) => s.k);
+  const requested = useStore((s) => s.requestedBackend);
+  const status = useStore((s) => s.modelStatus);
+  const progress = useStore((s) => s.modelProgress);
+  const model = catalog?.models.find((m) => m.id === selected);
+
+  return (
+    <div className="picker">
+      <label>
+        Model
+        <select data-testid="model-select" value={selected ?? ''} onChange={(e) => void selectModel(e.target.value)}>
+          {catalog?.models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+              {installed[m.id] ? '' : installed[m.id] === null ? ' (not installed)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Top-k
+        <input data-testid="topk-input" type="number" min={1} max={MAX_K} value={k} onChange={(e) => setK(Number(e.target.value))} />
+      </label>
+      <label>
+        Backend
+        <select
+          data-testid="backend-select"
+          value={requested ?? 'auto'}
+          onChange={(e) => void changeBackend(isBackendName(e.target.value) ? e.target.value : null)}
+        >
+          <option value="auto">automatic</option>
+          {BACKENDS.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="model-line" data-testid="model-status" data-status={status}>
+        {model && (
+          <>
+            <strong>{model.architecture}</strong> · {model.preprocessing} preprocessing · {model.classes} classes · {model.license}
+            {status === 'loading' && <span className="loading"> · loading {Math.round(progress * 100)}%</span>}
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
