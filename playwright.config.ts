@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * server) in Debian's Chromium. Playwright cannot download its own browser here. SwiftShader
  * provides WebGL and WebGPU without a GPU: slow but real, so tests pin backends and keep batches small.
  */
-const PORT = 4173;
+const PORT = Number(process.env['LUMEN_E2E_PORT'] ?? 4173);
 export const CHROMIUM_ARGS = ['--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
 
 export default defineConfig({

@@ -1,0 +1,70 @@
+/**
+ * Headless Chromium around the built app, for scripts that must run the app's own worker code
+ * (npm run eval, npm run bench). Serves dist/ with `vite preview` on a free port, launches Debian's
+ * Chromium with the flags that give WebGL/WebGPU on SwiftShader, and opens harness.html. Local
+ * files (images under ../shared) are routed into the page at /__local/<absolute path>.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface Headless {
+  page: Page;
+  baseUrl: string;
+  /** URL under which the page can fetch a local file. */
+  localUrl(absolutePath: string): string;
+  close(): Promise<void>;
+}
+
+export interface HeadlessOptions {
+  /** Rebuild dist/ even if it exists (default: build only when missing). */
+  rebuild?: boolean;
+  /** Query string for harness.html, e.g. "?backend=webgl". */
+  query?: string;
+  log?: (line: string) => void;
+}
+
+export async function openHarness(options: HeadlessOptions = {}): Promise<Headless> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  if (options.rebuild || !existsSync(resolve(ROOT, 'dist/harness.html'))) {
+    log('building the app (vite build)…');
+    await build({ root: ROOT, logLevel: 'warn' });
+  }
+  const server: PreviewServer = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not report a port');
+  const baseUrl = `http://127.0.0.1:${address.port}/`;
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it there.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    await page.route(`${baseUrl}__local/**`, (route) => {
+      const path = decodeURIComponent(new URL(route.request().url()).pathname.slice('/__local'.length));
+      return route.fulfill({ path });
+    });
+    await page.goto(`${baseUrl}harness.html${options.query ?? ''}`);
+    await page.waitForFunction(() => 'lumenHarness' in window, null, { timeout: 60_000 });
+    const opened = browser;
+    return {
+      page,
+      baseUrl,
+      localUrl: (absolutePath) => `${baseUrl}__local${encodeURI(absolutePath)}`,
+      close: async () => {
+        await opened.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
+}
