@@ -1,15 +1,19 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { bootstrap } from '../../store/actions';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
-import { DropZone } from '../DropZone/DropZone';
+import { ClassifyView } from '../ClassifyView/ClassifyView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
-import { ResultsList } from '../ResultsList/ResultsList';
+
+/** The page's views; each is one component. Add a view by adding an entry. */
+const VIEWS: { id: string; label: string; Component: ComponentType }[] = [{ id: 'classify', label: 'Classify', Component: ClassifyView }];
 
 export function App() {
+  const [view, setView] = useState(() => new URLSearchParams(window.location.search).get('view') ?? 'classify');
   useEffect(() => {
     void bootstrap();
   }, []);
+  const Active = (VIEWS.find((v) => v.id === view) ?? VIEWS[0])?.Component ?? ClassifyView;
   return (
     <div className="app">
       <header>
@@ -17,11 +21,17 @@ export function App() {
         <p className="tagline">ImageNet classification on your own GPU. No image leaves this page.</p>
         <BackendBadge />
       </header>
+      <nav className="tabs" role="tablist">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" role="tab" aria-selected={v.id === view} data-testid={`tab-${v.id}`} onClick={() => setView(v.id)}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
       <main>
         <ModelPicker />
         <EnginePanel />
-        <DropZone />
-        <ResultsList />
+        <Active />
       </main>
     </div>
   );
