@@ -82,3 +82,16 @@ test('automatic backend choice names a backend and explains it; an emulated GPU 
   await page.locator('.engine summary').click();
   await expect(page.getByTestId('engine-panel')).toContainText(emulated ? /software/ : /adapter|renderer/);
 });
+
+test('pasting an image classifies it', async ({ page }) => {
+  requireShared('mobilenet_v1_025_224_graph');
+  await openApp(page, '?model=mobilenet_v1_025_224_graph&backend=wasm', 'wasm');
+  const coffee = photo('coffee.png');
+  await page.evaluate((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+  }, [...coffee.buffer]);
+  const results = await settledResults(page, 1);
+  expect(results.get('image.png')?.status).toBe('ok');
+});

@@ -19,6 +19,14 @@ function setUrlParam(key: 'model' | 'backend', value: string | null): void {
 }
 
 let booted = false;
+/** Resolves once the start-up model is chosen: a drop that lands earlier waits for it. */
+let markModelChosen: () => void = () => undefined;
+const modelChosen = new Promise<void>((resolve) => (markModelChosen = resolve));
+
+/** What a run's results depend on besides k: the model and the backend that ran it. */
+function runKey(modelKey: string): string {
+  return `${modelKey} on ${useStore.getState().engine?.backend ?? 'auto'}`;
+}
 
 export async function bootstrap(): Promise<void> {
   if (booted) return; // StrictMode mounts twice in development
@@ -29,7 +37,10 @@ export async function bootstrap(): Promise<void> {
   }
   const engineReady = startEngine(url.backend);
   const catalog = await loadCatalog();
-  if (!catalog) return;
+  if (!catalog) {
+    markModelChosen(); // queued drops fail with the catalog's message instead of waiting forever
+    return;
+  }
   const { installed } = useStore.getState();
   await engineReady;
   await selectModel(initialModel(catalog, installed, url.model), { updateUrl: url.model !== null });
@@ -56,6 +67,7 @@ export async function changeBackend(backend: BackendName | null): Promise<void> 
 export async function selectModel(id: string | null, { updateUrl = true } = {}): Promise<void> {
   useStore.setState({ selectedModel: id, modelInfo: null, modelError: null });
   if (updateUrl) setUrlParam('model', id);
+  markModelChosen();
   const spec = selectedSpec();
   if (!spec) return;
   if (!useStore.getState().installed[spec.id]) {
@@ -74,7 +86,9 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
     useStore.setState({ modelStatus: 'error', modelError: message(error) });
     return;
   }
-  if (useStore.getState().cards.length > 0) void classifyCards(useStore.getState().cards);
+  // Re-run what is on screen if it was computed by another model or backend.
+  const { cards, run } = useStore.getState();
+  if (cards.length > 0 && run?.modelKey !== runKey(spec.key)) void classifyCards(cards);
 }
 
 export function setK(k: number): void {
@@ -112,6 +126,8 @@ function patchCard(key: string, patch: Partial<ResultCard>): void {
 }
 
 async function classifyCards(cards: readonly ResultCard[]): Promise<void> {
+  const started = performance.now(); // from the drop: waiting for start-up counts
+  await modelChosen;
   const spec = selectedSpec();
   const { k, run: previous, installed } = useStore.getState();
   const keys = new Set(cards.map((c) => c.key));
@@ -123,7 +139,6 @@ async function classifyCards(cards: readonly ResultCard[]): Promise<void> {
   }
   // A re-run of everything supersedes the run in flight.
   if (previous && previous.totalMs === null && cards.length === useStore.getState().cards.length) getClient().cancel(previous.requestId);
-  const started = performance.now();
   const handle = getClient().request(
     { type: 'classify', model: spec, k, images: cards.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize: CLASSIFY_BATCH },
     {
@@ -137,7 +152,7 @@ async function classifyCards(cards: readonly ResultCard[]): Promise<void> {
       },
     },
   );
-  useStore.setState({ run: { requestId: handle.id, modelKey: spec.key, total: cards.length, done: 0, firstResultMs: null, totalMs: null } });
+  useStore.setState({ run: { requestId: handle.id, modelKey: runKey(spec.key), total: cards.length, done: 0, firstResultMs: null, totalMs: null } });
   try {
     await handle.result;
     useStore.setState((s) => (s.run?.requestId === handle.id ? { run: { ...s.run, totalMs: performance.now() - started } } : {}));

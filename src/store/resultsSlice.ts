@@ -13,6 +13,7 @@ export interface ResultCard {
 
 export interface RunState {
   requestId: number;
+  /** Model and backend the run used (see runKey in actions.ts). */
   modelKey: string;
   total: number;
   done: number;
