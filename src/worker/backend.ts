@@ -66,6 +66,10 @@ export async function selectBackend(forced: BackendName | null): Promise<EngineI
       ? `forced by the user${probe.emulated ? ` (note: ${probe.reason})` : ''}`
       : explainAutomatic(backend, probe, emulatedSkipped, attempts);
     attempts.push({ backend, ok: true, reason: probe.reason });
+    // List the candidates never tried too, so "what ran" shows every option and its state.
+    for (const rest of order.slice(order.findIndex((c) => c.backend === backend) + 1)) {
+      attempts.push({ backend: rest.backend, ok: false, reason: `not tried: ${rest.probe.reason}` });
+    }
     return {
       backend,
       forced: forced !== null,
