@@ -74,6 +74,12 @@ describe('pickModelFiles', () => {
     expect(error.message).toMatch(/^Missing shard file: group1-shard2of2\. model\.json lists 2 weight file\(s\)/);
   });
 
+  it('lists a long run of missing shards briefly', async () => {
+    const paths = Array.from({ length: 55 }, (_, i) => `group${i + 1}-shard1of1`);
+    const error = await failure(pickModelFiles([file('model.json', modelJson(paths))]));
+    expect(error.message).toMatch(/^Missing shard files: group1-shard1of1, group2-shard1of1, group3-shard1of1, group4-shard1of1, group5-shard1of1 and 50 more\. /);
+  });
+
   it('refuses a drop without model.json, and a model that is not an image classifier', async () => {
     expect((await failure(pickModelFiles([file('a.bin')]))).message).toMatch(/None of the 1 dropped file\(s\) is a TF.js model.json/);
     const error = await failure(pickModelFiles([file('model.json', modelJson(['w'], 10)), file('w')]));

@@ -76,6 +76,11 @@ export interface PickedFiles {
 
 const isText = (file: File): boolean => /\.(json|txt)$/i.test(file.name);
 
+/** The first few names, then how many more: a 55-shard model should not fill the screen. */
+export function listSome(names: readonly string[], shown = 5): string {
+  return names.length <= shown + 1 ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
 /** Sorts dropped files into model.json, its shards and an optional labels file. */
 export async function pickModelFiles(files: readonly File[]): Promise<PickedFiles> {
   let modelJson: File | null = null;
@@ -100,7 +105,7 @@ export async function pickModelFiles(files: readonly File[]): Promise<PickedFile
   if (missing.length > 0) {
     throw new LumenError(
       'model-not-found',
-      `Missing shard file${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. ${modelJson.name} lists ${facts.weightFiles.length} weight file(s); drop it together with all of them.`,
+      `Missing shard file${missing.length > 1 ? 's' : ''}: ${listSome(missing)}. ${modelJson.name} lists ${facts.weightFiles.length} weight file(s); drop it together with all of them.`,
     );
   }
   const byName = new Map(files.map((f) => [f.name, f]));

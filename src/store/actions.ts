@@ -69,8 +69,8 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
     };
     const { model } = await getClient().request({ type: 'load', model: spec }, { onEvent }).result;
     if (useStore.getState().selectedModel !== id) return; // the user moved on meanwhile
+    await keepMetaForOffline(spec.id); // before 'ready', so a cache listing sees the whole model
     useStore.setState({ modelStatus: 'ready', modelInfo: model, modelProgress: 1 });
-    keepMetaForOffline(spec.id);
   } catch (error) {
     useStore.setState({ modelStatus: 'error', modelError: message(error) });
     return;

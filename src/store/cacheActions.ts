@@ -20,8 +20,13 @@ export async function listCachedModels(): Promise<CacheGroup[]> {
   return groupCacheEntries(entries, modelsBaseUrl());
 }
 
-/** Deletes every file of one cached model; the next load downloads it again. */
-export async function deleteCachedModel(group: CacheGroup): Promise<void> {
+/**
+ * Deletes every file of one cached model, as the cache holds it now (not as last listed: a file
+ * may have been added since); the next load downloads it again.
+ */
+export async function deleteCachedModel(key: string): Promise<void> {
   const cache = await caches.open(MODEL_CACHE);
-  await Promise.all(group.urls.map((url) => cache.delete(url)));
+  const entries = (await cache.keys()).map((request) => ({ url: request.url, bytes: 0 }));
+  const group = groupCacheEntries(entries, modelsBaseUrl()).find((g) => g.key === key);
+  await Promise.all((group?.urls ?? []).map((url) => cache.delete(url)));
 }

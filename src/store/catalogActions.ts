@@ -69,13 +69,13 @@ export async function loadCatalog(): Promise<Catalog | null> {
 }
 
 /** After a load the worker has cached the model's files: keep its metadata with them for offline visits. */
-export function keepMetaForOffline(id: string): void {
+export async function keepMetaForOffline(id: string): Promise<void> {
   const { catalog, installed } = useStore.getState();
   const model = catalog?.models.find((m) => m.id === id);
   const meta = installed[id];
   if (!model || !meta || meta.offline) return;
   const folder = new URL(modelFolder(model), catalogUrl());
-  void keepMetaBesideCachedModel(new URL('lumen-model.json', folder), new URL('model.json', folder), meta);
+  await keepMetaBesideCachedModel(new URL('lumen-model.json', folder), new URL('model.json', folder), meta);
 }
 
 /** The model to start with: the URL's if it exists, else the catalog default if installed, else any installed. */

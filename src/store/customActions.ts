@@ -10,6 +10,7 @@ import { initialSettings, readSettings, settingsKey, validSettings, writeSetting
 import { classifierFacts, fetchModelJson, parseModelUrl, pickModelFiles } from '../lib/modelSource';
 import { specFromCatalog } from '../lib/modelSpec';
 import type { ModelJsonFacts } from '../lib/modelJson';
+import type { ClassCount } from '../shared/catalog';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -80,10 +81,15 @@ export function discardDraft(): void {
   useStore.setState({ customDraft: null, customError: null });
 }
 
-/** ImageNet names from an installed catalog model in Keras order, for a model dropped without labels. */
-function fallbackLabelsUrl(): string | null {
+/**
+ * ImageNet names from an installed catalog model in Keras order, for a user model without labels.
+ * Its class count must fit: 1000 names serve a 1001-class model too (background is added), but a
+ * 1001-name file cannot serve a 1000-class model.
+ */
+function fallbackLabelsUrl(classes: ClassCount): string | null {
   const { catalog, installed } = useStore.getState();
-  const model = catalog?.models.find((m) => m.labelOrder === 'keras' && installed[m.id]);
+  const keras = catalog?.models.filter((m) => m.labelOrder === 'keras' && installed[m.id]) ?? [];
+  const model = keras.find((m) => m.classes === classes) ?? (classes === 1001 ? keras.find((m) => m.classes === 1000) : undefined);
   return model ? specFromCatalog(model, catalogUrl()).labelsUrl : null;
 }
 
@@ -107,7 +113,7 @@ export async function addDraftModel(): Promise<void> {
     modelUrl: draft.modelUrl,
     ...(draft.files ? { files: draft.files } : {}),
     ...(draft.labelsFile ? { labelsFile: draft.labelsFile } : {}),
-    labelsUrl: fallbackLabelsUrl(),
+    labelsUrl: fallbackLabelsUrl(draft.settings.classes),
   });
   const model: CustomModel = {
     id: spec.id,

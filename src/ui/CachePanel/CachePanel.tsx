@@ -24,7 +24,7 @@ export function CachePanel() {
   useEffect(refresh, [refresh, modelStatus]);
 
   const remove = async (group: CacheGroup): Promise<void> => {
-    await deleteCachedModel(group).catch((e: unknown) => setError(`Could not delete: ${String(e)}`));
+    await deleteCachedModel(group.key).catch((e: unknown) => setError(`Could not delete: ${String(e)}`));
     refresh();
   };
 

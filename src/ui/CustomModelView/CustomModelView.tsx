@@ -78,7 +78,7 @@ export function CustomModelView() {
               const active = m.id === selected;
               return (
                 <li key={m.id} className="zoo-cache-row" data-testid="custom-model" data-model={m.id} data-status={active ? modelStatus : 'idle'}>
-                  <span className="zoo-name">
+                  <span className="zoo-grow-text">
                     <strong>{m.name}</strong>{' '}
                     <span className="muted">
                       {m.facts.format} · {m.settings.inputSize.join('×')} · {m.settings.preprocessing} · {m.settings.output} · {m.settings.classes} classes · {formatBytes(m.diskBytes)}

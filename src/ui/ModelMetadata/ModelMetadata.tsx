@@ -1,5 +1,6 @@
 import { useStore } from '../../store';
 import { formatBytes, formatShape } from '../../lib/format';
+import { listSome } from '../../lib/modelSource';
 
 /** lumen-model.json as installed by `npm run models` (or, for a user's model, what the page read). */
 export function ModelMetadata() {
@@ -11,7 +12,7 @@ export function ModelMetadata() {
       <div className="zoo-card" data-testid="inspect-metadata" data-kind="custom">
         <h3>Your model</h3>
         <p>
-          {custom.source.kind === 'url' ? <span className="mono">{custom.source.url}</span> : `dropped files: ${custom.spec.files?.map((f) => f.name).join(', ')}`}
+          {custom.source.kind === 'url' ? <span className="mono">{custom.source.url}</span> : `dropped files: ${listSome(custom.spec.files?.map((f) => f.name) ?? [])}`}
         </p>
         <p className="muted">
           {custom.facts.format} model · input {custom.settings.inputSize.join('×')} · {custom.settings.preprocessing} preprocessing · {custom.settings.output} ·{' '}
