@@ -24,10 +24,13 @@ export interface LoadedModel {
   dispose(): void;
 }
 
-/** A model file the server would not give: TF.js reads a 404 page's body as weights otherwise. */
-class MissingFileError extends Error {
-  constructor(readonly url: string, readonly status: number) {
-    super(`${url} answered HTTP ${status}`);
+/**
+ * A model file that could not be had: an HTTP error (TF.js would read a 404 page's body as weights
+ * otherwise) or a failed request. Carries the URL so the message can name the file.
+ */
+class FileFetchError extends Error {
+  constructor(readonly url: string, readonly status: number | null, reason: string) {
+    super(status === null ? reason : `${url} answered HTTP ${status}`);
   }
 }
 
@@ -35,14 +38,17 @@ function describeLoadError(spec: ModelSpec, error: unknown): LumenError {
   if (error instanceof LumenError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const fileName = (url: string): string => url.split('?')[0]?.split('/').at(-1) ?? url;
-  if (error instanceof MissingFileError && error.url !== spec.modelUrl) {
+  if (error instanceof FileFetchError && error.status === null) {
+    return new LumenError('network', `${spec.name}: could not download ${error.url} (${message}). Check the address, your connection, or the server's CORS headers.`);
+  }
+  if (error instanceof FileFetchError && error.url !== spec.modelUrl) {
     return new LumenError('model-not-found', `${spec.name}: missing shard ${fileName(error.url)} (${error.message}).`);
   }
   const missingDropped = /Weight file with basename '([^']+)' is not provided/.exec(message);
   if (missingDropped) {
     return new LumenError('model-not-found', `${spec.name}: missing shard ${missingDropped[1]}: drop it together with model.json.`);
   }
-  if (error instanceof MissingFileError || /404|Not Found/i.test(message)) {
+  if (error instanceof FileFetchError || /404|Not Found/i.test(message)) {
     const hint = isCustomId(spec.id) ? 'Check the address.' : 'Run `npm run models` to fetch them.';
     return new LumenError('model-not-found', `${spec.name}: model files not found at ${spec.modelUrl}. ${hint}`);
   }
@@ -161,8 +167,14 @@ function checkInput(spec: ModelSpec, model: AnyModel): void {
 export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) => void): Promise<LoadedModel> {
   const cached = makeCachedFetch();
   const strictFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const response = await cached.fetch(input, init);
-    if (!response.ok) throw new MissingFileError(input instanceof Request ? input.url : String(input), response.status);
+    const url = input instanceof Request ? input.url : String(input);
+    let response: Response;
+    try {
+      response = await cached.fetch(input, init);
+    } catch (error) {
+      throw new FileFetchError(url, null, error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) throw new FileFetchError(url, response.status, '');
     return response;
   };
   const started = performance.now();
