@@ -33,6 +33,8 @@ const engine: Engine = {
     }
     return { count: request.images.length, failed: 0 };
   },
+  inspect: async () => ({}) as never,
+  compare: async () => ({ count: 0, failed: 0 }),
 };
 
 const images = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `${i}`, kind: 'blob' as const, blob: new Blob(['x']) }));

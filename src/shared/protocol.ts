@@ -6,6 +6,7 @@
  */
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from './catalog';
 import type { SerializedError } from './errors';
+import type { CompareRow, ModelReport } from './report';
 import { assertNever } from './assertNever';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -30,6 +31,13 @@ export interface ModelSpec {
   classes: ClassCount;
   labelOrder: LabelOrder;
   kerasIndex: number[] | null;
+  /**
+   * A model the user dropped: model.json first, then its weight shards (tf.io.browserFiles order).
+   * When present the worker loads these instead of `modelUrl`, which then only names the model.
+   */
+  files?: File[];
+  /** A labels file the user dropped with the model (JSON array / object, or one name a line). */
+  labelsFile?: File;
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */
@@ -107,28 +115,37 @@ export type WorkerRequest =
   | { type: 'init'; id: number; backend: BackendName | null }
   | { type: 'load'; id: number; model: ModelSpec }
   | { type: 'classify'; id: number; model: ModelSpec; k: number; images: ImageInput[]; batchSize: number }
+  | { type: 'inspect'; id: number; model: ModelSpec }
+  /** Models one after another: load, warm up, `runs` timed batch-1 passes, top-1 on `image`. */
+  | { type: 'compare'; id: number; models: ModelSpec[]; image: ImageInput | null; warmup: number; runs: number }
   | { type: 'cancel'; id: number; target: number };
 
 export type WorkerEvent =
   | { type: 'progress'; id: number; stage: ProgressStage; fraction: number; detail: string }
   | { type: 'item'; id: number; index: number; item: ClassifyItem }
+  | { type: 'compare-row'; id: number; index: number; row: CompareRow }
   | { type: 'ready'; id: number; engine: EngineInfo }
   | { type: 'loaded'; id: number; model: ModelInfo }
   | { type: 'classified'; id: number; count: number; failed: number; totalMs: number }
+  | { type: 'inspected'; id: number; report: ModelReport }
+  | { type: 'compared'; id: number; count: number; failed: number }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; error: SerializedError };
 
-export type TerminalEvent = Extract<WorkerEvent, { type: 'ready' | 'loaded' | 'classified' | 'cancelled' | 'error' }>;
+export type TerminalEvent = Extract<WorkerEvent, { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'cancelled' | 'error' }>;
 export type StreamEvent = Exclude<WorkerEvent, TerminalEvent>;
 
 export function isTerminal(event: WorkerEvent): event is TerminalEvent {
   switch (event.type) {
     case 'progress':
     case 'item':
+    case 'compare-row':
       return false;
     case 'ready':
     case 'loaded':
     case 'classified':
+    case 'inspected':
+    case 'compared':
     case 'cancelled':
     case 'error':
       return true;
@@ -145,6 +162,8 @@ export interface ResponseFor {
   init: Extract<WorkerEvent, { type: 'ready' }>;
   load: Extract<WorkerEvent, { type: 'loaded' }>;
   classify: Extract<WorkerEvent, { type: 'classified' }>;
+  inspect: Extract<WorkerEvent, { type: 'inspected' }>;
+  compare: Extract<WorkerEvent, { type: 'compared' }>;
 }
 
 export type PostFn = (event: WorkerEvent, transfer?: Transferable[]) => void;

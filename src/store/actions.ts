@@ -3,7 +3,7 @@
  * write the store. Nothing here runs a model: that is the worker's job.
  */
 import { useStore, MAX_K, type ResultCard } from './index';
-import { initialModel, loadCatalog, selectedSpec } from './catalogActions';
+import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec } from './catalogActions';
 import { getClient } from '../client';
 import { readUrlState, withParam } from '../lib/urlState';
 import { isCancelled } from '../shared/errors';
@@ -70,7 +70,7 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
   markModelChosen();
   const spec = selectedSpec();
   if (!spec) return;
-  if (!useStore.getState().installed[spec.id]) {
+  if (!isAvailable(spec.id)) {
     useStore.setState({ modelStatus: 'error', modelError: `${spec.name} is not installed here. Run \`npm run models\` to fetch it.` });
     return;
   }
@@ -81,6 +81,7 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
     };
     const { model } = await getClient().request({ type: 'load', model: spec }, { onEvent }).result;
     if (useStore.getState().selectedModel !== id) return; // the user moved on meanwhile
+    await keepMetaForOffline(spec.id); // before 'ready', so a cache listing sees the whole model
     useStore.setState({ modelStatus: 'ready', modelInfo: model, modelProgress: 1 });
   } catch (error) {
     useStore.setState({ modelStatus: 'error', modelError: message(error) });
@@ -129,10 +130,10 @@ async function classifyCards(cards: readonly ResultCard[]): Promise<void> {
   const started = performance.now(); // from the drop: waiting for start-up counts
   await modelChosen;
   const spec = selectedSpec();
-  const { k, run: previous, installed } = useStore.getState();
+  const { k, run: previous } = useStore.getState();
   const keys = new Set(cards.map((c) => c.key));
   useStore.setState((s) => ({ cards: s.cards.map((c) => (keys.has(c.key) ? { ...c, status: 'pending', item: null } : c)) }));
-  if (!spec || !installed[spec.id]) {
+  if (!spec || !isAvailable(spec.id)) {
     const error = { name: 'LumenError', code: 'model-not-found' as const, message: 'No model is installed. Run `npm run models`, then reload.' };
     for (const card of cards) patchCard(card.key, { status: 'error', item: { name: card.name, status: 'error', error } });
     return;

@@ -3,15 +3,21 @@ import { create } from 'zustand';
 import { createEngineSlice, type EngineSlice } from './engineSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
+import { createCustomSlice, type CustomSlice } from './customSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
-export type AppState = EngineSlice & ModelSlice & ResultsSlice;
+export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
   ...createModelSlice(...a),
   ...createResultsSlice(...a),
+  ...createCustomSlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 export type { ResultCard, RunState } from './resultsSlice';
 export type { InstalledMeta } from './modelSlice';
+export type { CustomDraft, CustomModel } from './customSlice';
+export type { CompareEntry, CompareRun } from './compareSlice';
 export { DEFAULT_K, MAX_K } from './modelSlice';

@@ -2,10 +2,26 @@ import type { StateCreator } from 'zustand';
 import type { Catalog } from '../shared/catalog';
 import type { ModelInfo } from '../shared/protocol';
 
-/** What `npm run models` wrote beside an installed model (lumen-model.json); only fields we show. */
+/**
+ * What `npm run models` wrote beside an installed model (lumen-model.json, see
+ * scripts/lib/metadata.ts). All optional: an offline visit may know only that the model is cached.
+ */
 export interface InstalledMeta {
   fetchedAt?: string;
   totalBytes?: number;
+  name?: string;
+  version?: string;
+  source?: { kind: string; location?: string } & Record<string, unknown>;
+  format?: string;
+  inputShape?: (number | null)[];
+  outputShape?: (number | null)[];
+  classes?: number;
+  preprocessing?: string;
+  output?: string;
+  labelOrder?: string;
+  files?: { path: string; size: number; sha256: string }[];
+  /** Set by the page when the network failed and the model was found in the browser cache. */
+  offline?: boolean;
 }
 
 export interface ModelSlice {

@@ -6,7 +6,10 @@ import { tf } from './tfjs';
 import { selectBackend } from './backend';
 import { loadModel, type LoadedModel } from './models';
 import { classifyImages, type ClassifyHooks, type ClassifyRequest, type ProgressFn } from './predict';
+import { inspectModel } from './inspect';
+import { compareModels, type CompareHooks, type CompareRequest } from './compare';
 import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
+import type { ModelReport } from '../shared/report';
 
 export type { ProgressFn };
 
@@ -14,6 +17,8 @@ export interface Engine {
   init(backend: BackendName | null, onProgress: ProgressFn): Promise<EngineInfo>;
   load(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelInfo>;
   classify(request: ClassifyRequest, hooks: ClassifyHooks): Promise<{ count: number; failed: number }>;
+  inspect(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelReport>;
+  compare(request: CompareRequest, hooks: CompareHooks): Promise<{ count: number; failed: number }>;
 }
 
 /** Large models hold hundreds of MB of device memory; keep only the most recent few. */
@@ -35,6 +40,8 @@ export function createTfEngine(): Engine {
     return info;
   };
 
+  /** Keys of models loaded but not yet used by any request but their own load. */
+  const unused = new Set<string>();
   const ensureModel = async (spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel> => {
     await ensureBackend(onProgress);
     const existing = models.get(spec.key);
@@ -46,6 +53,7 @@ export function createTfEngine(): Engine {
     onProgress('download', 0, `downloading ${spec.name}`);
     const loaded = await loadModel(spec, (fraction) => onProgress('download', fraction, `downloading ${spec.name}`));
     models.set(spec.key, loaded);
+    unused.add(spec.key);
     while (models.size > MAX_LOADED_MODELS) {
       const [oldestKey, oldest] = models.entries().next().value as [string, LoadedModel];
       oldest.dispose();
@@ -68,7 +76,17 @@ export function createTfEngine(): Engine {
     },
     async classify(request, hooks) {
       const model = await ensureModel(request.model, hooks.onProgress);
+      unused.delete(request.model.key);
       return classifyImages(tf, model, request, hooks);
+    },
+    async inspect(spec, onProgress) {
+      const model = await ensureModel(spec, onProgress);
+      // Fresh: nothing has run on it since its warm-up, so the check pass is its first inference.
+      const fresh = unused.delete(spec.key);
+      return inspectModel(tf, model, fresh);
+    },
+    async compare(request, hooks) {
+      return compareModels(tf, (spec, onProgress) => ensureModel(spec, onProgress).finally(() => unused.delete(spec.key)), request, hooks);
     },
   };
 }

@@ -3,12 +3,17 @@ import { createHandler } from './handler';
 import type { Engine } from './engine';
 import { LumenError } from '../shared/errors';
 import type { EngineInfo, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
+import type { CompareRow, ModelReport } from '../shared/report';
 
 const engineInfo: EngineInfo = {
   backend: 'wasm', forced: false, reason: 'test', attempts: [], adapter: null, webglRenderer: null, tfjsVersion: '4.22.0', flags: {},
 };
 const spec = { key: 'm@1', name: 'M' } as ModelSpec;
 const modelInfo = { key: 'm@1' } as ModelInfo;
+const report = { key: 'm@1', check: { passed: true } } as ModelReport;
+const okRow = (spec: ModelSpec): CompareRow => ({
+  key: spec.key, name: spec.name, status: 'ok', parameters: 1, weightBytes: 4, loadMs: 1, warmupMs: 1, fromCache: false, runsMs: [1], medianMs: 1, top1: null,
+});
 
 /** A fake engine whose classify emits one item per image and waits on `gate` between them. */
 function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine & { calls: string[] } {
@@ -33,6 +38,24 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
         hooks.onProgress('infer', (index + 1) / request.images.length, '');
       }
       return { count: request.images.length, failed: request.images.length };
+    },
+    async inspect(model) {
+      calls.push('inspect');
+      if (model.key === 'bad@1') throw new LumenError('model-invalid', 'not an image classifier');
+      return report;
+    },
+    async compare(request, hooks) {
+      calls.push('compare');
+      let failed = 0;
+      for (const [index, model] of request.models.entries()) {
+        await gate();
+        if (hooks.isCancelled()) throw new LumenError('cancelled', 'cancelled');
+        if (model.key === 'bad@1') {
+          failed += 1;
+          hooks.onRow(index, { key: model.key, name: model.name, status: 'error', error: { name: 'LumenError', code: 'model-invalid', message: 'no' } });
+        } else hooks.onRow(index, okRow(model));
+      }
+      return { count: request.models.length, failed };
     },
   };
 }
@@ -104,5 +127,39 @@ describe('worker handler', () => {
     expect(events.filter((e) => e.type === 'item')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'cancelled').map((e) => e.id)).toEqual([1, 2]);
     expect(engine.calls).toEqual(['classify']);
+  });
+
+  it('answers inspect with one inspected event carrying the report, or an error', async () => {
+    const { events, post } = recorder();
+    const handle = createHandler(fakeEngine(), post);
+    await handle({ type: 'inspect', id: 4, model: spec });
+    await handle({ type: 'inspect', id: 5, model: { ...spec, key: 'bad@1' } });
+    expect(events).toEqual([
+      { type: 'inspected', id: 4, report },
+      { type: 'error', id: 5, error: { name: 'LumenError', code: 'model-invalid', message: 'not an image classifier' } },
+    ]);
+  });
+
+  it('compare streams one row per model (a failing model gets an error row), then compared', async () => {
+    const { events, post } = recorder();
+    const models = [spec, { ...spec, key: 'bad@1' }, { ...spec, key: 'n@2' }];
+    await createHandler(fakeEngine(), post)({ type: 'compare', id: 6, models, image: null, warmup: 1, runs: 3 });
+    expect(events.map((e) => e.type)).toEqual(['compare-row', 'compare-row', 'compare-row', 'compared']);
+    expect(events.map((e) => (e.type === 'compare-row' ? e.row.status : null))).toEqual(['ok', 'error', 'ok', null]);
+    expect(events.at(-1)).toEqual({ type: 'compared', id: 6, count: 3, failed: 1 });
+  });
+
+  it('cancel stops a compare between models', async () => {
+    const { events, post } = recorder();
+    let release: () => void = () => undefined;
+    const handle = createHandler(fakeEngine(() => new Promise<void>((resolve) => (release = resolve))), post);
+    const running = handle({ type: 'compare', id: 8, models: [spec, spec, spec], image: null, warmup: 0, runs: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    await handle({ type: 'cancel', id: 9, target: 8 });
+    release();
+    await running;
+    expect(events.map((e) => e.type)).toEqual(['compare-row', 'cancelled']);
   });
 });

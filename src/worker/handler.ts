@@ -10,7 +10,7 @@ import { assertNever } from '../shared/assertNever';
 import { LumenError, isCancelled, serializeError } from '../shared/errors';
 import type { AnswerableRequest, PostFn, WorkerRequest } from '../shared/protocol';
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'cancel']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'cancel']);
 
 function isRequest(message: unknown): message is WorkerRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -44,6 +44,18 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
             isCancelled: isCancelledNow,
           });
           post({ type: 'classified', id, count, failed, totalMs: performance.now() - started });
+          break;
+        }
+        case 'inspect':
+          post({ type: 'inspected', id, report: await engine.inspect(request.model, onProgress) });
+          break;
+        case 'compare': {
+          const { count, failed } = await engine.compare(request, {
+            onRow: (index, row) => post({ type: 'compare-row', id, index, row }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'compared', id, count, failed });
           break;
         }
         default:

@@ -2,7 +2,9 @@
  * Model files go through Cache Storage, keyed by their URL, which carries `<id>/<version>/`: a
  * second visit loads with no network, and a new version is a new key, never a stale hit.
  */
-export const MODEL_CACHE = 'lumen-models-v1';
+import { MODEL_CACHE } from '../lib/cacheGroups';
+
+export { MODEL_CACHE };
 
 export interface CachedFetch {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

@@ -5,6 +5,7 @@
 import { tf } from './tfjs';
 import { makeCachedFetch } from './modelCache';
 import { normalizeLabels } from '../lib/topk';
+import { isCustomId } from '../lib/customSpec';
 import { LumenError } from '../shared/errors';
 import type { ModelInfo, ModelSpec } from '../shared/protocol';
 
@@ -14,15 +15,42 @@ export interface LoadedModel {
   spec: ModelSpec;
   labels: string[];
   info: ModelInfo;
+  /** The TF.js model itself, for the inspector. */
+  model: AnyModel;
+  /** model.json's modelTopology (TF.js keeps its own copy private); graph ops are read from it. */
+  topology: unknown;
   /** Forward pass to probabilities [N, classes]; the caller disposes the result. */
   forward(batch: tf.Tensor4D): Promise<tf.Tensor2D>;
   dispose(): void;
 }
 
+/**
+ * A model file that could not be had: an HTTP error (TF.js would read a 404 page's body as weights
+ * otherwise) or a failed request. Carries the URL so the message can name the file.
+ */
+class FileFetchError extends Error {
+  constructor(readonly url: string, readonly status: number | null, reason: string) {
+    super(status === null ? reason : `${url} answered HTTP ${status}`);
+  }
+}
+
 function describeLoadError(spec: ModelSpec, error: unknown): LumenError {
+  if (error instanceof LumenError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (/404|Not Found/i.test(message)) {
-    return new LumenError('model-not-found', `${spec.name}: model files not found at ${spec.modelUrl}. Run \`npm run models\` to fetch them.`);
+  const fileName = (url: string): string => url.split('?')[0]?.split('/').at(-1) ?? url;
+  if (error instanceof FileFetchError && error.status === null) {
+    return new LumenError('network', `${spec.name}: could not download ${error.url} (${message}). Check the address, your connection, or the server's CORS headers.`);
+  }
+  if (error instanceof FileFetchError && error.url !== spec.modelUrl) {
+    return new LumenError('model-not-found', `${spec.name}: missing shard ${fileName(error.url)} (${error.message}).`);
+  }
+  const missingDropped = /Weight file with basename '([^']+)' is not provided/.exec(message);
+  if (missingDropped) {
+    return new LumenError('model-not-found', `${spec.name}: missing shard ${missingDropped[1]}: drop it together with model.json.`);
+  }
+  if (error instanceof FileFetchError || /404|Not Found/i.test(message)) {
+    const hint = isCustomId(spec.id) ? 'Check the address.' : 'Run `npm run models` to fetch them.';
+    return new LumenError('model-not-found', `${spec.name}: model files not found at ${spec.modelUrl}. ${hint}`);
   }
   if (/Failed to fetch|NetworkError|CORS/i.test(message)) {
     return new LumenError('network', `${spec.name}: could not download ${spec.modelUrl} (${message}). Check the address, your connection, or the server's CORS headers.`);
@@ -30,7 +58,24 @@ function describeLoadError(spec: ModelSpec, error: unknown): LumenError {
   return new LumenError('model-load-failed', `${spec.name}: failed to load (${message})`, { cause: error });
 }
 
+/** A dropped labels file: JSON (array or index → name object), or plain text with one name a line. */
+async function readLabelsFile(spec: ModelSpec, file: File): Promise<string[]> {
+  const text = await file.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  }
+  try {
+    return normalizeLabels(raw, spec.classes);
+  } catch (error) {
+    throw new LumenError('model-invalid', `${spec.name}: ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function fetchLabels(spec: ModelSpec, fetchFn: typeof fetch): Promise<string[]> {
+  if (spec.labelsFile) return readLabelsFile(spec, spec.labelsFile);
   if (!spec.labelsUrl) {
     return Array.from({ length: spec.classes }, (_, i) => (spec.classes === 1001 && i === 0 ? 'background' : `class ${i}`));
   }
@@ -90,15 +135,61 @@ export function makeForward(model: AnyModel, spec: ModelSpec): (batch: tf.Tensor
   return async (batch) => tf.tidy(() => toProbabilities(first(model.predict(batch))));
 }
 
+/** Where the artifacts come from (a URL through the cache, or dropped files), keeping the topology. */
+function openModel(spec: ModelSpec, fetchFunc: typeof fetch, onProgress: (fraction: number) => void) {
+  const source: tf.io.IOHandler = spec.files ? tf.io.browserFiles(spec.files) : tf.io.http(spec.modelUrl, { fetchFunc, onProgress });
+  let topology: unknown = null;
+  const handler: tf.io.IOHandler = {
+    load: async () => {
+      if (!source.load) throw new Error('this model source cannot load');
+      const artifacts = await source.load();
+      topology = artifacts.modelTopology ?? null;
+      return artifacts;
+    },
+  };
+  return { handler, topology: () => topology };
+}
+
+/** Refuses what cannot be an image classifier before a confusing failure deep inside TF.js. */
+function checkInput(spec: ModelSpec, model: AnyModel): void {
+  const shape = shapeOf(model, 'inputs');
+  if (shape.length === 0) return; // a graph that does not state its input shape: the warm-up pass will tell
+  const shown = `[${shape.map((d) => d ?? 'N').join(', ')}]`;
+  if (shape.length !== 4 || (shape[3] !== null && shape[3] !== 3)) {
+    throw new LumenError('model-invalid', `${spec.name} is not an image classifier: its input is ${shown}, but an image classifier takes [N, height, width, 3].`);
+  }
+  const [, h, w] = shape;
+  if ((h !== null && h !== spec.inputSize[0]) || (w !== null && w !== spec.inputSize[1])) {
+    throw new LumenError('model-invalid', `${spec.name} takes ${h ?? 'any'}×${w ?? 'any'} images (input ${shown}), but the input size is set to ${spec.inputSize[0]}×${spec.inputSize[1]}.`);
+  }
+}
+
 export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) => void): Promise<LoadedModel> {
   const cached = makeCachedFetch();
+  const strictFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    let response: Response;
+    try {
+      response = await cached.fetch(input, init);
+    } catch (error) {
+      throw new FileFetchError(url, null, error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) throw new FileFetchError(url, response.status, '');
+    return response;
+  };
   const started = performance.now();
+  const source = openModel(spec, strictFetch, onProgress);
   let model: AnyModel;
   try {
-    const options = { fetchFunc: cached.fetch, onProgress };
-    model = spec.format === 'graph' ? await tf.loadGraphModel(spec.modelUrl, options) : await tf.loadLayersModel(spec.modelUrl, options);
+    model = spec.format === 'graph' ? await tf.loadGraphModel(source.handler) : await tf.loadLayersModel(source.handler);
   } catch (error) {
     throw describeLoadError(spec, error);
+  }
+  try {
+    checkInput(spec, model);
+  } catch (error) {
+    model.dispose();
+    throw error;
   }
   const labels = await fetchLabels(spec, cached.fetch).catch((error: unknown) => {
     model.dispose();
@@ -115,6 +206,9 @@ export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) 
     const classes = out.shape[1];
     await out.data();
     out.dispose();
+    if (classes !== 1000 && classes !== 1001) {
+      throw new LumenError('model-invalid', `${spec.name} is not an image classifier: its output is [N, ${classes}], but an ImageNet classifier outputs [N, 1000] or [N, 1001].`);
+    }
     if (classes !== spec.classes) {
       throw new LumenError('model-invalid', `${spec.name}: the model outputs ${classes} values per image, but ${spec.classes} classes were expected`);
     }
@@ -135,5 +229,5 @@ export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) 
     ...countWeights(model),
     fromCache: cached.hits.has(spec.modelUrl),
   };
-  return { spec, labels, info, forward, dispose: () => model.dispose() };
+  return { spec, labels, info, model, topology: source.topology(), forward, dispose: () => model.dispose() };
 }

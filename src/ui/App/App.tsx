@@ -2,11 +2,19 @@ import { useEffect, useState, type ComponentType } from 'react';
 import { bootstrap } from '../../store/actions';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
 import { ClassifyView } from '../ClassifyView/ClassifyView';
+import { CompareView } from '../CompareView/CompareView';
+import { CustomModelView } from '../CustomModelView/CustomModelView';
+import { InspectView } from '../InspectView/InspectView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
 
 /** The page's views; each is one component. Add a view by adding an entry. */
-const VIEWS: { id: string; label: string; Component: ComponentType }[] = [{ id: 'classify', label: 'Classify', Component: ClassifyView }];
+const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
+  { id: 'classify', label: 'Classify', Component: ClassifyView },
+  { id: 'inspect', label: 'Inspect', Component: InspectView },
+  { id: 'compare', label: 'Compare', Component: CompareView },
+  { id: 'custom', label: 'Your model', Component: CustomModelView },
+];
 
 export function App() {
   const [view, setView] = useState(() => new URLSearchParams(window.location.search).get('view') ?? 'classify');

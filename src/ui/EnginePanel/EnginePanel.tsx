@@ -38,7 +38,7 @@ export function EnginePanel() {
           {engine.webglRenderer && <p>WebGL renderer: {engine.webglRenderer}</p>}
           <p>TF.js {engine.tfjsVersion}</p>
           {modelInfo && (
-            <p data-testid="model-info">
+            <p data-testid="model-info" data-from-cache={String(modelInfo.fromCache)}>
               Model {modelInfo.key}: {(modelInfo.parameters / 1e6).toFixed(2)} M parameters, {mb(modelInfo.weightBytes)} of weights, input{' '}
               {JSON.stringify(modelInfo.inputShape)} → {JSON.stringify(modelInfo.outputShape)}; loaded in {modelInfo.loadMs.toFixed(0)} ms
               {modelInfo.fromCache ? ' (from cache)' : ''}, first pass {modelInfo.warmupMs.toFixed(0)} ms.

@@ -11,7 +11,9 @@ export function ModelPicker() {
   const requested = useStore((s) => s.requestedBackend);
   const status = useStore((s) => s.modelStatus);
   const progress = useStore((s) => s.modelProgress);
+  const customModels = useStore((s) => s.customModels);
   const model = catalog?.models.find((m) => m.id === selected);
+  const custom = customModels.find((m) => m.id === selected);
 
   return (
     <div className="picker">
@@ -24,6 +26,15 @@ export function ModelPicker() {
               {installed[m.id] ? '' : installed[m.id] === null ? ' (not installed)' : ''}
             </option>
           ))}
+          {customModels.length > 0 && (
+            <optgroup label="Your models">
+              {customModels.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
       <label>
@@ -49,6 +60,12 @@ export function ModelPicker() {
         {model && (
           <>
             <strong>{model.architecture}</strong> · {model.preprocessing} preprocessing · {model.classes} classes · {model.license}
+            {status === 'loading' && <span className="loading"> · loading {Math.round(progress * 100)}%</span>}
+          </>
+        )}
+        {custom && (
+          <>
+            <strong>your model</strong> · {custom.settings.preprocessing} preprocessing · {custom.settings.classes} classes
             {status === 'loading' && <span className="loading"> · loading {Math.round(progress * 100)}%</span>}
           </>
         )}
