@@ -6,15 +6,27 @@ import { tf } from './tfjs';
 import { selectBackend } from './backend';
 import { loadModel, type LoadedModel } from './models';
 import { classifyImages, type ClassifyHooks, type ClassifyRequest, type ProgressFn } from './predict';
-import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
+import { runBenchmark, type BenchHooks } from './benchmark';
+import { prepareBenchInput } from './benchInput';
+import { loadPeer } from './peer';
+import { canvasReader } from './preprocessJs';
+import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
 
 export type { ProgressFn };
+
+export interface BenchmarkHooks extends BenchHooks {
+  onProgress: ProgressFn;
+}
 
 export interface Engine {
   init(backend: BackendName | null, onProgress: ProgressFn): Promise<EngineInfo>;
   load(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelInfo>;
   classify(request: ClassifyRequest, hooks: ClassifyHooks): Promise<{ count: number; failed: number }>;
+  benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
 }
+
+/** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Large models hold hundreds of MB of device memory; keep only the most recent few. */
 const MAX_LOADED_MODELS = 2;
@@ -69,6 +81,31 @@ export function createTfEngine(): Engine {
     async classify(request, hooks) {
       const model = await ensureModel(request.model, hooks.onProgress);
       return classifyImages(tf, model, request, hooks);
+    },
+    async benchmark(spec, options, hooks) {
+      const started = performance.now();
+      if (options.coldStart) {
+        // Drop the loaded copy so this request measures loading (from Cache Storage or the network) and warm-up.
+        models.get(spec.key)?.dispose();
+        models.delete(spec.key);
+      }
+      const model = await ensureModel(spec, hooks.onProgress);
+      const input = await prepareBenchInput(options.input, spec.inputSize);
+      try {
+        const deps = { pixels: input.pixels, read: canvasReader(), loadPeer, yieldToEvents };
+        const batches = await runBenchmark(tf, model, options, deps, hooks);
+        const ok = batches.filter((b) => b.status === 'ok').map((b) => b.batch);
+        return {
+          model: model.info,
+          backend: tf.getBackend() as BackendName,
+          inputNote: input.note,
+          batches,
+          largestOkBatch: ok.length > 0 ? Math.max(...ok) : null,
+          totalMs: performance.now() - started,
+        };
+      } finally {
+        input.close();
+      }
     },
   };
 }
