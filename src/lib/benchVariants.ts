@@ -23,7 +23,9 @@ export function variantLabel(variant: BenchVariant): string {
 export function variantDescription(variant: BenchVariant): string {
   switch (variant.kind) {
     case 'model':
-      return `the app's forward pass${variant.method === 'auto' ? '' : ` through ${variant.method}()`} on a pre-built input, until read-back`;
+      return variant.method === 'auto'
+        ? "the app's forward pass as classify runs it (execute() for graphs, predict() for layers) on a pre-built input, until read-back"
+        : `the same forward pass through ${variant.method}() instead, on the same input, until read-back`;
     case 'pipeline':
       return variant.preprocess === 'backend'
         ? 'the whole classify path per run: preprocessing as TF.js ops on the backend, forward, read-back, top-5'
@@ -37,15 +39,19 @@ export function variantDescription(variant: BenchVariant): string {
   }
 }
 
-/** The forward methods a format offers: graphs execute/executeAsync/predict, layers predict/execute. */
-export function methodsFor(format: ModelFormat): ForwardMethod[] {
-  return format === 'graph' ? ['execute', 'executeAsync'] : ['predict', 'execute'];
+/** The TF.js call a format offers besides the one the app uses ('auto': execute for graphs, predict for layers). */
+export function otherMethodFor(format: ModelFormat): ForwardMethod {
+  return format === 'graph' ? 'executeAsync' : 'execute';
 }
 
-/** The method comparison for one model: each TF.js call, then preprocessing on the backend vs in JS. */
+/**
+ * The method comparison for one model: the app's own call and the other TF.js call, then the whole
+ * classify path with preprocessing as TF.js ops on the backend and in JS on the CPU.
+ */
 export function methodVariants(format: ModelFormat): BenchVariant[] {
   return [
-    ...methodsFor(format).map((method): BenchVariant => ({ kind: 'model', method })),
+    { kind: 'model', method: 'auto' },
+    { kind: 'model', method: otherMethodFor(format) },
     { kind: 'pipeline', preprocess: 'backend' },
     { kind: 'pipeline', preprocess: 'js' },
   ];

@@ -1,12 +1,16 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { bootstrap } from '../../store/actions';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
+import { BenchmarkPanel } from '../BenchmarkPanel/BenchmarkPanel';
 import { ClassifyView } from '../ClassifyView/ClassifyView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
 
 /** The page's views; each is one component. Add a view by adding an entry. */
-const VIEWS: { id: string; label: string; Component: ComponentType }[] = [{ id: 'classify', label: 'Classify', Component: ClassifyView }];
+const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
+  { id: 'classify', label: 'Classify', Component: ClassifyView },
+  { id: 'benchmark', label: 'Benchmark', Component: BenchmarkPanel },
+];
 
 export function App() {
   const [view, setView] = useState(() => new URLSearchParams(window.location.search).get('view') ?? 'classify');
