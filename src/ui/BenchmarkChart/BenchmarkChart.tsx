@@ -51,7 +51,7 @@ export function BenchmarkChart({ rows }: { rows: readonly BenchRow[] }) {
             <XAxis dataKey="batch" scale="log" domain={['auto', 'auto']} type="number" ticks={points.map((p) => p['batch'] ?? 0)} tick={AXIS} />
             <YAxis tick={AXIS} width={56} scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => (chosen.unit === 'ms' ? fmtMs(v) : fmtRate(v))} />
             <Tooltip formatter={show(chosen.unit)} labelFormatter={(b) => `batch ${String(b)}`} contentStyle={{ background: '#171a21', border: '1px solid #262b36' }} />
-            <Legend verticalAlign="top" height={28} />
+            <Legend />
             {series.map((s, i) => (
               <Line key={s} dataKey={s} name={s} stroke={COLORS[i % COLORS.length]} dot connectNulls {...STATIC} />
             ))}
@@ -73,7 +73,7 @@ export function BenchmarkChart({ rows }: { rows: readonly BenchRow[] }) {
             <XAxis dataKey="batch" scale="log" domain={['auto', 'auto']} type="number" ticks={percentiles.map((p) => p.batch)} tick={AXIS} />
             <YAxis tick={AXIS} width={56} tickFormatter={(v: number) => fmtMs(v)} />
             <Tooltip formatter={show('ms')} labelFormatter={(b) => `batch ${String(b)}`} contentStyle={{ background: '#171a21', border: '1px solid #262b36' }} />
-            <Legend verticalAlign="top" height={28} />
+            <Legend />
             <Line dataKey="min" name="min" stroke="#5cc98b" strokeDasharray="2 3" {...STATIC} />
             <Line dataKey="p50" name="p50" stroke="#f5b841" {...STATIC} />
             <Line dataKey="p95" name="p95" stroke="#ff9f5a" {...STATIC} />

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useStore } from '../../store';
 import { downloadBench } from '../../store/benchmarkActions';
 import { benchRatios } from '../../lib/benchCompare';
@@ -33,11 +33,18 @@ function Environment({ run }: { run: BenchRun }) {
   );
 }
 
-/** The run on screen: best batches, memory verdicts, charts, every figure, cold start, export. */
+/**
+ * The run on screen: best batches, memory verdicts, charts, every figure, cold start, export.
+ * The figures are drawn from a deferred copy of the run: React renders them as interruptible
+ * background work, so redrawing the charts after each batch never blocks the page for long.
+ */
 export function BenchmarkResults() {
-  const run = useStore((s) => s.benchRun);
-  const rows = useMemo(() => (run ? benchRows(run) : []), [run]);
-  if (!run) return null;
+  const run = useDeferredValue(useStore((s) => s.benchRun));
+  return run ? <RunResults run={run} /> : null;
+}
+
+const RunResults = memo(function RunResults({ run }: { run: BenchRun }) {
+  const rows = useMemo(() => benchRows(run), [run]);
   const best = [...figuresBySeries(rows)].map(([series, figures]) => ({ series, ...bestBatches(figures) }));
   // Memory is measured per batch size, shared by its variants: one verdict per model × backend × batch.
   const leaks = [...new Map(rows.filter((r) => r.leaked).map((r) => [`${r.model}|${r.backend}|${r.batch}`, r])).values()];
@@ -91,9 +98,17 @@ export function BenchmarkResults() {
           {ratios.appOverPeer !== null && <>app classify path / peer classify(): <strong>{ratios.appOverPeer.toFixed(3)}</strong> (medians).</>}
         </p>
       )}
-      {run.config.kind === 'methods' ? <MethodChart rows={rows} variants={run.config.variants} /> : <BenchmarkChart rows={rows} />}
+      {run.status === 'running' ? (
+        <p className="muted" data-testid="bench-charts-pending">
+          Charts are drawn when the run ends: drawing SVG charts mid-run would hold up this page.
+        </p>
+      ) : run.config.kind === 'methods' ? (
+        <MethodChart rows={rows} variants={run.config.variants} />
+      ) : (
+        <BenchmarkChart rows={rows} />
+      )}
       <BenchmarkTable rows={rows} />
       {run.config.coldStart && <ColdStartTable rows={coldStartRows(run)} />}
     </section>
   );
-}
+});
