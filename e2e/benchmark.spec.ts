@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { CSV_COLUMNS } from '../src/lib/benchExport';
+import { CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS } from '../src/lib/benchExport';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
 const installed = existsSync(resolve(import.meta.dirname, `../public/models/${MODEL}/1.0.0/model.json`));
@@ -85,11 +85,12 @@ test('sweep: batches 1 and 2 on wasm give full statistics, no leak, cold start, 
   expect(json.coldStart).toHaveLength(1);
 
   const csv = (await download(page, 'bench-export-csv')).trimEnd().split('\r\n');
-  expect(csv[0]).toBe(CSV_COLUMNS.join(','));
+  expect(csv[0]).toBe([...CSV_COLUMNS, ...CSV_ENVIRONMENT_COLUMNS].join(','));
   expect(csv).toHaveLength(3);
   const cells = csv[2]!.split(',');
   expect([cells[0], cells[1], cells[2], cells[3], cells[4]]).toEqual([MODEL, 'wasm', '2', 'app', 'ok']);
   expect(Number(cells[CSV_COLUMNS.indexOf('throughput')])).toBeGreaterThan(0);
+  expect(cells[CSV_COLUMNS.length + CSV_ENVIRONMENT_COLUMNS.indexOf('tfjsVersion')]).toBe('4.22.0');
 
   // The run is kept in IndexedDB: it is still listed after a reload.
   await page.reload();

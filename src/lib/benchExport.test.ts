@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchRows, coldStartRows, memoryLimits, type BenchRun, type ComboResult } from './benchRun';
-import { BENCH_SCHEMA, CSV_COLUMNS, benchCsv, benchFileName, benchJson } from './benchExport';
+import { BENCH_SCHEMA, CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS, benchCsv, benchFileName, benchJson } from './benchExport';
 import { benchRatios, compareRuns } from './benchCompare';
 import { methodBars, metricByBatch, percentilesByBatch } from './benchChartData';
 import { summarize } from './stats';
@@ -56,15 +56,17 @@ describe('benchmark rows', () => {
 describe('exports', () => {
   it('CSV: the documented header, one line per row, quoting where needed, parseable numbers', () => {
     const lines = benchCsv(sample).trimEnd().split('\r\n');
-    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines[0]).toBe([...CSV_COLUMNS, ...CSV_ENVIRONMENT_COLUMNS].join(','));
     expect(lines).toHaveLength(1 + 5);
+    // Every row ends with the environment; the user agent holds a comma and quotes: quoted, quotes doubled.
+    expect(lines[1]!.endsWith(',,4.22.0,false,"UA, ""quoted"""')).toBe(true);
     const cells = lines[3]!.split(',');
     const at = (name: (typeof CSV_COLUMNS)[number]) => cells[CSV_COLUMNS.indexOf(name)];
     expect([at('model'), at('backend'), at('batch'), at('variant'), at('status')]).toEqual(['m', 'wasm', '8', 'app', 'ok']);
     expect(Number(at('mean'))).toBe(40);
     expect(Number(at('throughput'))).toBe(200);
     // The failure note holds a comma: the cell is quoted, so the line still has one cell per column at the front.
-    expect(lines[5]).toMatch(/,"failed: Failed to allocate, really"$/);
+    expect(lines[5]).toMatch(/,"failed: Failed to allocate, really",/);
   });
 
   it('JSON: schema, environment, every row, ratios and the raw samples', () => {

@@ -3,7 +3,7 @@
  * with one row per model × backend × batch × variant. Pure: the page turns them into downloads,
  * the headless script writes them to disk.
  */
-import { benchRows, coldStartRows, memoryLimits, type BenchRow, type BenchRun } from './benchRun';
+import { benchRows, coldStartRows, memoryLimits, type BenchEnvironment, type BenchRow, type BenchRun } from './benchRun';
 import { benchRatios } from './benchCompare';
 
 export const BENCH_SCHEMA = 'lumen-benchmark/1';
@@ -36,6 +36,18 @@ export function benchJson(run: BenchRun): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** Environment columns repeated on every CSV row, so a CSV alone still says what ran where. */
+export const CSV_ENVIRONMENT_COLUMNS = ['device', 'tfjsVersion', 'crossOriginIsolated', 'userAgent'] as const;
+
+/** The GPU adapter (WebGPU) or renderer (WebGL) behind a backend; empty for CPU backends. */
+function deviceOf(environment: BenchEnvironment, backend: string): string {
+  const info = environment.backends.find((b) => b.used === backend);
+  if (!info) return '';
+  if (backend === 'webgpu' && info.adapter) return [info.adapter.vendor, info.adapter.architecture, info.adapter.description, info.adapter.isFallbackAdapter ? '(fallback)' : ''].filter(Boolean).join(' ');
+  if (backend === 'webgl') return info.webglRenderer ?? '';
+  return '';
+}
+
 /** RFC 4180 quoting: only when needed, with doubled quotes. */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -43,9 +55,13 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function benchCsv(run: Pick<BenchRun, 'combos'>): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of benchRows(run)) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+export function benchCsv(run: Pick<BenchRun, 'combos' | 'environment'>): string {
+  const env = run.environment;
+  const lines = [[...CSV_COLUMNS, ...CSV_ENVIRONMENT_COLUMNS].join(',')];
+  for (const row of benchRows(run)) {
+    const environment = [deviceOf(env, row.backend), env.tfjsVersion, env.crossOriginIsolated, env.userAgent];
+    lines.push([...CSV_COLUMNS.map((c) => row[c]), ...environment].map(csvCell).join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
 }
 
