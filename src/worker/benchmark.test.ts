@@ -86,8 +86,9 @@ describe('runBenchmark', () => {
         expect(v.firstMs).not.toBeNull();
       }
     }
-    // Samples are streamed in round order: variants interleave within a round.
+    // Variants interleave within a round, and each round starts one variant later than the last.
     expect(samples.slice(10, 15).map((s) => [s.batch, s.variant, s.run, s.warmup])).toEqual([0, 1, 2, 3, 4].map((v) => [1, v, 0, false]));
+    expect(samples.slice(15, 20).map((s) => [s.variant, s.run])).toEqual([1, 2, 3, 4, 0].map((v) => [v, 1]));
   });
 
   it('a batch size that runs out of memory is reported, and the sweep goes on', async () => {
