@@ -60,8 +60,9 @@ try {
   console.log(formatTable(app));
   if (cli.bare) console.log(`\nbare model (execute/predict + read-back, same worker and input), ms:\n${formatTable(reportRows(rows, 'bare'))}`);
   if (peerRun) {
-    console.log(`\napp classify path (preprocess + forward + read-back + top-5) vs peer classify(), batch 1, ms:`);
-    console.log(formatTable([...reportRows(rows, 'pipeline:tf-ops'), ...reportRows(rows, 'peer')].map((r, i) => ({ ...r, model: i === 0 ? 'app pipeline' : r.model }))));
+    console.log(`\n${PEER_MODEL}: app classify path (preprocess + forward + read-back + top-5) vs peer classify(), batch 1, ms:`);
+    const named = (variant: string, who: string) => reportRows(rows, variant).map((r) => ({ ...r, model: who }));
+    console.log(formatTable([...named('pipeline:tf-ops', 'app classify path'), ...named('peer', 'peer classify()')]));
   }
   console.log('');
   for (const line of [...formatColdStart(coldStartRows(sweep)), ...formatFailures(rows), ...formatRatios(ratios)]) console.log(line);
