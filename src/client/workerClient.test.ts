@@ -35,6 +35,10 @@ const engine: Engine = {
   },
   inspect: async () => ({}) as never,
   compare: async () => ({ count: 0, failed: 0 }),
+  benchmark: async (model, options, hooks) => {
+    for (const [run, batch] of options.batches.entries()) hooks.onSample({ batch, variant: 0, run, warmup: false, ms: batch });
+    return { model: {} as never, backend: 'cpu', inputNote: 'random', batches: [], largestOkBatch: null, totalMs: 0 };
+  },
 };
 
 const images = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `${i}`, kind: 'blob' as const, blob: new Blob(['x']) }));
@@ -60,6 +64,15 @@ describe('WorkerClient', () => {
     await expect(a.result).resolves.toMatchObject({ type: 'classified', count: 3 });
     expect(seenA.filter((e) => e.type === 'item').map((e) => e.type === 'item' && e.index)).toEqual([0, 1, 2]);
     await expect(b.result).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('routes benchmark samples to onEvent and resolves with the summary', async () => {
+    const { client } = wired(engine);
+    const ms: number[] = [];
+    const options = { batches: [1, 8], warmup: 0, runs: 1, durationMs: null, variants: [{ kind: 'bare' as const }], input: { kind: 'random' as const }, coldStart: false };
+    const handle = client.request({ type: 'benchmark', model: {} as never, options }, { onEvent: (e) => e.type === 'sample' && ms.push(e.ms) });
+    await expect(handle.result).resolves.toMatchObject({ type: 'benchmarked', summary: { backend: 'cpu' } });
+    expect(ms).toEqual([1, 8]);
   });
 
   it('a worker crash rejects every pending request with a clear message', async () => {

@@ -3,6 +3,8 @@
  * npm run bench). It runs exactly the code the app runs: same worker, same protocol.
  */
 import { getClient, type WorkerClient } from '../client';
+import { startBenchmark } from '../client/benchmarkRunner';
+import type { BenchConfig, BenchRun } from '../lib/benchRun';
 import { specFromCatalog } from '../lib/modelSpec';
 import { validateCatalog } from '../shared/catalog';
 import type { ModelSpec } from '../shared/protocol';
@@ -13,6 +15,8 @@ export interface LumenHarness {
   spec(id: string): Promise<ModelSpec>;
   /** Fetches a URL (the scripts route local files through Playwright) as a Blob. */
   blob(url: string): Promise<Blob>;
+  /** Runs a benchmark plan with the page's own runner; progress goes to the console. */
+  bench(config: BenchConfig, imageUrls: string[]): Promise<BenchRun>;
 }
 
 const catalogUrl = new URL('models/catalog.json', document.baseURI);
@@ -29,6 +33,21 @@ const harness: LumenHarness = {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return response.blob();
+  },
+  async bench(config, imageUrls) {
+    const specs = await Promise.all(config.models.map((id) => harness.spec(id)));
+    const images = await Promise.all(imageUrls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })));
+    let last = 0;
+    const handle = startBenchmark(getClient(), { config, specs, images }, {
+      onPhase: (text) => console.log(`[bench] ${text}`),
+      onSample: (s) => {
+        // A heartbeat, not a flood: one line every few seconds.
+        if (performance.now() - last < 5000) return;
+        last = performance.now();
+        console.log(`[bench] batch ${s.batch} ${s.warmup ? 'warm-up' : 'timed'} run ${s.run + 1}: ${s.ms.toFixed(2)} ms`);
+      },
+    });
+    return handle.result;
   },
 };
 

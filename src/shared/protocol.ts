@@ -7,6 +7,7 @@
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from './catalog';
 import type { SerializedError } from './errors';
 import type { CompareRow, ModelReport } from './report';
+import type { LatencyStats } from '../lib/stats';
 import { assertNever } from './assertNever';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -111,6 +112,86 @@ export type ClassifyItem =
 
 export type ProgressStage = 'backend' | 'download' | 'upload' | 'decode' | 'infer';
 
+/** How a timed run calls the model. 'auto' is what classify does (execute, or executeAsync when the graph needs it). */
+export type ForwardMethod = 'auto' | 'execute' | 'executeAsync' | 'predict';
+
+/**
+ * What one timed benchmark run does. The variants of one request are interleaved run by run, so
+ * they share the machine's conditions (other load, heat, clocks) and compare fairly.
+ */
+export type BenchVariant =
+  /** The app's hot loop: its forward pass (softmax for logits models) on an input built once per batch size, then read-back. */
+  | { kind: 'model'; method: ForwardMethod }
+  /** The app's whole classify path per run: pixels → preprocessing (TF ops on the backend, or JS then upload) → forward → read-back → top-5. */
+  | { kind: 'pipeline'; preprocess: 'backend' | 'js' }
+  /** The raw model and no app code: execute() (predict() for layers models) on the same pre-built input, then read-back. */
+  | { kind: 'bare' }
+  /** The peer: @tensorflow-models/mobilenet classify() (top-5) on the same first image; batch 1 only. */
+  | { kind: 'peer'; modelUrl: string };
+
+/** Benchmark input: the user's images repeated to fill each batch, or random pixels. */
+export type BenchInput = { kind: 'random' } | { kind: 'images'; images: ImageInput[] };
+
+export interface BenchmarkOptions {
+  batches: number[];
+  /** Untimed runs per variant before timing, at every batch size. */
+  warmup: number;
+  /** Timed rounds per batch size (one run of every variant per round). */
+  runs: number;
+  /** When set, rounds go on until this much time has passed per batch size instead (runs is ignored). */
+  durationMs: number | null;
+  variants: BenchVariant[];
+  input: BenchInput;
+  /** Reload the model first, so this request measures the cold start (download or cache read, warm-up). */
+  coldStart: boolean;
+}
+
+export interface MemorySnapshot {
+  numTensors: number;
+  numBytes: number;
+}
+
+export interface VariantResult {
+  variant: BenchVariant;
+  /** Timed runs, ms, in order. */
+  samples: number[];
+  /** null when the variant did not run at this batch size (`skipped` says why). */
+  stats: LatencyStats | null;
+  /** The first warm-up run at this batch size: kernel compilation for new shapes shows here. */
+  firstMs: number | null;
+  skipped: string | null;
+}
+
+export interface BatchMemory {
+  /** tf.memory() before the batch's input was built and after everything of it was disposed. */
+  before: MemorySnapshot;
+  after: MemorySnapshot;
+  /** The largest growth of the tensor count across one run; anything above 0 is a leak. */
+  maxRunTensorGrowth: number;
+  leaked: boolean;
+}
+
+export interface BatchResult {
+  batch: number;
+  /** 'failed': this batch size could not run (say, out of memory); the sweep went on with the rest. */
+  status: 'ok' | 'failed';
+  error: SerializedError | null;
+  variants: VariantResult[];
+  memory: BatchMemory;
+}
+
+export interface BenchmarkSummary {
+  /** Cold start figures: loadMs (download or cache read), fromCache, warmupMs (weight upload + compile). */
+  model: ModelInfo;
+  backend: BackendName;
+  /** What was fed: "3 images (1 skipped: …)" or "random pixels". */
+  inputNote: string;
+  batches: BatchResult[];
+  /** The largest batch size that ran; with a failed larger one, the limit on this device. */
+  largestOkBatch: number | null;
+  totalMs: number;
+}
+
 export type WorkerRequest =
   | { type: 'init'; id: number; backend: BackendName | null }
   | { type: 'load'; id: number; model: ModelSpec }
@@ -118,6 +199,7 @@ export type WorkerRequest =
   | { type: 'inspect'; id: number; model: ModelSpec }
   /** Models one after another: load, warm up, `runs` timed batch-1 passes, top-1 on `image`. */
   | { type: 'compare'; id: number; models: ModelSpec[]; image: ImageInput | null; warmup: number; runs: number }
+  | { type: 'benchmark'; id: number; model: ModelSpec; options: BenchmarkOptions }
   | { type: 'cancel'; id: number; target: number };
 
 export type WorkerEvent =
@@ -129,10 +211,16 @@ export type WorkerEvent =
   | { type: 'classified'; id: number; count: number; failed: number; totalMs: number }
   | { type: 'inspected'; id: number; report: ModelReport }
   | { type: 'compared'; id: number; count: number; failed: number }
+  | { type: 'sample'; id: number; batch: number; variant: number; run: number; warmup: boolean; ms: number }
+  | { type: 'batch-done'; id: number; result: BatchResult }
+  | { type: 'benchmarked'; id: number; summary: BenchmarkSummary }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; error: SerializedError };
 
-export type TerminalEvent = Extract<WorkerEvent, { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'cancelled' | 'error' }>;
+export type TerminalEvent = Extract<
+  WorkerEvent,
+  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'cancelled' | 'error' }
+>;
 export type StreamEvent = Exclude<WorkerEvent, TerminalEvent>;
 
 export function isTerminal(event: WorkerEvent): event is TerminalEvent {
@@ -140,12 +228,15 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'progress':
     case 'item':
     case 'compare-row':
+    case 'sample':
+    case 'batch-done':
       return false;
     case 'ready':
     case 'loaded':
     case 'classified':
     case 'inspected':
     case 'compared':
+    case 'benchmarked':
     case 'cancelled':
     case 'error':
       return true;
@@ -164,6 +255,7 @@ export interface ResponseFor {
   classify: Extract<WorkerEvent, { type: 'classified' }>;
   inspect: Extract<WorkerEvent, { type: 'inspected' }>;
   compare: Extract<WorkerEvent, { type: 'compared' }>;
+  benchmark: Extract<WorkerEvent, { type: 'benchmarked' }>;
 }
 
 export type PostFn = (event: WorkerEvent, transfer?: Transferable[]) => void;

@@ -5,8 +5,9 @@ import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createCustomSlice, type CustomSlice } from './customSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
+import { createBenchmarkSlice, type BenchmarkSlice } from './benchmarkSlice';
 
-export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice;
+export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -14,10 +15,12 @@ export const useStore = create<AppState>()((...a) => ({
   ...createResultsSlice(...a),
   ...createCustomSlice(...a),
   ...createCompareSlice(...a),
+  ...createBenchmarkSlice(...a),
 }));
 
 export type { ResultCard, RunState } from './resultsSlice';
 export type { InstalledMeta } from './modelSlice';
 export type { CustomDraft, CustomModel } from './customSlice';
 export type { CompareEntry, CompareRun } from './compareSlice';
+export type { BenchForm, BenchLive } from './benchmarkSlice';
 export { DEFAULT_K, MAX_K } from './modelSlice';

@@ -8,10 +8,18 @@ import { loadModel, type LoadedModel } from './models';
 import { classifyImages, type ClassifyHooks, type ClassifyRequest, type ProgressFn } from './predict';
 import { inspectModel } from './inspect';
 import { compareModels, type CompareHooks, type CompareRequest } from './compare';
-import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
+import { runBenchmark, type BenchHooks } from './benchmark';
+import { prepareBenchInput } from './benchInput';
+import { loadPeer } from './peer';
+import { canvasReader } from './preprocessJs';
+import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
 import type { ModelReport } from '../shared/report';
 
 export type { ProgressFn };
+
+export interface BenchmarkHooks extends BenchHooks {
+  onProgress: ProgressFn;
+}
 
 export interface Engine {
   init(backend: BackendName | null, onProgress: ProgressFn): Promise<EngineInfo>;
@@ -19,7 +27,11 @@ export interface Engine {
   classify(request: ClassifyRequest, hooks: ClassifyHooks): Promise<{ count: number; failed: number }>;
   inspect(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelReport>;
   compare(request: CompareRequest, hooks: CompareHooks): Promise<{ count: number; failed: number }>;
+  benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
 }
+
+/** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Large models hold hundreds of MB of device memory; keep only the most recent few. */
 const MAX_LOADED_MODELS = 2;
@@ -87,6 +99,32 @@ export function createTfEngine(): Engine {
     },
     async compare(request, hooks) {
       return compareModels(tf, (spec, onProgress) => ensureModel(spec, onProgress).finally(() => unused.delete(spec.key)), request, hooks);
+    },
+    async benchmark(spec, options, hooks) {
+      const started = performance.now();
+      if (options.coldStart) {
+        // Drop the loaded copy so this request measures loading (from Cache Storage or the network) and warm-up.
+        models.get(spec.key)?.dispose();
+        models.delete(spec.key);
+      }
+      const model = await ensureModel(spec, hooks.onProgress);
+      unused.delete(spec.key);
+      const input = await prepareBenchInput(options.input, spec.inputSize);
+      try {
+        const deps = { pixels: input.pixels, read: canvasReader(), loadPeer, yieldToEvents };
+        const batches = await runBenchmark(tf, model, options, deps, hooks);
+        const ok = batches.filter((b) => b.status === 'ok').map((b) => b.batch);
+        return {
+          model: model.info,
+          backend: tf.getBackend() as BackendName,
+          inputNote: input.note,
+          batches,
+          largestOkBatch: ok.length > 0 ? Math.max(...ok) : null,
+          totalMs: performance.now() - started,
+        };
+      } finally {
+        input.close();
+      }
     },
   };
 }

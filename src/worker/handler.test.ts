@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createHandler } from './handler';
 import type { Engine } from './engine';
 import { LumenError } from '../shared/errors';
-import type { EngineInfo, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
 import type { CompareRow, ModelReport } from '../shared/report';
+import type { BatchResult, BenchmarkOptions, EngineInfo, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
 
 const engineInfo: EngineInfo = {
   backend: 'wasm', forced: false, reason: 'test', attempts: [], adapter: null, webglRenderer: null, tfjsVersion: '4.22.0', flags: {},
@@ -57,8 +57,29 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
       }
       return { count: request.models.length, failed };
     },
+    /** Two samples per batch size, then its batch-done; waits on `gate` before every sample. */
+    async benchmark(model, options, hooks) {
+      calls.push('benchmark');
+      const batches: BatchResult[] = [];
+      for (const batch of options.batches) {
+        for (let run = 0; run < 2; run += 1) {
+          await gate();
+          if (hooks.isCancelled()) throw new LumenError('cancelled', 'cancelled');
+          hooks.onSample({ batch, variant: 0, run, warmup: false, ms: 10 * batch + run });
+        }
+        const memory = { before: { numTensors: 3, numBytes: 12 }, after: { numTensors: 3, numBytes: 12 }, maxRunTensorGrowth: 0, leaked: false };
+        const result: BatchResult = { batch, status: 'ok', error: null, variants: [], memory };
+        batches.push(result);
+        hooks.onBatch(result);
+      }
+      return { model: modelInfo, backend: 'wasm', inputNote: 'random', batches, largestOkBatch: Math.max(...options.batches), totalMs: 1 };
+    },
   };
 }
+
+const benchOptions = (overrides: Partial<BenchmarkOptions> = {}): BenchmarkOptions => ({
+  batches: [1, 4], warmup: 1, runs: 2, durationMs: null, variants: [{ kind: 'model', method: 'auto' }], input: { kind: 'random' }, coldStart: false, ...overrides,
+});
 
 function recorder() {
   const events: WorkerEvent[] = [];
@@ -161,5 +182,42 @@ describe('worker handler', () => {
     release();
     await running;
     expect(events.map((e) => e.type)).toEqual(['compare-row', 'cancelled']);
+  });
+
+  it('benchmark streams samples and batch-done per batch size, then one benchmarked', async () => {
+    const { events, post } = recorder();
+    await createHandler(fakeEngine(), post)({ type: 'benchmark', id: 4, model: spec, options: benchOptions() });
+    expect(events.map((e) => e.type)).toEqual(['sample', 'sample', 'batch-done', 'sample', 'sample', 'batch-done', 'benchmarked']);
+    expect(events[3]).toEqual({ type: 'sample', id: 4, batch: 4, variant: 0, run: 0, warmup: false, ms: 40 });
+    expect(events.at(-1)).toMatchObject({ type: 'benchmarked', id: 4, summary: { largestOkBatch: 4 } });
+  });
+
+  it('refuses benchmark options that cannot run, before touching the engine', async () => {
+    const { events, post } = recorder();
+    const engine = fakeEngine();
+    const handle = createHandler(engine, post);
+    await handle({ type: 'benchmark', id: 5, model: spec, options: benchOptions({ batches: [] }) });
+    await handle({ type: 'benchmark', id: 6, model: spec, options: benchOptions({ batches: [1, 0.5] }) });
+    await handle({ type: 'benchmark', id: 7, model: spec, options: benchOptions({ input: { kind: 'images', images: [] } }) });
+    expect(events.map((e) => e.type === 'error' && [e.id, e.error.code])).toEqual([[5, 'bad-request'], [6, 'bad-request'], [7, 'bad-request']]);
+    expect(events[1]).toMatchObject({ error: { message: expect.stringContaining('batch size 0.5') } });
+    expect(events[2]).toMatchObject({ error: { message: expect.stringContaining('drop some in the Classify view') } });
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('cancel stops a running benchmark between runs: the batches done so far were already streamed', async () => {
+    const { events, post } = recorder();
+    let release: () => void = () => undefined;
+    const handle = createHandler(fakeEngine(() => new Promise<void>((resolve) => (release = resolve))), post);
+    const running = handle({ type: 'benchmark', id: 8, model: spec, options: benchOptions({ batches: [1, 2, 4] }) });
+    for (let i = 0; i < 3; i += 1) {
+      await new Promise((r) => setTimeout(r, 0));
+      release();
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    await handle({ type: 'cancel', id: 9, target: 8 });
+    release();
+    await running;
+    expect(events.map((e) => e.type)).toEqual(['sample', 'sample', 'batch-done', 'sample', 'cancelled']);
   });
 });

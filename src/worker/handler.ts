@@ -6,11 +6,12 @@
  */
 import type { Engine } from './engine';
 import type { ProgressFn } from './predict';
+import { benchmarkOptionsProblem } from '../lib/benchVariants';
 import { assertNever } from '../shared/assertNever';
 import { LumenError, isCancelled, serializeError } from '../shared/errors';
 import type { AnswerableRequest, PostFn, WorkerRequest } from '../shared/protocol';
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'cancel']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'benchmark', 'cancel']);
 
 function isRequest(message: unknown): message is WorkerRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -56,6 +57,18 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
             isCancelled: isCancelledNow,
           });
           post({ type: 'compared', id, count, failed });
+          break;
+        }
+        case 'benchmark': {
+          const problem = benchmarkOptionsProblem(request.options);
+          if (problem) throw new LumenError('bad-request', `Benchmark: ${problem}.`);
+          const summary = await engine.benchmark(request.model, request.options, {
+            onSample: (sample) => post({ type: 'sample', id, ...sample }),
+            onBatch: (result) => post({ type: 'batch-done', id, result }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'benchmarked', id, summary });
           break;
         }
         default:

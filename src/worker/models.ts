@@ -7,15 +7,16 @@ import { makeCachedFetch } from './modelCache';
 import { normalizeLabels } from '../lib/topk';
 import { isCustomId } from '../lib/customSpec';
 import { LumenError } from '../shared/errors';
-import type { ModelInfo, ModelSpec } from '../shared/protocol';
+import { assertNever } from '../shared/assertNever';
+import type { ForwardMethod, ModelInfo, ModelSpec } from '../shared/protocol';
 
-type AnyModel = tf.GraphModel | tf.LayersModel;
+export type AnyModel = tf.GraphModel | tf.LayersModel;
 
 export interface LoadedModel {
   spec: ModelSpec;
   labels: string[];
   info: ModelInfo;
-  /** The TF.js model itself, for the inspector. */
+  /** The TF.js model itself: the inspector reads it, the benchmark calls it bare and per forward method. */
   model: AnyModel;
   /** model.json's modelTopology (TF.js keeps its own copy private); graph ops are read from it. */
   topology: unknown;
@@ -104,35 +105,72 @@ function countWeights(model: AnyModel): { parameters: number; weightBytes: numbe
   return { parameters, weightBytes };
 }
 
-export function makeForward(model: AnyModel, spec: ModelSpec): (batch: tf.Tensor4D) => Promise<tf.Tensor2D> {
+type ModelOutput = tf.Tensor | tf.Tensor[] | tf.NamedTensorMap;
+
+/**
+ * The forward pass to probabilities, by `method`: 'auto' is what classify uses (execute, falling
+ * back for good to executeAsync when the graph has control flow); the others pin one TF.js call so
+ * the benchmark can compare them. Layers models offer predict() and execute(), graphs all three.
+ */
+export function makeForward(model: AnyModel, spec: ModelSpec, method: ForwardMethod = 'auto'): (batch: tf.Tensor4D) => Promise<tf.Tensor2D> {
   const toProbabilities = (raw: tf.Tensor): tf.Tensor2D => {
     const flat = raw.reshape([raw.shape[0] ?? 1, -1]) as tf.Tensor2D;
     return spec.output === 'logits' ? tf.softmax(flat) : flat;
   };
-  const first = (out: tf.Tensor | tf.Tensor[] | tf.NamedTensorMap): tf.Tensor => {
+  const first = (out: ModelOutput): tf.Tensor => {
     const t = out instanceof tf.Tensor ? out : Array.isArray(out) ? out[0] : Object.values(out)[0];
     if (!t) throw new LumenError('model-invalid', `${spec.name}: the model produced no output tensor`);
     return t;
   };
   if (model instanceof tf.GraphModel) {
-    let needsAsync = false;
-    return async (batch) => {
-      if (!needsAsync) {
-        try {
-          return tf.tidy(() => toProbabilities(first(model.execute(batch))));
-        } catch (error) {
-          // Graphs with control flow or dynamic shapes refuse execute(); fall back for good.
-          if (!(error instanceof Error) || !/executeAsync/.test(error.message)) throw error;
-          needsAsync = true;
-        }
+    const viaAsync = async (batch: tf.Tensor4D): Promise<tf.Tensor2D> => {
+      const out = await model.executeAsync(batch);
+      try {
+        return tf.tidy(() => toProbabilities(first(out)));
+      } finally {
+        tf.dispose(out);
       }
-      const raw = first(await model.executeAsync(batch));
-      const probabilities = tf.tidy(() => toProbabilities(raw));
-      raw.dispose();
-      return probabilities;
     };
+    switch (method) {
+      case 'auto': {
+        let needsAsync = false;
+        return async (batch) => {
+          if (!needsAsync) {
+            try {
+              return tf.tidy(() => toProbabilities(first(model.execute(batch))));
+            } catch (error) {
+              // Graphs with control flow or dynamic shapes refuse execute(); fall back for good.
+              if (!(error instanceof Error) || !/executeAsync/.test(error.message)) throw error;
+              needsAsync = true;
+            }
+          }
+          return viaAsync(batch);
+        };
+      }
+      case 'execute':
+        return async (batch) => tf.tidy(() => toProbabilities(first(model.execute(batch))));
+      case 'predict':
+        return async (batch) => tf.tidy(() => toProbabilities(first(model.predict(batch))));
+      case 'executeAsync':
+        return viaAsync;
+      default:
+        return assertNever(method, 'forward method');
+    }
   }
-  return async (batch) => tf.tidy(() => toProbabilities(first(model.predict(batch))));
+  switch (method) {
+    case 'auto':
+    case 'predict':
+      return async (batch) => tf.tidy(() => toProbabilities(first(model.predict(batch))));
+    case 'execute': {
+      // LayersModel.execute runs the graph without predict()'s batching loop; it wants output names.
+      const names = model.outputs.map((o) => o.name);
+      return async (batch) => tf.tidy(() => toProbabilities(first(model.execute(batch, names))));
+    }
+    case 'executeAsync':
+      throw new LumenError('bad-request', `${spec.name} is a layers model: it has predict() and execute(), not executeAsync()`);
+    default:
+      return assertNever(method, 'forward method');
+  }
 }
 
 /** Where the artifacts come from (a URL through the cache, or dropped files), keeping the topology. */

@@ -58,6 +58,17 @@ describe('makeForward', () => {
     model.dispose();
   });
 
+  it('predict and execute give the same probabilities; executeAsync is refused for layers models', async () => {
+    const model = tinyLayersModel();
+    const x = tf.randomUniform([3, 4, 4, 3]) as tf.Tensor4D;
+    const viaPredict = await makeForward(model, spec, 'predict')(x);
+    const viaExecute = await makeForward(model, spec, 'execute')(x);
+    expect(Array.from(await viaExecute.data())).toEqual(Array.from(await viaPredict.data()));
+    expect(() => makeForward(model, spec, 'executeAsync')).toThrow(/not executeAsync/);
+    tf.dispose([x, viaPredict, viaExecute]);
+    model.dispose();
+  });
+
   it('passes softmax outputs through unchanged', async () => {
     const model = tinyLayersModel();
     const x = tf.ones([1, 4, 4, 3]) as tf.Tensor4D;

@@ -52,8 +52,12 @@ export function preprocessBatch(
   return tf.tidy(() => {
     const resized = sources.map((source) => {
       const pixels = tf.browser.fromPixels(source as Parameters<TF['browser']['fromPixels']>[0], 3);
-      return tf.image.resizeBilinear(tf.cast(pixels, 'float32') as tfTypes.Tensor3D, [size[0], size[1]]);
+      const float = tf.cast(pixels, 'float32') as tfTypes.Tensor3D;
+      // Already the model's size: a resize would only copy the same values.
+      return pixels.shape[0] === size[0] && pixels.shape[1] === size[1] ? float : tf.image.resizeBilinear(float, [size[0], size[1]]);
     });
-    return normalize(tf, tf.stack(resized) as Tensor4D, mode);
+    // A single image needs no concatenation: expandDims only changes the shape.
+    const batch = resized.length === 1 && resized[0] ? tf.expandDims(resized[0], 0) : tf.stack(resized);
+    return normalize(tf, batch as Tensor4D, mode);
   });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { bootstrap } from '../../store/actions';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
+import { BenchmarkPanel } from '../BenchmarkPanel/BenchmarkPanel';
 import { ClassifyView } from '../ClassifyView/ClassifyView';
 import { CompareView } from '../CompareView/CompareView';
 import { CustomModelView } from '../CustomModelView/CustomModelView';
@@ -14,6 +15,7 @@ const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
   { id: 'inspect', label: 'Inspect', Component: InspectView },
   { id: 'compare', label: 'Compare', Component: CompareView },
   { id: 'custom', label: 'Your model', Component: CustomModelView },
+  { id: 'benchmark', label: 'Benchmark', Component: BenchmarkPanel },
 ];
 
 export function App() {

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: the in-page benchmark, headless. The built app's own worker runs the sweep
+ * (app and bare interleaved), then the peer comparison (app classify path vs
+ * @tensorflow-models/mobilenet, interleaved); the table and ratios are printed, --json writes them.
+ */
+import { writeFileSync } from 'node:fs';
+import { openHarness } from './lib/headless';
+import { BENCH_HELP, PEER_MODEL, parseBenchCli, type BenchCli } from './lib/benchArgs';
+import { formatColdStart, formatEnvironment, formatFailures, formatRatios, formatTable, reportRows } from './lib/benchReport';
+import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/lib/benchRun';
+import { benchRatios } from '../src/lib/benchCompare';
+import type { LumenHarness } from '../src/harness/main';
+import type { BenchVariant } from '../src/shared/protocol';
+
+type HarnessWindow = Window & { lumenHarness: LumenHarness };
+
+let cli: BenchCli;
+try {
+  cli = parseBenchCli(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${BENCH_HELP}`);
+  process.exit(2);
+}
+if (cli.help) {
+  console.log(BENCH_HELP);
+  process.exit(0);
+}
+if (!cli.image) console.error('bench: no input image (../shared absent or --image random): using random pixels.');
+
+const headless = await openHarness({ rebuild: cli.build });
+headless.page.on('console', (m) => m.text().startsWith('[bench]') && console.error(m.text()));
+const imageUrls = cli.image ? [headless.localUrl(cli.image)] : [];
+const bench = (config: BenchConfig): Promise<BenchRun> =>
+  headless.page.evaluate(([c, urls]) => (window as unknown as HarnessWindow).lumenHarness.bench(c, urls), [config, imageUrls] as const);
+
+const base = {
+  backends: cli.backends,
+  warmup: cli.warmup,
+  runs: cli.runs,
+  durationMs: cli.durationMs,
+  input: cli.image ? ('images' as const) : ('random' as const),
+};
+let exitCode = 0;
+try {
+  const variants: BenchVariant[] = [{ kind: 'model', method: 'auto' }, ...(cli.bare ? [{ kind: 'bare' } as const] : [])];
+  const sweep = await bench({ ...base, kind: 'sweep', models: cli.models, batches: cli.batches, variants, coldStart: true });
+  let peerRun: BenchRun | null = null;
+  if (cli.peer) {
+    const modelUrl = await headless.page.evaluate((id) => (window as unknown as HarnessWindow).lumenHarness.spec(id).then((s) => s.modelUrl), PEER_MODEL);
+    const peerVariants: BenchVariant[] = [{ kind: 'pipeline', preprocess: 'backend' }, { kind: 'peer', modelUrl }];
+    peerRun = await bench({ ...base, kind: 'methods', models: [PEER_MODEL], batches: [1], variants: peerVariants, coldStart: false });
+  }
+  const rows = [...benchRows(sweep), ...(peerRun ? benchRows(peerRun) : [])];
+  const ratios = benchRatios(rows);
+  const app = reportRows(rows, 'app');
+
+  console.log(`\n${formatEnvironment(sweep.environment)}`);
+  console.log(`input: ${sweep.combos[0]?.summary?.inputNote ?? base.input}; warm-up ${cli.warmup}, ${cli.durationMs ? `${cli.durationMs / 1000} s` : `${cli.runs} runs`} per batch size\n`);
+  console.log('app (forward pass + read-back, input built once per batch size), ms:');
+  console.log(formatTable(app));
+  if (cli.bare) console.log(`\nbare model (execute/predict + read-back, same worker and input), ms:\n${formatTable(reportRows(rows, 'bare'))}`);
+  if (peerRun) {
+    console.log(`\n${PEER_MODEL}: app classify path (preprocess + forward + read-back + top-5) vs peer classify(), batch 1, ms:`);
+    const named = (variant: string, who: string) => reportRows(rows, variant).map((r) => ({ ...r, model: who }));
+    console.log(formatTable([...named('pipeline:tf-ops', 'app classify path'), ...named('peer', 'peer classify()')]));
+  }
+  console.log('');
+  for (const line of [...formatColdStart(coldStartRows(sweep)), ...formatFailures(rows), ...formatRatios(ratios)]) console.log(line);
+  console.log(`main-thread long tasks during the sweep: ${sweep.longTasks.count} (longest ${sweep.longTasks.longestMs.toFixed(0)} ms)`);
+
+  if (cli.json) {
+    const document = {
+      environment: sweep.environment,
+      rows: app,
+      ratios: { appOverBare: ratios.appOverBare, appOverPeer: ratios.appOverPeer, basis: 'p50', appOverBareMean: ratios.appOverBareMean, appOverPeerMean: ratios.appOverPeerMean, bare: ratios.bare, peer: ratios.peer },
+      reference: { bare: reportRows(rows, 'bare'), appPipeline: reportRows(rows, 'pipeline:tf-ops'), peer: reportRows(rows, 'peer') },
+      coldStart: coldStartRows(sweep),
+      config: { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), ...cli },
+      failures: formatFailures(rows),
+    };
+    writeFileSync(cli.json, `${JSON.stringify(document, null, 2)}\n`);
+    console.log(`wrote ${cli.json}`);
+  }
+  if (app.length === 0) exitCode = 1;
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await headless.close();
+}
+process.exitCode = exitCode;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { configFromForm, plannedRuns, PEER_MODEL_ID, type FormInput, type PlanContext } from './benchPlan';
+import { variantLabel } from './benchVariants';
+
+const form = (overrides: Partial<FormInput> = {}): FormInput => ({
+  models: ['a'], backends: ['wasm'], batchesText: '8,1, 2', warmup: 10, runs: 50, useDuration: false, durationS: 5,
+  input: 'random', coldStart: true, methodBatch: 1, methodPeer: true, ...overrides,
+});
+const ctx = (overrides: Partial<PlanContext> = {}): PlanContext => ({
+  selectedModel: 'a', formats: { a: 'layers', [PEER_MODEL_ID]: 'graph' }, peerModelUrl: 'http://x/peer/model.json', imageCount: 0, ...overrides,
+});
+
+describe('configFromForm', () => {
+  it('a sweep times the app at the parsed, sorted batch sizes', () => {
+    const config = configFromForm(form(), 'sweep', ctx());
+    expect(config).toMatchObject({ kind: 'sweep', models: ['a'], backends: ['wasm'], batches: [1, 2, 8], warmup: 10, runs: 50, durationMs: null, coldStart: true });
+    expect(config.variants.map(variantLabel)).toEqual(['app']);
+    expect(configFromForm(form({ useDuration: true, durationS: 2.5 }), 'sweep', ctx()).durationMs).toBe(2500);
+  });
+
+  it('a method comparison is one model at one batch: both TF.js calls, both preprocessing places, bare, and the peer for its model', () => {
+    const layers = configFromForm(form({ methodBatch: 4 }), 'methods', ctx());
+    expect(layers).toMatchObject({ models: ['a'], batches: [4], coldStart: false });
+    expect(layers.variants.map(variantLabel)).toEqual(['app', 'app:execute', 'pipeline:tf-ops', 'pipeline:js', 'bare']);
+    const graph = configFromForm(form(), 'methods', ctx({ selectedModel: PEER_MODEL_ID }));
+    expect(graph.variants.map(variantLabel)).toEqual(['app', 'app:executeAsync', 'pipeline:tf-ops', 'pipeline:js', 'bare', 'peer']);
+    expect(graph.variants.at(-1)).toEqual({ kind: 'peer', modelUrl: 'http://x/peer/model.json' });
+    expect(configFromForm(form({ methodPeer: false }), 'methods', ctx({ selectedModel: PEER_MODEL_ID })).variants.map(variantLabel)).not.toContain('peer');
+  });
+
+  it('explains what to fix instead of starting a run that cannot work', () => {
+    expect(() => configFromForm(form({ backends: [] }), 'sweep', ctx())).toThrow('Choose at least one backend.');
+    expect(() => configFromForm(form({ models: [] }), 'sweep', ctx())).toThrow('Choose at least one model.');
+    expect(() => configFromForm(form({ batchesText: '1, two' }), 'sweep', ctx())).toThrow(/Batch sizes: "two" is not a batch size/);
+    expect(() => configFromForm(form({ runs: 0 }), 'sweep', ctx())).toThrow(/Timed runs must be a whole number of at least 1/);
+    expect(() => configFromForm(form({ warmup: Number.NaN }), 'sweep', ctx())).toThrow(/Warm-up runs/);
+    expect(() => configFromForm(form({ input: 'images' }), 'sweep', ctx())).toThrow(/drop some in the Classify view/);
+    expect(() => configFromForm(form(), 'methods', ctx({ selectedModel: null }))).toThrow(/Choose an installed model/);
+  });
+});
+
+describe('plannedRuns', () => {
+  it('counts warm-up and timed runs of every variant, the peer at batch 1 only', () => {
+    const config = configFromForm(form({ backends: ['wasm', 'cpu'], warmup: 2, runs: 3 }), 'sweep', ctx());
+    expect(plannedRuns(config)).toBe(2 * 3 * 5); // 2 backends × 3 batch sizes × (2 + 3)
+    const methods = configFromForm(form({ warmup: 1, runs: 1, methodBatch: 2 }), 'methods', ctx({ selectedModel: PEER_MODEL_ID }));
+    expect(plannedRuns(methods)).toBe(5 * 2); // the peer skips batch 2
+    expect(plannedRuns(configFromForm(form({ useDuration: true }), 'sweep', ctx()))).toBeNull();
+  });
+});

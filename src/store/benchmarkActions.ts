@@ -1,0 +1,166 @@
+/**
+ * Benchmark actions: start, cancel, history, export. Samples stream in far faster than a person
+ * can read, so they go into a plain buffer that is flushed into the store a few times a second:
+ * the page re-renders at a human rate and stays responsive while the worker is busy.
+ */
+import { useStore } from './index';
+import { catalogUrl } from './catalogActions';
+import { selectModel, startEngine } from './actions';
+import { deleteRun, listRuns, saveRun } from './benchHistory';
+import { getClient } from '../client';
+import { startBenchmark as runPlan, type BenchHandle, type LiveSample } from '../client/benchmarkRunner';
+import { configFromForm, plannedRuns, PEER_MODEL_ID } from '../lib/benchPlan';
+import { benchCsv, benchFileName, benchJson } from '../lib/benchExport';
+import type { BenchConfig, BenchRun } from '../lib/benchRun';
+import { specFromCatalog } from '../lib/modelSpec';
+import type { ModelFormat } from '../shared/catalog';
+import type { BenchForm } from './benchmarkSlice';
+
+/** How often live figures reach the store, ms: fast enough to look live, slow enough to be cheap. */
+const FLUSH_MS = 250;
+const RECENT = 120;
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+let handle: BenchHandle | null = null;
+
+export function setBenchForm(patch: Partial<BenchForm>): void {
+  useStore.setState((s) => ({ benchForm: { ...s.benchForm, ...patch } }));
+}
+
+/** Fills the form's empty model and backend lists from what the page is using. */
+export function seedBenchForm(): void {
+  const { benchForm, selectedModel, installed, engine } = useStore.getState();
+  const patch: Partial<BenchForm> = {};
+  if (benchForm.models.length === 0 && selectedModel && installed[selectedModel]) patch.models = [selectedModel];
+  if (benchForm.backends.length === 0 && engine) patch.backends = [engine.backend];
+  if (benchForm.input === 'random' && useStore.getState().cards.length > 0 && benchForm.models.length === 0) patch.input = 'images';
+  if (Object.keys(patch).length > 0) setBenchForm(patch);
+}
+
+function planConfig(kind: BenchConfig['kind']): BenchConfig {
+  const { benchForm, catalog, installed, selectedModel, cards } = useStore.getState();
+  const formats: Record<string, ModelFormat> = {};
+  for (const m of catalog?.models ?? []) if (installed[m.id]) formats[m.id] = m.format;
+  const peer = catalog?.models.find((m) => m.id === PEER_MODEL_ID);
+  const notInstalled = benchForm.models.filter((id) => !installed[id]);
+  if (kind === 'sweep' && notInstalled.length > 0) throw new Error(`Not installed here: ${notInstalled.join(', ')}. Run \`npm run models\`.`);
+  return configFromForm(benchForm, kind, {
+    selectedModel: selectedModel && installed[selectedModel] ? selectedModel : null,
+    formats,
+    peerModelUrl: peer && installed[peer.id] ? specFromCatalog(peer, catalogUrl()).modelUrl : null,
+    imageCount: cards.length,
+  });
+}
+
+export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
+  if (handle) return;
+  let config: BenchConfig;
+  try {
+    config = planConfig(kind);
+  } catch (error) {
+    useStore.setState({ benchError: message(error) });
+    return;
+  }
+  const { catalog, cards, engine: pageEngine } = useStore.getState();
+  const specs = config.models.map((id) => {
+    const model = catalog?.models.find((m) => m.id === id);
+    if (!model) throw new Error(`unknown model ${id}`);
+    return specFromCatalog(model, catalogUrl());
+  });
+  const images = config.input === 'images' ? cards.map((c) => ({ name: c.name, kind: 'blob' as const, blob: c.file })) : [];
+
+  const live = { phase: 'starting', done: 0, total: plannedRuns(config), recent: [] as number[], batch: null as number | null, warmup: true };
+  let latest: BenchRun | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    timer = null;
+    useStore.setState({ benchLive: { ...live, recent: live.recent.slice(), longTasks: latest?.longTasks ?? { count: 0, longestMs: 0, supported: false } }, ...(latest ? { benchRun: latest } : {}) });
+  };
+  const schedule = (): void => {
+    timer ??= setTimeout(flush, FLUSH_MS);
+  };
+  const onSample = (sample: LiveSample): void => {
+    live.done += 1;
+    live.phase = live.phase.replace(/: loading$/, '');
+    if (sample.batch !== live.batch) live.recent = [];
+    live.batch = sample.batch;
+    live.warmup = sample.warmup;
+    if (!sample.warmup && sample.variant === 0) {
+      live.recent.push(sample.ms);
+      if (live.recent.length > RECENT) live.recent.shift();
+    }
+    schedule();
+  };
+
+  useStore.setState({ benchStatus: 'running', benchError: null, benchRun: null, benchLive: null });
+  handle = runPlan(getClient(), { config, specs, images }, {
+    onSample,
+    onUpdate: (run) => {
+      latest = run;
+      schedule();
+    },
+    onPhase: (text) => {
+      live.phase = text;
+      schedule();
+    },
+  });
+  const run = await handle.result;
+  handle = null;
+  if (timer) clearTimeout(timer);
+  flush();
+  const failure = run.status === 'failed' ? run.combos.map((c) => c.error).find(Boolean) ?? 'every combination failed' : null;
+  useStore.setState({ benchRun: run, benchStatus: run.status === 'running' ? 'done' : run.status, benchError: failure });
+  try {
+    await saveRun(run);
+    await loadBenchHistory();
+  } catch (error) {
+    useStore.setState({ benchError: `The run finished but could not be saved: ${message(error)}` });
+  }
+  await restorePageEngine(config, pageEngine?.backend ?? null);
+}
+
+/** The sweep switched backends and reloaded models; put back what the page was using. */
+async function restorePageEngine(config: BenchConfig, before: string | null): Promise<void> {
+  const switched = config.backends.some((b) => b !== before) || config.coldStart;
+  if (!switched) return;
+  const { requestedBackend, selectedModel } = useStore.getState();
+  await startEngine(requestedBackend);
+  if (selectedModel) await selectModel(selectedModel, { updateUrl: false });
+}
+
+export function cancelBenchmark(): void {
+  handle?.cancel();
+}
+
+export async function loadBenchHistory(): Promise<void> {
+  try {
+    useStore.setState({ benchHistory: await listRuns() });
+  } catch (error) {
+    useStore.setState({ benchError: `Saved runs are unavailable: ${message(error)}` });
+  }
+}
+
+export async function removeBenchRun(id: string): Promise<void> {
+  await deleteRun(id);
+  useStore.setState((s) => ({ benchCompare: { a: s.benchCompare.a === id ? null : s.benchCompare.a, b: s.benchCompare.b === id ? null : s.benchCompare.b } }));
+  await loadBenchHistory();
+}
+
+export function showBenchRun(id: string): void {
+  const run = useStore.getState().benchHistory.find((r) => r.id === id);
+  if (run && !handle) useStore.setState({ benchRun: run, benchStatus: run.status === 'running' ? 'done' : run.status, benchLive: null });
+}
+
+export function setBenchCompare(slot: 'a' | 'b', id: string | null): void {
+  useStore.setState((s) => ({ benchCompare: { ...s.benchCompare, [slot]: id } }));
+}
+
+export function downloadBench(run: BenchRun, format: 'json' | 'csv'): void {
+  const text = format === 'json' ? benchJson(run) : benchCsv(run);
+  const url = URL.createObjectURL(new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = benchFileName(run, format);
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

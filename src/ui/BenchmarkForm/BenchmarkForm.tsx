@@ -1,0 +1,103 @@
+import { useStore } from '../../store';
+import { cancelBenchmark, setBenchForm, startBenchmark } from '../../store/benchmarkActions';
+import { PEER_MODEL_ID } from '../../lib/benchPlan';
+import { BACKENDS, type BackendName } from '../../shared/protocol';
+
+const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+
+/** What to measure: models × backends × batch sizes, how long, on what input; and the method comparison. */
+export function BenchmarkForm() {
+  const form = useStore((s) => s.benchForm);
+  const status = useStore((s) => s.benchStatus);
+  const catalog = useStore((s) => s.catalog);
+  const installed = useStore((s) => s.installed);
+  const imageCount = useStore((s) => s.cards.length);
+  const selected = useStore((s) => s.selectedModel);
+  const running = status === 'running';
+  const models = catalog?.models.filter((m) => installed[m.id]) ?? [];
+  const selectedName = catalog?.models.find((m) => m.id === selected)?.name ?? 'the selected model';
+
+  return (
+    <form className="bench-form" onSubmit={(e) => e.preventDefault()}>
+      <fieldset disabled={running}>
+        <legend>Models</legend>
+        {models.length === 0 && <p className="muted">No model is installed. Run `npm run models`.</p>}
+        {models.map((m) => (
+          <label key={m.id} className="check">
+            <input type="checkbox" data-testid={`bench-model-${m.id}`} checked={form.models.includes(m.id)} onChange={(e) => setBenchForm({ models: toggle(form.models, m.id, e.target.checked) })} />
+            {m.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={running}>
+        <legend>Backends</legend>
+        {BACKENDS.map((b: BackendName) => (
+          <label key={b} className="check">
+            <input type="checkbox" data-testid={`bench-backend-${b}`} checked={form.backends.includes(b)} onChange={(e) => setBenchForm({ backends: toggle(form.backends, b, e.target.checked) })} />
+            {b}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={running} className="bench-numbers">
+        <legend>Runs</legend>
+        <label>
+          Batch sizes
+          <input type="text" data-testid="bench-batches" value={form.batchesText} onChange={(e) => setBenchForm({ batchesText: e.target.value })} />
+        </label>
+        <label>
+          Warm-up runs
+          <input type="number" min={0} data-testid="bench-warmup" value={Number.isNaN(form.warmup) ? '' : form.warmup} onChange={(e) => setBenchForm({ warmup: num(e.target.value) })} />
+        </label>
+        <label className="check">
+          <input type="radio" name="bench-length" checked={!form.useDuration} onChange={() => setBenchForm({ useDuration: false })} />
+          <input type="number" min={1} data-testid="bench-runs" aria-label="Timed runs" value={Number.isNaN(form.runs) ? '' : form.runs} onChange={(e) => setBenchForm({ runs: num(e.target.value), useDuration: false })} />
+          timed runs
+        </label>
+        <label className="check">
+          <input type="radio" name="bench-length" data-testid="bench-use-duration" checked={form.useDuration} onChange={() => setBenchForm({ useDuration: true })} />
+          <input type="number" min={0.1} step={0.5} data-testid="bench-duration" aria-label="Seconds per batch size" value={Number.isNaN(form.durationS) ? '' : form.durationS} onChange={(e) => setBenchForm({ durationS: num(e.target.value), useDuration: true })} />
+          seconds per batch size
+        </label>
+      </fieldset>
+      <fieldset disabled={running}>
+        <legend>Input</legend>
+        <label className="check">
+          <input type="radio" name="bench-input" data-testid="bench-input-random" checked={form.input === 'random'} onChange={() => setBenchForm({ input: 'random' })} />
+          random pixels
+        </label>
+        <label className="check" title={imageCount === 0 ? 'Drop images in the Classify view first' : undefined}>
+          <input type="radio" name="bench-input" data-testid="bench-input-images" disabled={imageCount === 0} checked={form.input === 'images'} onChange={() => setBenchForm({ input: 'images' })} />
+          {imageCount === 0 ? 'dropped images (none yet: drop some in Classify)' : `the ${imageCount} dropped image${imageCount === 1 ? '' : 's'}, repeated to fill each batch`}
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="bench-cold" checked={form.coldStart} onChange={(e) => setBenchForm({ coldStart: e.target.checked })} />
+          measure the cold start (reload each model first)
+        </label>
+      </fieldset>
+      <div className="bench-actions">
+        <button type="button" className="primary" data-testid="bench-start" disabled={running} onClick={() => void startBenchmark('sweep')}>
+          Run benchmark
+        </button>
+        <button type="button" data-testid="bench-cancel" disabled={!running} onClick={cancelBenchmark}>
+          Cancel
+        </button>
+        <span className="bench-methods">
+          <button type="button" data-testid="bench-methods-start" disabled={running} onClick={() => void startBenchmark('methods')}>
+            Compare methods
+          </button>
+          <label>
+            on {selectedName} at batch
+            <input type="number" min={1} data-testid="bench-method-batch" disabled={running} value={Number.isNaN(form.methodBatch) ? '' : form.methodBatch} onChange={(e) => setBenchForm({ methodBatch: num(e.target.value) })} />
+          </label>
+          {selected === PEER_MODEL_ID && (
+            <label className="check">
+              <input type="checkbox" data-testid="bench-method-peer" disabled={running} checked={form.methodPeer} onChange={(e) => setBenchForm({ methodPeer: e.target.checked })} />
+              with the peer (@tensorflow-models/mobilenet)
+            </label>
+          )}
+        </span>
+      </div>
+    </form>
+  );
+}
