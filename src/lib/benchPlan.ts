@@ -8,17 +8,23 @@ import type { BackendName, BenchVariant } from '../shared/protocol';
 /** The model @tensorflow-models/mobilenet loads for version 1, alpha 0.25: the peer comparison needs it. */
 export const PEER_MODEL_ID = 'mobilenet_v1_025_224_graph';
 
+/** The benchmark form as the user edits it (text where the user types, parsed on start). */
 export interface FormInput {
+  /** Empty means "the model selected above"; filled in when the view opens. */
   models: readonly string[];
   backends: readonly BackendName[];
   batchesText: string;
   warmup: number;
   runs: number;
+  /** Time each batch size for `durationS` seconds instead of a fixed number of runs. */
   useDuration: boolean;
   durationS: number;
   input: 'images' | 'random';
+  /** Reload each model first so its cold start (load, warm-up) is measured too. */
   coldStart: boolean;
+  /** Method comparison: one batch size, every TF.js call and both preprocessing places. */
   methodBatch: number;
+  /** Method comparison: also time the peer (MobileNetV1 0.25 graph only). */
   methodPeer: boolean;
 }
 

@@ -1,26 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { BenchRun, LongTaskStats } from '../lib/benchRun';
-import type { BackendName } from '../shared/protocol';
+import type { FormInput } from '../lib/benchPlan';
 
-/** The benchmark form as the user edits it (text where the user types, parsed on start). */
-export interface BenchForm {
-  /** Empty means "the model selected above"; filled in when the view opens. */
-  models: string[];
-  backends: BackendName[];
-  batchesText: string;
-  warmup: number;
-  runs: number;
-  /** Time each batch size for `durationS` seconds instead of a fixed number of runs. */
-  useDuration: boolean;
-  durationS: number;
-  input: 'images' | 'random';
-  /** Reload each model first so its cold start (load, warm-up) is measured too. */
-  coldStart: boolean;
-  /** Method comparison: one batch size, every TF.js call and both preprocessing places. */
-  methodBatch: number;
-  /** Method comparison: also time the peer (MobileNetV1 0.25 graph only). */
-  methodPeer: boolean;
-}
+/** The form lives in lib (the plan is derived from it there); the store only holds it. */
+export type BenchForm = FormInput;
 
 /** What changes many times a second during a run; flushed into the store a few times a second. */
 export interface BenchLive {
