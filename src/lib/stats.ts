@@ -8,18 +8,9 @@
  * p100 = max, and p50 is the usual median. With 50 samples p99 lies between the two slowest runs:
  * read it as "how bad the tail gets", not as a 1-in-100 event.
  */
+import type { LatencyStats } from '../shared/report';
 
-export interface LatencyStats {
-  count: number;
-  mean: number;
-  /** Sample standard deviation (divides by n - 1); 0 for a single sample. */
-  std: number;
-  min: number;
-  max: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+export type { LatencyStats };
 
 /** Percentile `p` (0..100) of samples already sorted ascending; see the file comment. */
 export function percentileOfSorted(sorted: readonly number[], p: number): number {

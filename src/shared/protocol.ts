@@ -6,8 +6,7 @@
  */
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from './catalog';
 import type { SerializedError } from './errors';
-import type { CompareRow, ModelReport } from './report';
-import type { LatencyStats } from '../lib/stats';
+import type { CompareRow, LatencyStats, ModelReport } from './report';
 import { assertNever } from './assertNever';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';

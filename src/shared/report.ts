@@ -92,3 +92,16 @@ export type CompareRow =
       top1: Prediction | null;
     }
   | { key: string; name: string; status: 'error'; error: SerializedError };
+
+/** Distribution of one set of latencies, ms. Percentiles interpolate linearly (see lib/stats.ts). */
+export interface LatencyStats {
+  count: number;
+  mean: number;
+  /** Sample standard deviation (divides by n - 1); 0 for a single sample. */
+  std: number;
+  min: number;
+  max: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
