@@ -9,6 +9,8 @@ export function catalogUrl(): URL {
 }
 
 async function readInstalled(model: CatalogModel): Promise<InstalledMeta | null> {
+  // Hosted models are never installed: they count as available, fetched online when selected.
+  if (model.source.kind === 'hosted') return { online: true };
   try {
     // lumen-model.json is written by `npm run models` once every file of the model is verified.
     const response = await fetch(new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl()), { cache: 'no-cache' });
@@ -33,11 +35,15 @@ export async function loadCatalog(): Promise<Catalog | null> {
   }
 }
 
-/** The model to start with: the URL's if it exists, else the catalog default if installed, else any installed. */
+/**
+ * The model to start with: the URL's if it exists, else the catalog default if available, else any
+ * locally installed one (no network needed), else any hosted one.
+ */
 export function initialModel(catalog: Catalog, installed: Record<string, InstalledMeta | null>, fromUrl: string | null): string | null {
   if (fromUrl && catalog.models.some((m) => m.id === fromUrl)) return fromUrl;
   if (installed[catalog.defaultModel]) return catalog.defaultModel;
-  return catalog.models.find((m) => installed[m.id])?.id ?? catalog.defaultModel;
+  const local = catalog.models.find((m) => installed[m.id] && !installed[m.id]?.online);
+  return local?.id ?? catalog.models.find((m) => installed[m.id])?.id ?? catalog.defaultModel;
 }
 
 export function selectedSpec(): ModelSpec | null {

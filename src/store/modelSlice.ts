@@ -6,6 +6,8 @@ import type { ModelInfo } from '../shared/protocol';
 export interface InstalledMeta {
   fetchedAt?: string;
   totalBytes?: number;
+  /** A hosted catalog model: nothing installed, the worker fetches it online by URL. */
+  online?: boolean;
 }
 
 export interface ModelSlice {

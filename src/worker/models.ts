@@ -4,7 +4,7 @@
  */
 import { tf } from './tfjs';
 import { makeCachedFetch } from './modelCache';
-import { normalizeLabels } from '../lib/topk';
+import { normalizeLabels, parseLabelsText } from '../lib/topk';
 import { LumenError } from '../shared/errors';
 import type { ModelInfo, ModelSpec } from '../shared/protocol';
 
@@ -37,7 +37,7 @@ async function fetchLabels(spec: ModelSpec, fetchFn: typeof fetch): Promise<stri
   const response = await fetchFn(spec.labelsUrl);
   if (!response.ok) throw new LumenError('model-not-found', `${spec.name}: labels file ${spec.labelsUrl} answered HTTP ${response.status}`);
   try {
-    return normalizeLabels(await response.json(), spec.classes);
+    return normalizeLabels(parseLabelsText(await response.text()), spec.classes);
   } catch (error) {
     throw new LumenError('model-invalid', `${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
