@@ -36,7 +36,8 @@ Options:
   --images DIR        image folder (default ../shared/images/imagenet-sample)
   --limit N           only N images, spread evenly over the set (deterministic)
   --json FILE         write {model, backend, n, top1, top5, images:[{file, label, top5, probabilities}]}
-                      (fractions; probabilities: all 1000 classes in Keras order)
+                      (fractions; probabilities: all 1000 classes in Keras order); with --agree,
+                      FILE.<backend>.json for each of the two backends
   --batch N           images per classify request and per forward pass (default 16)
   --rebuild           rebuild dist/ first (done anyway when src/ is newer than dist/)
   -h, --help          show this help
