@@ -6,18 +6,33 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** Local files are served to the page under `<base>__local/<absolute path>`. */
+export function localUrlFor(baseUrl: string, absolutePath: string): string {
+  return `${baseUrl}__local${encodeURI(absolutePath)}`;
+}
+
+/** Answers `<base>__local/...` requests from disk (a Playwright test page can use it too). */
+export async function routeLocalFiles(target: Page | BrowserContext, baseUrl: string): Promise<void> {
+  await target.route(`${baseUrl}__local/**`, (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname.slice('/__local'.length));
+    return route.fulfill({ path });
+  });
+}
+
 export interface Headless {
   page: Page;
   baseUrl: string;
   /** URL under which the page can fetch a local file. */
   localUrl(absolutePath: string): string;
+  /** Another harness page in the same browser, with its own worker (e.g. a second backend). */
+  openPage(query?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -42,21 +57,24 @@ export async function openHarness(options: HeadlessOptions = {}): Promise<Headle
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
+    const context = await browser.newContext();
     // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it there.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    await page.route(`${baseUrl}__local/**`, (route) => {
-      const path = decodeURIComponent(new URL(route.request().url()).pathname.slice('/__local'.length));
-      return route.fulfill({ path });
-    });
-    await page.goto(`${baseUrl}harness.html${options.query ?? ''}`);
-    await page.waitForFunction(() => 'lumenHarness' in window, null, { timeout: 60_000 });
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await routeLocalFiles(context, baseUrl);
+    const openPage = async (query = options.query ?? ''): Promise<Page> => {
+      const fresh = await context.newPage();
+      fresh.on('pageerror', (error) => log(`page error: ${error.message}`));
+      await fresh.goto(`${baseUrl}harness.html${query}`);
+      await fresh.waitForFunction(() => 'lumenHarness' in window, null, { timeout: 60_000 });
+      return fresh;
+    };
+    const page = await openPage();
     const opened = browser;
     return {
       page,
       baseUrl,
-      localUrl: (absolutePath) => `${baseUrl}__local${encodeURI(absolutePath)}`,
+      localUrl: (absolutePath) => localUrlFor(baseUrl, absolutePath),
+      openPage,
       close: async () => {
         await opened.close();
         await server.close();

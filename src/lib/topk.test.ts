@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kerasIndexOf, normalizeLabels, rowsOf, topK } from './topk';
+import { kerasIndexOf, normalizeLabels, parseLabelsText, rowsOf, topK } from './topk';
 
 const keras1000 = Array.from({ length: 1000 }, (_, i) => `k${i}`);
 
@@ -20,8 +20,29 @@ describe('normalizeLabels', () => {
   it('keeps a 1001-name list that already has background', () => {
     expect(normalizeLabels(['background', ...keras1000], 1001)[1]).toBe('k0');
   });
+  it('drops the leading background of a 1001-line list for a 1000-class model', () => {
+    const names = normalizeLabels(['background', ...keras1000], 1000);
+    expect(names).toHaveLength(1000);
+    expect(names[0]).toBe('k0');
+  });
   it('rejects a count that matches neither layout', () => {
     expect(() => normalizeLabels(keras1000.slice(0, 10), 1000)).toThrow(/10 names but the model has 1000 classes/);
+  });
+});
+
+describe('parseLabelsText', () => {
+  it('reads JSON arrays and objects', () => {
+    expect(parseLabelsText(' ["a", "b"]\n')).toEqual(['a', 'b']);
+    expect(parseLabelsText('{"0": "a"}')).toEqual({ 0: 'a' });
+  });
+  it('reads plain text, one name per line (TF-Hub ImageNetLabels.txt), CRLF or LF, trailing newline ignored', () => {
+    const text = `background\r\n${keras1000.join('\n')}\n`;
+    const names = normalizeLabels(parseLabelsText(text), 1001);
+    expect(names[0]).toBe('background');
+    expect(names[1000]).toBe('k999');
+  });
+  it('reports malformed JSON instead of treating it as text', () => {
+    expect(() => parseLabelsText('["a", ')).toThrow();
   });
 });
 

@@ -24,10 +24,22 @@ export function normalizeLabels(raw: unknown, classes: ClassCount): string[] {
     for (const [key, value] of entries) names[Number(key)] = String(value);
   } else throw new Error('labels file must be a JSON array or an index → name object');
   if (classes === 1001 && names.length === 1000) names = ['background', ...names];
+  // TF-Hub's ImageNetLabels.txt has 1001 lines, "background" first; 1000-class models skip it.
+  if (classes === 1000 && names.length === 1001 && names[0]?.toLowerCase() === 'background') names = names.slice(1);
   if (names.length !== classes || names.some((n) => n === undefined)) {
     throw new Error(`labels file has ${names.length} names but the model has ${classes} classes`);
   }
   return names;
+}
+
+/**
+ * A labels file's text → what normalizeLabels takes: JSON (array or index → name object), or
+ * plain text with one name per line (TF-Hub's ImageNetLabels.txt).
+ */
+export function parseLabelsText(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) return JSON.parse(trimmed) as unknown;
+  return trimmed.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 }
 
 /** Keras class index of output `i`: -1 for background, null if unmapped. */

@@ -28,7 +28,47 @@ describe('the committed catalog', () => {
   it('holds no weights, only their hashes', () => {
     const text = JSON.stringify(committed);
     expect(text.length).toBeLessThan(64 * 1024);
-    for (const m of committed.models) for (const f of m.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+    for (const m of validateCatalog(committed).models) for (const f of m.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('hosted models', () => {
+  const hostedEntry = () => ({
+    ...structuredClone(committed.models[0]!),
+    id: 'hosted_x',
+    labels: 'https://example.test/labels.txt',
+    source: { kind: 'hosted', modelUrl: 'https://tfhub.dev/google/imagenet/x/classification/1' },
+  });
+
+  it('the committed catalog lists online models (EfficientNet, Inception, MobileNetV3) with their input sizes', () => {
+    const hosted = validateCatalog(committed).models.filter((m) => m.source.kind === 'hosted');
+    const byId = new Map(hosted.map((m) => [m.id, m]));
+    for (const id of ['efficientnet_b0_tfhub', 'inception_v3_tfhub', 'mobilenet_v3_large_100_224_tfhub', 'mobilenet_v1_025_224_tfhub']) expect(byId.has(id), id).toBe(true);
+    expect(byId.get('inception_v3_tfhub')?.inputSize).toEqual([299, 299]);
+    expect(byId.get('efficientnet_b0_tfhub')?.classes).toBe(1000);
+    for (const m of hosted) {
+      expect(m.files).toEqual([]);
+      expect(m.preprocessing).toBe('unit'); // TF-Hub image models take RGB in [0, 1]
+    }
+  });
+  it('need no files (their hashes are unknown), but files given are still checked', () => {
+    const c = clone();
+    const entry = hostedEntry() as unknown as Record<string, unknown>;
+    delete entry['files'];
+    c.models.push(entry as unknown as Catalog['models'][number]);
+    expect(validateCatalog(c).models.at(-1)?.files).toEqual([]);
+    (c.models.at(-1) as { files: unknown }).files = [{ path: 'model.json', size: 1, sha256: 'nope' }];
+    expect(() => validateCatalog(c)).toThrow(/model "hosted_x".*sha256 must be 64 lowercase hex digits/);
+  });
+  it('must have an http(s) modelUrl', () => {
+    const c = clone();
+    c.models.push({ ...hostedEntry(), source: { kind: 'hosted', modelUrl: 'file:///etc/model.json' } } as unknown as Catalog['models'][number]);
+    expect(() => validateCatalog(c)).toThrow(/model "hosted_x": hosted "modelUrl" must be http\(s\)/);
+  });
+  it('installed models still need their files', () => {
+    const c = clone();
+    c.models[0]!.files = [];
+    expect(() => validateCatalog(c)).toThrow(/"files" must be a non-empty array/);
   });
 });
 

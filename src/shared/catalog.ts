@@ -28,7 +28,13 @@ export interface CatalogFile {
 export type ModelSource =
   | { kind: 'shared'; folder: string }
   | { kind: 'npm'; package: string; version: string; dir: string }
-  | { kind: 'url'; baseUrl: string };
+  | { kind: 'url'; baseUrl: string }
+  /**
+   * Served online and loaded by URL, never installed: `modelUrl` is a model.json URL or a TF-Hub /
+   * Kaggle model handle (resolved like tf.loadGraphModel's fromTFHub). `labels` is then a URL,
+   * absolute or relative to the model.json; `files` may be empty since their hashes are unknown.
+   */
+  | { kind: 'hosted'; modelUrl: string };
 
 export interface CatalogModel {
   id: string;
@@ -93,7 +99,7 @@ function validateFile(v: unknown, where: string): CatalogFile {
 
 function validateSource(v: unknown, where: string): ModelSource {
   if (!isObject(v)) fail(where, '"source" must be an object');
-  const kind = oneOf(v, 'kind', ['shared', 'npm', 'url'] as const, where);
+  const kind = oneOf(v, 'kind', ['shared', 'npm', 'url', 'hosted'] as const, where);
   switch (kind) {
     case 'shared':
       return { kind, folder: str(v, 'folder', where) };
@@ -103,6 +109,11 @@ function validateSource(v: unknown, where: string): ModelSource {
       const baseUrl = str(v, 'baseUrl', where);
       if (!/^https?:\/\//.test(baseUrl)) fail(where, 'url source must be http(s)');
       return { kind, baseUrl };
+    }
+    case 'hosted': {
+      const modelUrl = str(v, 'modelUrl', where);
+      if (!/^https?:\/\//.test(modelUrl)) fail(where, 'hosted "modelUrl" must be http(s)');
+      return { kind, modelUrl };
     }
   }
 }
@@ -116,8 +127,10 @@ function validateModel(v: unknown, index: number): CatalogModel {
   if (!Array.isArray(size) || size.length !== 2 || !size.every((n) => Number.isInteger(n) && n > 0)) {
     fail(where, '"inputSize" must be [height, width] positive integers');
   }
-  const files = v['files'];
-  if (!Array.isArray(files) || files.length === 0) fail(where, '"files" must be a non-empty array');
+  const source = validateSource(v['source'], where);
+  const hosted = source.kind === 'hosted';
+  const files = hosted && v['files'] === undefined ? [] : v['files'];
+  if (!Array.isArray(files) || (files.length === 0 && !hosted)) fail(where, '"files" must be a non-empty array');
   const model: CatalogModel = {
     id,
     name: str(v, 'name', where),
@@ -131,7 +144,7 @@ function validateModel(v: unknown, index: number): CatalogModel {
     labelOrder: oneOf(v, 'labelOrder', ['keras', 'darknet'] as const, where),
     labels: str(v, 'labels', where),
     files: files.map((f, i) => validateFile(f, `${where} files[${i}]`)),
-    source: validateSource(v['source'], where),
+    source,
     license: str(v, 'license', where),
     description: str(v, 'description', where),
   };
@@ -147,7 +160,7 @@ function validateModel(v: unknown, index: number): CatalogModel {
   }
   const paths = new Set(model.files.map((f) => f.path));
   if (paths.size !== model.files.length) fail(where, 'file paths must be unique');
-  for (const needed of ['model.json', model.labels]) {
+  for (const needed of hosted ? [] : ['model.json', model.labels]) {
     if (!paths.has(needed)) fail(where, `"files" must include ${needed}`);
   }
   return model;

@@ -35,6 +35,8 @@ async function keepMetaBesideCachedModel(metaUrl: URL, modelUrl: URL, meta: Inst
 }
 
 async function readInstalled(model: CatalogModel): Promise<InstalledMeta | null> {
+  // Hosted models are never installed: they count as available, fetched online when selected.
+  if (model.source.kind === 'hosted') return { online: true };
   const metaUrl = new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl());
   const modelUrl = new URL(`${modelFolder(model)}model.json`, catalogUrl());
   let response: Response;
@@ -78,11 +80,15 @@ export async function keepMetaForOffline(id: string): Promise<void> {
   await keepMetaBesideCachedModel(new URL('lumen-model.json', folder), new URL('model.json', folder), meta);
 }
 
-/** The model to start with: the URL's if it exists, else the catalog default if installed, else any installed. */
+/**
+ * The model to start with: the URL's if it exists, else the catalog default if available, else any
+ * locally installed one (no network needed), else any hosted one.
+ */
 export function initialModel(catalog: Catalog, installed: Record<string, InstalledMeta | null>, fromUrl: string | null): string | null {
   if (fromUrl && catalog.models.some((m) => m.id === fromUrl)) return fromUrl;
   if (installed[catalog.defaultModel]) return catalog.defaultModel;
-  return catalog.models.find((m) => installed[m.id])?.id ?? catalog.defaultModel;
+  const local = catalog.models.find((m) => installed[m.id] && !installed[m.id]?.online);
+  return local?.id ?? catalog.models.find((m) => installed[m.id])?.id ?? catalog.defaultModel;
 }
 
 /** A catalog model or one of the user's own, as a worker-ready spec. */

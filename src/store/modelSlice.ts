@@ -22,6 +22,8 @@ export interface InstalledMeta {
   files?: { path: string; size: number; sha256: string }[];
   /** Set by the page when the network failed and the model was found in the browser cache. */
   offline?: boolean;
+  /** A hosted catalog model: nothing installed, the worker fetches it online by URL. */
+  online?: boolean;
 }
 
 export interface ModelSlice {

@@ -5,6 +5,17 @@
 import { LumenError } from '../shared/errors';
 import type { ImageInput } from '../shared/protocol';
 
+/**
+ * A decoded bitmap's exact RGBA bytes, read back through a 2D canvas (what tfjs does itself for
+ * wasm and cpu). Used where a backend's own bitmap upload is not byte-exact (see predict.ts).
+ */
+export function bitmapPixels(bitmap: ImageBitmap): ImageData {
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d', { willReadFrequently: true });
+  if (!context) throw new LumenError('decode-failed', 'This browser gives workers no 2D canvas to read image pixels with.');
+  context.drawImage(bitmap, 0, 0);
+  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
 export async function decodeImage(input: ImageInput): Promise<ImageBitmap> {
   if (input.kind === 'bitmap') return input.bitmap;
   const { blob, name } = input;

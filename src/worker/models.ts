@@ -4,7 +4,7 @@
  */
 import { tf } from './tfjs';
 import { makeCachedFetch } from './modelCache';
-import { normalizeLabels } from '../lib/topk';
+import { normalizeLabels, parseLabelsText } from '../lib/topk';
 import { isCustomId } from '../lib/customSpec';
 import { LumenError } from '../shared/errors';
 import { assertNever } from '../shared/assertNever';
@@ -59,34 +59,23 @@ function describeLoadError(spec: ModelSpec, error: unknown): LumenError {
   return new LumenError('model-load-failed', `${spec.name}: failed to load (${message})`, { cause: error });
 }
 
-/** A dropped labels file: JSON (array or index → name object), or plain text with one name a line. */
-async function readLabelsFile(spec: ModelSpec, file: File): Promise<string[]> {
-  const text = await file.text();
-  let raw: unknown;
+/** Labels text (JSON array or index → name object, or one name a line) → one name per output. */
+function labelsFromText(spec: ModelSpec, text: string, source: string): string[] {
   try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  }
-  try {
-    return normalizeLabels(raw, spec.classes);
+    return normalizeLabels(parseLabelsText(text), spec.classes);
   } catch (error) {
-    throw new LumenError('model-invalid', `${spec.name}: ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new LumenError('model-invalid', `${spec.name}: ${source}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 async function fetchLabels(spec: ModelSpec, fetchFn: typeof fetch): Promise<string[]> {
-  if (spec.labelsFile) return readLabelsFile(spec, spec.labelsFile);
+  if (spec.labelsFile) return labelsFromText(spec, await spec.labelsFile.text(), spec.labelsFile.name);
   if (!spec.labelsUrl) {
     return Array.from({ length: spec.classes }, (_, i) => (spec.classes === 1001 && i === 0 ? 'background' : `class ${i}`));
   }
   const response = await fetchFn(spec.labelsUrl);
   if (!response.ok) throw new LumenError('model-not-found', `${spec.name}: labels file ${spec.labelsUrl} answered HTTP ${response.status}`);
-  try {
-    return normalizeLabels(await response.json(), spec.classes);
-  } catch (error) {
-    throw new LumenError('model-invalid', `${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return labelsFromText(spec, await response.text(), spec.labelsUrl);
 }
 
 function shapeOf(model: AnyModel, which: 'inputs' | 'outputs'): (number | null)[] {

@@ -23,7 +23,7 @@ export function ModelPicker() {
           {catalog?.models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
-              {installed[m.id] ? '' : installed[m.id] === null ? ' (not installed)' : ''}
+              {installed[m.id]?.online ? ' (online)' : installed[m.id] ? '' : installed[m.id] === null ? ' (not installed)' : ''}
             </option>
           ))}
           {customModels.length > 0 && (
