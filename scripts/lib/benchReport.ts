@@ -1,22 +1,13 @@
 /** What `npm run bench` prints and writes: a fixed-width table and the JSON document. */
 import type { BenchRow, BenchEnvironment, ColdStartRow } from '../../src/lib/benchRun';
 import type { Ratios } from '../../src/lib/benchCompare';
+import type { LatencyStats } from '../../src/shared/report';
 
 /** The row shape the issue asks for; times in ms, throughput in images/s. */
-export interface ReportRow {
-  model: string;
-  backend: string;
-  batch: number;
-  mean: number;
-  std: number;
-  min: number;
-  max: number;
-  p50: number;
-  p95: number;
-  p99: number;
+export type ReportRow = { model: string; backend: string; batch: number } & Omit<LatencyStats, 'count'> & {
   perImage: number;
   throughput: number;
-}
+};
 
 export function reportRows(rows: readonly BenchRow[], variant: string): ReportRow[] {
   return rows.flatMap((r) =>
