@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareModels, median, type CompareDecoder, type LoadFn } from './compare';
+import { compareModels, type CompareDecoder, type LoadFn } from './compare';
+import { median } from '../lib/stats';
 import { makeForward, type LoadedModel } from './models';
 import { LumenError } from '../shared/errors';
 import type { ModelInfo, ModelSpec } from '../shared/protocol';

@@ -4,11 +4,11 @@
  * that fails gets an error row and the next one still runs; cancel acts between runs.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { decodeImage } from './decode';
 import { normalize, preprocessBatch, type PixelSource } from './preprocess';
 import type { LoadedModel } from './models';
-import type { ProgressFn } from './predict';
+import { decodeToBitmap, type ProgressFn } from './predict';
 import { topK } from '../lib/topk';
+import { median } from '../lib/stats';
 import { LumenError, isCancelled, serializeError } from '../shared/errors';
 import type { ImageInput, ModelSpec } from '../shared/protocol';
 import type { CompareRow } from '../shared/report';
@@ -31,20 +31,10 @@ export interface CompareHooks {
 export type LoadFn = (spec: ModelSpec, onProgress: ProgressFn) => Promise<LoadedModel>;
 export type CompareDecoder = (input: ImageInput) => Promise<{ pixels: PixelSource; close(): void }>;
 
-const decodeToBitmap: CompareDecoder = async (input) => {
-  const bitmap = await decodeImage(input);
-  return { pixels: bitmap, close: () => bitmap.close() };
-};
 
 /** Runs more than this are clamped: the page asks for a handful, a typo should not mean hours. */
 export const MAX_RUNS = 200;
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** One forward pass until read-back; returns the time and the single probability row. */
 async function timedPass(model: LoadedModel, input: tfTypes.Tensor4D): Promise<{ ms: number; row: Float32Array }> {

@@ -43,7 +43,7 @@ export interface Classifier {
 
 export type Decoder = (input: ImageInput) => Promise<DecodedImage>;
 
-const decodeToBitmap: Decoder = async (input) => {
+export const decodeToBitmap: Decoder = async (input) => {
   const bitmap = await decodeImage(input);
   return { pixels: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
 };
