@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { corruptJpeg, expectedTop1, hasWebGpuAdapter, openApp, photo, requireShared, settledResults } from './support';
 
@@ -36,6 +37,11 @@ test('a corrupt file fails alone with a readable message; the rest of the drop g
   expect(results.get('chelsea.png')?.status).toBe('ok');
   expect(results.get('coffee.png')?.status).toBe('ok');
   await expect(page.getByTestId('run-summary')).toContainText('1 could not be read');
+  // The JSON export carries every image, the failed one with its message.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const doc = JSON.parse(await readFile(await download.path(), 'utf8')) as { model: string; backend: string; images: { file: string; status: string }[] };
+  expect(doc).toMatchObject({ model: 'mobilenet_v2_100_224', backend: 'webgl' });
+  expect(doc.images.map((i) => `${i.file}:${i.status}`).sort()).toEqual(['broken.jpg:error', 'chelsea.png:ok', 'coffee.png:ok']);
 });
 
 test('top-k follows the k input, and the URL reproduces model and backend', async ({ page }) => {

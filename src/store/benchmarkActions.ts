@@ -15,6 +15,7 @@ import type { BenchConfig, BenchRun } from '../lib/benchRun';
 import { specFromCatalog } from '../lib/modelSpec';
 import type { ModelFormat } from '../shared/catalog';
 import type { BenchForm } from './benchmarkSlice';
+import { downloadText } from './download';
 
 /** How often live figures reach the store, ms: fast enough to look live, slow enough to be cheap. */
 const FLUSH_MS = 250;
@@ -157,10 +158,5 @@ export function setBenchCompare(slot: 'a' | 'b', id: string | null): void {
 
 export function downloadBench(run: BenchRun, format: 'json' | 'csv'): void {
   const text = format === 'json' ? benchJson(run) : benchCsv(run);
-  const url = URL.createObjectURL(new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = benchFileName(run, format);
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(benchFileName(run, format), text, format === 'json' ? 'application/json' : 'text/csv');
 }

@@ -1,14 +1,8 @@
 import { useStore } from '../../store';
 import { clearResults } from '../../store/actions';
 import { resultsDocument } from '../../lib/resultsJson';
+import { downloadText } from '../../store/download';
 import { ResultCard } from '../ResultCard/ResultCard';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** All result cards, newest first, with the run's timing and a JSON export. */
 export function ResultsList() {
@@ -20,7 +14,7 @@ export function ResultsList() {
   const exportJson = (): void => {
     const { selectedModel, engine } = useStore.getState();
     const doc = resultsDocument(selectedModel, engine, cards.map((c) => c.item));
-    download(`lumen-results-${Date.now()}.json`, JSON.stringify(doc, null, 2));
+    downloadText(`lumen-results-${Date.now()}.json`, JSON.stringify(doc, null, 2), 'application/json');
   };
 
   return (
