@@ -21,6 +21,9 @@ test.describe('Compare view', () => {
     await classifyPhoto(page, PHOTO);
     await page.getByTestId('tab-compare').click();
     await expect(page.getByTestId('compare-image')).toContainText(PHOTO);
+    // Hosted models would each be downloaded: they start unticked, installed ones ticked.
+    await expect(page.locator('[data-testid=compare-model][data-model=efficientnet_b0_tfhub]')).not.toBeChecked();
+    await expect(page.locator(`[data-testid=compare-model][data-model=${SMALL[0]}]`)).toBeChecked();
     await chooseSmallModels(page);
     await page.getByTestId('compare-runs').fill('3');
     await page.getByTestId('compare-start').click();

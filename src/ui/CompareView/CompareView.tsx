@@ -55,16 +55,19 @@ export function CompareView() {
     ...(catalog?.models ?? []).filter((m) => installed[m.id]).map((m) => ({ id: m.id, name: m.name })),
     ...customModels.map((m) => ({ id: m.id, name: m.name })),
   ];
-  const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
+  // Models the user flipped from their default. Local models start ticked; hosted ones start
+  // unticked, since comparing them downloads every one of them over the network.
+  const [toggled, setToggled] = useState<Set<string>>(new Set());
+  const isOn = (id: string): boolean => !installed[id]?.online !== toggled.has(id);
   const [runs, setRuns] = useState(DEFAULT_RUNS);
   const [picked, setPicked] = useState<File | null>(null);
   const fromClassify = cards.length > 0 ? classifyImage() : null;
   const image = picked ?? fromClassify;
-  const chosen = available.filter((m) => !unchecked.has(m.id) && isAvailable(m.id));
+  const chosen = available.filter((m) => isOn(m.id) && isAvailable(m.id));
   const running = run?.status === 'running';
 
   const toggle = (id: string): void =>
-    setUnchecked((s) => {
+    setToggled((s) => {
       const next = new Set(s);
       if (next.has(id)) next.delete(id);
       else next.add(id);
@@ -78,7 +81,7 @@ export function CompareView() {
         <div className="zoo-checks">
           {available.map((m) => (
             <label key={m.id}>
-              <input type="checkbox" data-testid="compare-model" data-model={m.id} checked={!unchecked.has(m.id)} onChange={() => toggle(m.id)} /> {m.name}
+              <input type="checkbox" data-testid="compare-model" data-model={m.id} checked={isOn(m.id)} onChange={() => toggle(m.id)} /> {m.name}
             </label>
           ))}
           {available.length === 0 && <p className="muted">No model is installed. Run `npm run models`.</p>}
