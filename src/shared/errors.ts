@@ -11,6 +11,11 @@ export type ErrorCode =
   | 'model-invalid'
   | 'network'
   | 'decode-failed'
+  | 'unsupported-format'
+  | 'gpu-lost'
+  | 'worker-crashed'
+  | 'model-corrupt'
+  | 'quota-exceeded'
   | 'out-of-memory'
   | 'catalog-invalid'
   | 'internal';

@@ -38,6 +38,11 @@ export interface ModelSpec {
   files?: File[];
   /** A labels file the user dropped with the model (JSON array / object, or one name a line). */
   labelsFile?: File;
+  /**
+   * Absolute file URL → expected sha256 (hex), from the catalog. The worker checks every file it
+   * downloads or reads from the cache against it; a cached file that fails is evicted and fetched again.
+   */
+  fileHashes?: Record<string, string>;
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */
@@ -85,6 +90,11 @@ export interface ModelInfo {
   parameters: number;
   weightBytes: number;
   fromCache: boolean;
+  /**
+   * Why the model's files could not be kept in Cache Storage for offline use (say, storage full);
+   * null when they were kept, or came from the cache. The model runs from memory either way.
+   */
+  cacheProblem: string | null;
 }
 
 export interface Prediction {
@@ -104,12 +114,48 @@ export type ClassifyItem =
       batchSize: number;
       decodeMs: number;
       preprocessMs: number;
+      /** The image's own pixel size (after EXIF orientation), before any bounded decode. */
       width: number;
       height: number;
+      /** Format found from the file's first bytes ('JPEG', 'PNG', …); null for a bitmap input. */
+      format: string | null;
+      /** True when the image was decoded at a bounded size below its own (see worker/decode.ts). */
+      downscaled: boolean;
+      /** A small thumbnail the worker made from the decoded bitmap (image/webp or jpeg); null if none. */
+      thumbnail: Blob | null;
     }
-  | { name: string; status: 'error'; error: SerializedError };
+  | { name: string; status: 'error'; error: SerializedError; format?: string | null };
 
 export type ProgressStage = 'backend' | 'download' | 'upload' | 'decode' | 'infer';
+
+/**
+ * Something the engine met and recovered from (or could not), told to the person. Streamed on the
+ * request it happened in, and to every listener of the client (see WorkerClient.onBroadcast).
+ */
+export type NoticeKind =
+  | 'gpu-lost' // the GPU context/device was lost; recovered on the same backend
+  | 'backend-fallback' // the GPU could not come back: the engine moved to another backend
+  | 'worker-restarted' // the worker died; the client started a new one and re-sent what was unfinished (client-side)
+  | 'model-evicted' // a cached model file was corrupt: evicted and downloaded again
+  | 'cache-unavailable' // model files could not be kept for offline use (quota); they run from memory
+  | 'download-retry' // a model file download failed and is being retried
+  | 'batch-split'; // a batch ran out of memory and was split
+
+export interface Notice {
+  kind: NoticeKind;
+  message: string;
+  /** From the fault to the engine working again, ms, where that applies. */
+  recoveryMs: number | null;
+}
+
+/**
+ * Faults the test hook (`?faults=on`, window.lumenFaults.inject) can provoke. 'gpu-lost' really
+ * loses the active backend's context or device; 'worker-crash' kills the worker as the browser
+ * would (no answer, no error: it is just gone); 'oom' makes the next forward passes with more than
+ * one image fail as out of memory, as a real device would.
+ */
+export type FaultKind = 'gpu-lost' | 'worker-crash' | 'oom';
+export const FAULT_KINDS: readonly FaultKind[] = ['gpu-lost', 'worker-crash', 'oom'];
 
 /** How a timed run calls the model. 'auto' is what classify does (execute, or executeAsync when the graph needs it). */
 export type ForwardMethod = 'auto' | 'execute' | 'executeAsync' | 'predict';
@@ -199,6 +245,8 @@ export type WorkerRequest =
   /** Models one after another: load, warm up, `runs` timed batch-1 passes, top-1 on `image`. */
   | { type: 'compare'; id: number; models: ModelSpec[]; image: ImageInput | null; warmup: number; runs: number }
   | { type: 'benchmark'; id: number; model: ModelSpec; options: BenchmarkOptions }
+  /** Test hook: provoke a fault now (not queued behind the running request). */
+  | { type: 'fault'; id: number; kind: FaultKind }
   | { type: 'cancel'; id: number; target: number };
 
 export type WorkerEvent =
@@ -213,12 +261,19 @@ export type WorkerEvent =
   | { type: 'sample'; id: number; batch: number; variant: number; run: number; warmup: boolean; ms: number }
   | { type: 'batch-done'; id: number; result: BatchResult }
   | { type: 'benchmarked'; id: number; summary: BenchmarkSummary }
+  /** A recovery (or failure to recover) the person should hear about; id 0 when no request was running. */
+  | { type: 'notice'; id: number; notice: Notice }
+  /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
+  | { type: 'engine-changed'; id: number; engine: EngineInfo }
+  /** Broadcast (id 0) after every finished request: tf.memory() at that point. */
+  | { type: 'memory'; id: number; memory: MemorySnapshot }
+  | { type: 'fault-injected'; id: number; kind: FaultKind }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; error: SerializedError };
 
 export type TerminalEvent = Extract<
   WorkerEvent,
-  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'cancelled' | 'error' }
+  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'fault-injected' | 'cancelled' | 'error' }
 >;
 export type StreamEvent = Exclude<WorkerEvent, TerminalEvent>;
 
@@ -229,6 +284,9 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'compare-row':
     case 'sample':
     case 'batch-done':
+    case 'notice':
+    case 'engine-changed':
+    case 'memory':
       return false;
     case 'ready':
     case 'loaded':
@@ -236,6 +294,7 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'inspected':
     case 'compared':
     case 'benchmarked':
+    case 'fault-injected':
     case 'cancelled':
     case 'error':
       return true;
@@ -255,6 +314,14 @@ export interface ResponseFor {
   inspect: Extract<WorkerEvent, { type: 'inspected' }>;
   compare: Extract<WorkerEvent, { type: 'compared' }>;
   benchmark: Extract<WorkerEvent, { type: 'benchmarked' }>;
+  fault: Extract<WorkerEvent, { type: 'fault-injected' }>;
+}
+
+/** Events that are not tied to one request's answer: the client hands them to every broadcast listener too. */
+export type BroadcastEvent = Extract<WorkerEvent, { type: 'notice' | 'engine-changed' | 'memory' }>;
+
+export function isBroadcast(event: WorkerEvent): event is BroadcastEvent {
+  return event.type === 'notice' || event.type === 'engine-changed' || event.type === 'memory';
 }
 
 export type PostFn = (event: WorkerEvent, transfer?: Transferable[]) => void;

@@ -26,7 +26,7 @@ export function tinyConvModel(): tf.LayersModel {
 export function asLoaded(model: tf.LayersModel | tf.GraphModel, spec: ModelSpec, topology: unknown = null): LoadedModel {
   const info: ModelInfo = {
     key: spec.key, backend: 'cpu', loadMs: 12, warmupMs: 3, inputShape: [null, ...spec.inputSize, 3], outputShape: [null, spec.classes],
-    parameters: 0, weightBytes: 0, fromCache: false,
+    parameters: 0, weightBytes: 0, fromCache: false, cacheProblem: null,
   };
   const labels = Array.from({ length: spec.classes }, (_, i) => `c${i}`);
   return { spec, labels, info, model, topology, forward: makeForward(model, spec), dispose: () => model.dispose() };

@@ -255,6 +255,7 @@ export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) 
     outputShape: shapeOf(model, 'outputs').length > 0 ? shapeOf(model, 'outputs') : [null, spec.classes],
     ...countWeights(model),
     fromCache: cached.hits.has(spec.modelUrl),
+    cacheProblem: null,
   };
   return { spec, labels, info, model, topology: source.topology(), forward, dispose: () => model.dispose() };
 }

@@ -110,6 +110,9 @@ export async function classifyImages(
             preprocessMs,
             width: d.image.width,
             height: d.image.height,
+            format: null,
+            downscaled: false,
+            thumbnail: null,
           });
         });
       }
