@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS } from '../src/lib/benchExport';
 
 const MODEL = 'mobilenet_v1_025_224_graph';

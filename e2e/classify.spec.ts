@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { corruptJpeg, expectedTop1, hasWebGpuAdapter, openApp, photo, requireShared, settledResults } from './support';
 
 const MODELS = ['mobilenet_v2_100_224', 'resnet50'] as const;

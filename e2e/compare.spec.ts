@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { acceptableTop1, classifyPhoto, needsShared, openApp } from './zooSupport';
 
 const SMALL = ['mobilenet_v1_025_224_graph', 'mobilenet_v1_025_224_layers'];

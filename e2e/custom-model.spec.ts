@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { SHARED, acceptableTop1, classifyPhoto, needsShared, openApp, sharedModelFiles } from './zooSupport';
 
 const GRAPH = 'mobilenet_v1_025_224_graph';

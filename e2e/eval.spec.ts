@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEFAULT_IMAGES } from '../scripts/lib/evalArgs';
 import { loadEvalSet } from '../scripts/lib/evalData';
 import { accuracyLine } from '../scripts/lib/evalReport';

@@ -3,7 +3,7 @@
  * while the engine and model are still starting) and warm (the model is loaded). Printed as a
  * figure for the record, never asserted: speed belongs in benchmarks, correctness in tests.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectedTop1, hasWebGpuAdapter, photo, requireShared, settledResults } from './support';
 
 for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {

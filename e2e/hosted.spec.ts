@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const SHARED = resolve(import.meta.dirname, '../../shared');
 const MODEL_DIR = resolve(SHARED, 'models/mobilenet_v1_025_224_graph');

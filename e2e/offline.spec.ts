@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { acceptableTop1, classifyPhoto, needsShared, openApp } from './zooSupport';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
