@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kerasIndexOf, normalizeLabels, parseLabelsText, rowsOf, topK } from './topk';
+import { kerasIndexOf, normalizeLabels, parseLabelsText, readableLabel, rowsOf, topK } from './topk';
 
 const keras1000 = Array.from({ length: 1000 }, (_, i) => `k${i}`);
 
@@ -25,8 +25,23 @@ describe('normalizeLabels', () => {
     expect(names).toHaveLength(1000);
     expect(names[0]).toBe('k0');
   });
+  it('writes every model\'s labels in one style: Keras underscores (ResNet50) become spaces', () => {
+    const resnetStyle = Object.fromEntries(keras1000.map((n, i) => [String(i), i === 670 ? 'motor_scooter' : n]));
+    const slimStyle = keras1000.map((n, i) => (i === 670 ? 'motor scooter, scooter' : n));
+    expect(normalizeLabels(resnetStyle, 1000)[670]).toBe('motor scooter');
+    expect(normalizeLabels(slimStyle, 1001)[671]).toBe('motor scooter, scooter');
+    expect(normalizeLabels(parseLabelsText(`great_white_shark\n${keras1000.slice(1).join('\n')}`), 1000)[0]).toBe('great white shark');
+  });
   it('rejects a count that matches neither layout', () => {
     expect(() => normalizeLabels(keras1000.slice(0, 10), 1000)).toThrow(/10 names but the model has 1000 classes/);
+  });
+});
+
+describe('readableLabel', () => {
+  it('turns underscores and runs of blanks into single spaces and trims', () => {
+    expect(readableLabel('motor_scooter')).toBe('motor scooter');
+    expect(readableLabel(' jack-o\'-lantern ')).toBe("jack-o'-lantern");
+    expect(readableLabel('black__and_gold  garden_spider')).toBe('black and gold garden spider');
   });
 });
 

@@ -12,8 +12,16 @@ export interface ClassLayout {
 }
 
 /**
- * Normalises a labels file to one name per output index. Accepts an array or an
- * `{"0": "tench", ...}` object, with or without the background entry of 1001-class models.
+ * One label style for every model: Keras' class index (ResNet50's labels) writes WordNet names
+ * with underscores ("motor_scooter") where the TF-slim lists write spaces ("motor scooter").
+ */
+export function readableLabel(name: string): string {
+  return name.replace(/_+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Normalises a labels file to one name per output index, in one style (readableLabel). Accepts an
+ * array or an `{"0": "tench", ...}` object, with or without the background entry of 1001-class models.
  */
 export function normalizeLabels(raw: unknown, classes: ClassCount): string[] {
   let names: string[];
@@ -29,7 +37,7 @@ export function normalizeLabels(raw: unknown, classes: ClassCount): string[] {
   if (names.length !== classes || names.some((n) => n === undefined)) {
     throw new Error(`labels file has ${names.length} names but the model has ${classes} classes`);
   }
-  return names;
+  return names.map(readableLabel);
 }
 
 /**
