@@ -40,3 +40,24 @@ describe('specFromCatalog', () => {
     expect(spec).toMatchObject({ preprocessing: 'unit', output: 'logits', classes: 1001, inputSize: [224, 224], format: 'graph' });
   });
 });
+
+describe('fileHashes', () => {
+  const sha = (c: string): string => c.repeat(64);
+  it('keys every catalog file by the absolute URL the worker fetches', () => {
+    const model: CatalogModel = { ...base, files: [{ path: 'model.json', size: 1, sha256: sha('a') }, { path: 'group1-shard1of1.bin', size: 1, sha256: sha('b') }] };
+    expect(specFromCatalog(model, CATALOG).fileHashes).toEqual({
+      'https://app.example/sub/models/m/1.0.0/model.json': sha('a'),
+      'https://app.example/sub/models/m/1.0.0/group1-shard1of1.bin': sha('b'),
+    });
+  });
+  it('hosted files carry model.json\'s query string, as TF.js requests shards with it', () => {
+    const hosted: CatalogModel = { ...base, source: { kind: 'hosted', modelUrl: 'https://tfhub.dev/g/x/1' }, files: [{ path: 'model.json', size: 1, sha256: sha('c') }, { path: 'group1-shard1of1.bin', size: 1, sha256: sha('d') }] };
+    expect(specFromCatalog(hosted, CATALOG).fileHashes).toEqual({
+      'https://tfhub.dev/g/x/1/model.json?tfjs-format=file': sha('c'),
+      'https://tfhub.dev/g/x/1/group1-shard1of1.bin?tfjs-format=file': sha('d'),
+    });
+  });
+  it('a model without listed files has no hashes (nothing to check)', () => {
+    expect(specFromCatalog(base, CATALOG).fileHashes).toBeUndefined();
+  });
+});

@@ -26,18 +26,37 @@ export function modelUrls(model: CatalogModel, catalogUrl: string | URL): { mode
   return { modelUrl: new URL('model.json', folder).href, labelsUrl: new URL(model.labels, folder).href };
 }
 
+/**
+ * Absolute URL → sha256 of every file the catalog lists, as the worker will request it: paths are
+ * relative to model.json's folder. A hosted model.json's query string (TF-Hub's ?tfjs-format=file)
+ * is carried over, since TF.js appends it to every shard URL it fetches.
+ */
+export function fileHashes(model: CatalogModel, modelUrl: string): Record<string, string> {
+  const query = new URL(modelUrl).search;
+  const hashes: Record<string, string> = {};
+  for (const file of model.files) {
+    const url = new URL(file.path, modelUrl);
+    if (model.source.kind === 'hosted') url.search = query;
+    hashes[url.href] = file.sha256;
+  }
+  return hashes;
+}
+
 export function specFromCatalog(model: CatalogModel, catalogUrl: string | URL): ModelSpec {
+  const urls = modelUrls(model, catalogUrl);
+  const hashes = fileHashes(model, urls.modelUrl);
   return {
     key: `${model.id}@${model.version}`,
     id: model.id,
     name: model.name,
     format: model.format,
-    ...modelUrls(model, catalogUrl),
+    ...urls,
     inputSize: model.inputSize,
     preprocessing: model.preprocessing,
     output: model.output,
     classes: model.classes,
     labelOrder: model.labelOrder,
     kerasIndex: model.kerasIndex ?? null,
+    ...(Object.keys(hashes).length > 0 ? { fileHashes: hashes } : {}),
   };
 }
