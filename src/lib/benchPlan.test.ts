@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromForm, plannedRuns, PEER_MODEL_ID, type FormInput, type PlanContext } from './benchPlan';
+import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInput, type FormState, type PageDefaults, type PlanContext } from './benchPlan';
 import { variantLabel } from './benchVariants';
 
 const form = (overrides: Partial<FormInput> = {}): FormInput => ({
@@ -46,5 +46,29 @@ describe('plannedRuns', () => {
     const methods = configFromForm(form({ warmup: 1, runs: 1, methodBatch: 2 }), 'methods', ctx({ selectedModel: PEER_MODEL_ID }));
     expect(plannedRuns(methods)).toBe(5 * 2); // the peer skips batch 2
     expect(plannedRuns(configFromForm(form({ useDuration: true }), 'sweep', ctx()))).toBeNull();
+  });
+});
+
+describe('effectiveForm', () => {
+  const untouched = (): FormState => ({ ...form(), models: null, backends: null, input: null });
+  const page = (overrides: Partial<PageDefaults> = {}): PageDefaults => ({ model: 'a', backend: 'wasm', imageCount: 0, ...overrides });
+
+  it('an untouched form is the page\'s model and backend, and runs as shown (no "Choose at least one backend." with wasm ticked)', () => {
+    const shown = effectiveForm(untouched(), page());
+    expect(shown).toMatchObject({ models: ['a'], backends: ['wasm'], input: 'random' });
+    expect(configFromForm(shown, 'sweep', ctx())).toMatchObject({ models: ['a'], backends: ['wasm'] });
+  });
+
+  it('follows the page until the person picks: a later engine or model is picked up, with no copy step', () => {
+    expect(effectiveForm(untouched(), page({ backend: null, model: null }))).toMatchObject({ models: [], backends: [] });
+    expect(effectiveForm(untouched(), page({ backend: 'webgl', model: 'b' }))).toMatchObject({ models: ['b'], backends: ['webgl'] });
+    expect(effectiveForm(untouched(), page({ imageCount: 3 })).input).toBe('images');
+  });
+
+  it('keeps what the person chose, even an empty list, whatever the page does', () => {
+    const chosen: FormState = { ...untouched(), backends: [], models: ['c'], input: 'random' };
+    const shown = effectiveForm(chosen, page({ backend: 'webgpu', imageCount: 5 }));
+    expect(shown).toMatchObject({ models: ['c'], backends: [], input: 'random' });
+    expect(() => configFromForm(shown, 'sweep', ctx())).toThrow('Choose at least one backend.');
   });
 });

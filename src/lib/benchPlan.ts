@@ -8,9 +8,8 @@ import type { BackendName, BenchVariant } from '../shared/protocol';
 /** The model @tensorflow-models/mobilenet loads for version 1, alpha 0.25: the peer comparison needs it. */
 export const PEER_MODEL_ID = 'mobilenet_v1_025_224_graph';
 
-/** The benchmark form as the user edits it (text where the user types, parsed on start). */
+/** The benchmark form as it is shown and run (text where the user types, parsed on start). */
 export interface FormInput {
-  /** Empty means "the model selected above"; filled in when the view opens. */
   models: readonly string[];
   backends: readonly BackendName[];
   batchesText: string;
@@ -26,6 +25,36 @@ export interface FormInput {
   methodBatch: number;
   /** Method comparison: also time the peer (MobileNetV1 0.25 graph only). */
   methodPeer: boolean;
+}
+
+/**
+ * What the store holds. `null` in models, backends and input means "what the page uses" until the
+ * person picks: the default is resolved by effectiveForm at every render and at Run, never copied
+ * in after a render (that copy once lagged behind the page and the form disagreed with its error).
+ */
+export interface FormState extends Omit<FormInput, 'models' | 'backends' | 'input'> {
+  models: readonly string[] | null;
+  backends: readonly BackendName[] | null;
+  input: FormInput['input'] | null;
+}
+
+/** What the page is using now, the source of the form's defaults. */
+export interface PageDefaults {
+  /** The model chosen in the picker when it is installed, else null. */
+  model: string | null;
+  /** The backend the engine runs on, or the one asked for while it starts; null when unknown. */
+  backend: BackendName | null;
+  imageCount: number;
+}
+
+/** The one place the form's defaults are resolved: the form shows exactly this, and Run runs exactly this. */
+export function effectiveForm(state: FormState, page: PageDefaults): FormInput {
+  return {
+    ...state,
+    models: state.models ?? (page.model ? [page.model] : []),
+    backends: state.backends ?? (page.backend ? [page.backend] : []),
+    input: state.input ?? (page.imageCount > 0 ? 'images' : 'random'),
+  };
 }
 
 export interface PlanContext {

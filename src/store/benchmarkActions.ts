@@ -3,18 +3,17 @@
  * can read, so they go into a plain buffer that is flushed into the store a few times a second:
  * the page re-renders at a human rate and stays responsive while the worker is busy.
  */
-import { useStore } from './index';
+import { useStore, type AppState } from './index';
 import { catalogUrl } from './catalogActions';
 import { selectModel, startEngine } from './actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
 import { getClient } from '../client';
 import { startBenchmark as runPlan, type BenchHandle, type LiveSample } from '../client/benchmarkRunner';
-import { configFromForm, plannedRuns, PEER_MODEL_ID } from '../lib/benchPlan';
+import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInput, type PageDefaults } from '../lib/benchPlan';
 import { benchCsv, benchFileName, benchJson } from '../lib/benchExport';
 import type { BenchConfig, BenchRun } from '../lib/benchRun';
 import { specFromCatalog } from '../lib/modelSpec';
 import type { ModelFormat } from '../shared/catalog';
-import type { BenchForm } from './benchmarkSlice';
 import { downloadText } from './download';
 
 /** How often live figures reach the store, ms: fast enough to look live, slow enough to be cheap. */
@@ -24,28 +23,26 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 let handle: BenchHandle | null = null;
 
-export function setBenchForm(patch: Partial<BenchForm>): void {
+/** Sets fields of the form; a list the person edits stops following the page from then on. */
+export function setBenchForm(patch: Partial<FormInput>): void {
   useStore.setState((s) => ({ benchForm: { ...s.benchForm, ...patch } }));
 }
 
-/** Fills the form's empty model and backend lists from what the page is using. */
-export function seedBenchForm(): void {
-  const { benchForm, selectedModel, installed, engine } = useStore.getState();
-  const patch: Partial<BenchForm> = {};
-  if (benchForm.models.length === 0 && selectedModel && installed[selectedModel]) patch.models = [selectedModel];
-  if (benchForm.backends.length === 0 && engine) patch.backends = [engine.backend];
-  if (benchForm.input === 'random' && useStore.getState().cards.length > 0 && benchForm.models.length === 0) patch.input = 'images';
-  if (Object.keys(patch).length > 0) setBenchForm(patch);
+/** The page's model (when installed) and backend (the engine's, or the one asked for while it starts). */
+export function pageDefaultsOf(state: AppState): PageDefaults {
+  const { selectedModel, installed, engine, requestedBackend, cards } = state;
+  return { model: selectedModel && installed[selectedModel] ? selectedModel : null, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
 }
 
-function planConfig(kind: BenchConfig['kind']): BenchConfig {
-  const { benchForm, catalog, installed, selectedModel, cards } = useStore.getState();
+function planConfig(state: AppState, kind: BenchConfig['kind']): BenchConfig {
+  const { catalog, installed, selectedModel, cards } = state;
+  const form = effectiveForm(state.benchForm, pageDefaultsOf(state));
   const formats: Record<string, ModelFormat> = {};
   for (const m of catalog?.models ?? []) if (installed[m.id]) formats[m.id] = m.format;
   const peer = catalog?.models.find((m) => m.id === PEER_MODEL_ID);
-  const notInstalled = benchForm.models.filter((id) => !installed[id]);
+  const notInstalled = form.models.filter((id) => !installed[id]);
   if (kind === 'sweep' && notInstalled.length > 0) throw new Error(`Not installed here: ${notInstalled.join(', ')}. Run \`npm run models\`.`);
-  return configFromForm(benchForm, kind, {
+  return configFromForm(form, kind, {
     selectedModel: selectedModel && installed[selectedModel] ? selectedModel : null,
     formats,
     peerModelUrl: peer && installed[peer.id] ? specFromCatalog(peer, catalogUrl()).modelUrl : null,
@@ -53,13 +50,24 @@ function planConfig(kind: BenchConfig['kind']): BenchConfig {
   });
 }
 
+/** Why the form as shown cannot start `kind`, or null: derived from the state, so it never outlives its cause. */
+export function benchProblemOf(state: AppState, kind: BenchConfig['kind']): string | null {
+  try {
+    planConfig(state, kind);
+    return null;
+  } catch (error) {
+    return message(error);
+  }
+}
+
 export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
   if (handle) return;
   let config: BenchConfig;
   try {
-    config = planConfig(kind);
-  } catch (error) {
-    useStore.setState({ benchError: message(error) });
+    config = planConfig(useStore.getState(), kind);
+  } catch {
+    // The form shows the problem (benchProblemOf) for as long as it stands.
+    useStore.setState({ benchAttempt: kind, benchError: null });
     return;
   }
   const { catalog, cards, engine: pageEngine } = useStore.getState();
@@ -93,7 +101,7 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
     schedule();
   };
 
-  useStore.setState({ benchStatus: 'running', benchError: null, benchRun: null, benchLive: null });
+  useStore.setState({ benchStatus: 'running', benchError: null, benchAttempt: null, benchRun: null, benchLive: null });
   handle = runPlan(getClient(), { config, specs, images }, {
     onSample,
     onUpdate: (run) => {

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { BenchRun, LongTaskStats } from '../lib/benchRun';
-import type { FormInput } from '../lib/benchPlan';
+import type { FormState } from '../lib/benchPlan';
 
-/** The form lives in lib (the plan is derived from it there); the store only holds it. */
-export type BenchForm = FormInput;
+/** The form lives in lib (its defaults and the plan are derived there); the store only holds it. */
+export type BenchForm = FormState;
 
 /** What changes many times a second during a run; flushed into the store a few times a second. */
 export interface BenchLive {
@@ -22,6 +22,8 @@ export interface BenchmarkSlice {
   benchForm: BenchForm;
   benchStatus: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
   benchError: string | null;
+  /** The kind of run last asked for that the form could not start; its problem is re-derived on every render until it is fixed. */
+  benchAttempt: 'sweep' | 'methods' | null;
   /** The run on screen: the one in progress, the last one, or one opened from history. */
   benchRun: BenchRun | null;
   benchLive: BenchLive | null;
@@ -30,15 +32,16 @@ export interface BenchmarkSlice {
   benchCompare: { a: string | null; b: string | null };
 }
 
+/** Models, backends and input follow the page (null) until the person picks. */
 export const DEFAULT_BENCH_FORM: BenchForm = {
-  models: [],
-  backends: [],
+  models: null,
+  backends: null,
   batchesText: '1, 2, 4, 8, 16, 32',
   warmup: 10,
   runs: 50,
   useDuration: false,
   durationS: 5,
-  input: 'random',
+  input: null,
   coldStart: true,
   methodBatch: 1,
   methodPeer: true,
@@ -48,6 +51,7 @@ export const createBenchmarkSlice: StateCreator<BenchmarkSlice, [], [], Benchmar
   benchForm: DEFAULT_BENCH_FORM,
   benchStatus: 'idle',
   benchError: null,
+  benchAttempt: null,
   benchRun: null,
   benchLive: null,
   benchHistory: [],

@@ -2,27 +2,37 @@ import { useStore } from '../../store';
 import { cancelBenchmark, setBenchForm, startBenchmark } from '../../store/benchmarkActions';
 import { PEER_MODEL_ID } from '../../lib/benchPlan';
 import { BACKENDS, type BackendName } from '../../shared/protocol';
+import { useBenchProblem, useEffectiveBenchForm, usePageStarting } from './useBenchForm';
 
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
-/** What to measure: models × backends × batch sizes, how long, on what input; and the method comparison. */
+/**
+ * What to measure: models × backends × batch sizes, how long, on what input; and the method
+ * comparison. Every control shows the effective form (stored choices, page defaults resolved),
+ * which is exactly what Run runs.
+ */
 export function BenchmarkForm() {
-  const form = useStore((s) => s.benchForm);
+  const form = useEffectiveBenchForm();
+  const problem = useBenchProblem();
+  const starting = usePageStarting();
   const status = useStore((s) => s.benchStatus);
   const catalog = useStore((s) => s.catalog);
+  const catalogError = useStore((s) => s.catalogError);
   const installed = useStore((s) => s.installed);
   const imageCount = useStore((s) => s.cards.length);
   const selected = useStore((s) => s.selectedModel);
   const running = status === 'running';
   const models = catalog?.models.filter((m) => installed[m.id]) ?? [];
   const selectedName = catalog?.models.find((m) => m.id === selected)?.name ?? 'the selected model';
+  const waiting = starting && !catalogError;
 
   return (
     <form className="bench-form" onSubmit={(e) => e.preventDefault()}>
       <fieldset disabled={running}>
         <legend>Models</legend>
-        {models.length === 0 && <p className="muted">No model is installed. Run `npm run models`.</p>}
+        {catalog === null && !catalogError && <p className="muted">Loading the model list…</p>}
+        {catalog !== null && models.length === 0 && <p className="muted">No model is installed. Run `npm run models`.</p>}
         {models.map((m) => (
           <label key={m.id} className="check">
             <input type="checkbox" data-testid={`bench-model-${m.id}`} checked={form.models.includes(m.id)} onChange={(e) => setBenchForm({ models: toggle(form.models, m.id, e.target.checked) })} />
@@ -75,15 +85,25 @@ export function BenchmarkForm() {
           measure the cold start (reload each model first)
         </label>
       </fieldset>
+      {problem && (
+        <p className="error" role="alert" data-testid="bench-form-problem">
+          {problem}
+        </p>
+      )}
+      {waiting && !running && (
+        <p className="muted" data-testid="bench-waiting">
+          Waiting for the engine and the model list: the form follows the page's model and backend.
+        </p>
+      )}
       <div className="bench-actions">
-        <button type="button" className="primary" data-testid="bench-start" disabled={running} onClick={() => void startBenchmark('sweep')}>
+        <button type="button" className="primary" data-testid="bench-start" disabled={running || waiting} onClick={() => void startBenchmark('sweep')}>
           Run benchmark
         </button>
         <button type="button" data-testid="bench-cancel" disabled={!running} onClick={cancelBenchmark}>
           Cancel
         </button>
         <span className="bench-methods">
-          <button type="button" data-testid="bench-methods-start" disabled={running} onClick={() => void startBenchmark('methods')}>
+          <button type="button" data-testid="bench-methods-start" disabled={running || waiting} onClick={() => void startBenchmark('methods')}>
             Compare methods
           </button>
           <label>

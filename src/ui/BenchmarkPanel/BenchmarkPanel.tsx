@@ -1,6 +1,3 @@
-import { useEffect } from 'react';
-import { useStore } from '../../store';
-import { seedBenchForm } from '../../store/benchmarkActions';
 import { BenchmarkForm } from '../BenchmarkForm/BenchmarkForm';
 import { BenchmarkProgress } from '../BenchmarkProgress/BenchmarkProgress';
 import { BenchmarkResults } from '../BenchmarkResults/BenchmarkResults';
@@ -8,12 +5,6 @@ import { RunHistory } from '../RunHistory/RunHistory';
 
 /** The Benchmark view: how fast each model runs here, per backend and batch size, in the worker. */
 export function BenchmarkPanel() {
-  const selected = useStore((s) => s.selectedModel);
-  const engine = useStore((s) => s.engine);
-  const installedKnown = useStore((s) => Object.keys(s.installed).length > 0);
-  useEffect(() => {
-    seedBenchForm();
-  }, [selected, engine, installedKnown]);
   return (
     <div className="bench" data-testid="benchmark-panel">
       <p className="muted bench-intro">
