@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyImages, type Classifier, type Decoder } from './predict';
+import { classifyImages, inferBatch, type Classifier, type Decoder } from './predict';
 import { makeForward } from './models';
 import { LumenError } from '../shared/errors';
 import type { ClassifyItem, ImageInput, ModelSpec } from '../shared/protocol';
@@ -92,11 +92,10 @@ describe('classifyImages', () => {
     let progressCalls = 0;
     const before = tf.memory().numTensors;
     const outcome = await classifyImages(
-      tf,
       classifier,
       { model: spec, k: 3, images, batchSize },
       { onItem: (i, item) => items.set(i, item), onProgress: () => (progressCalls += 1), isCancelled: () => progressCalls >= cancelAfter },
-      fakeDecode,
+      { infer: (pixels) => inferBatch(tf, classifier, pixels), decode: fakeDecode },
     ).catch((error: unknown) => error);
     const leaked = tf.memory().numTensors - before;
     return { items, outcome, leaked, progressCalls };

@@ -43,6 +43,9 @@ export interface Classifier {
 
 export type Decoder = (input: ImageInput) => Promise<DecodedImage>;
 
+/** One batch of decoded pixels → probability rows. The engine wraps inferBatch with GPU-loss recovery. */
+export type BatchInfer = (pixels: readonly PixelSource[]) => Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }>;
+
 export const decodeToBitmap: Decoder = async (input) => {
   const bitmap = await decodeImage(input);
   return { pixels: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
@@ -66,12 +69,12 @@ export async function inferBatch(tf: TF, model: Classifier, pixels: readonly Pix
 }
 
 export async function classifyImages(
-  tf: TF,
-  model: Classifier,
+  model: Pick<Classifier, 'spec' | 'labels'>,
   request: ClassifyRequest,
   hooks: ClassifyHooks,
-  decode: Decoder = decodeToBitmap,
+  deps: { infer: BatchInfer; decode?: Decoder },
 ): Promise<{ count: number; failed: number }> {
+  const decode = deps.decode ?? decodeToBitmap;
   const { images, k } = request;
   const batchSize = Math.max(1, Math.floor(request.batchSize));
   const layout = { classes: model.spec.classes, kerasIndex: model.spec.kerasIndex };
@@ -98,7 +101,7 @@ export async function classifyImages(
     decoded.sort((a, b) => a.index - b.index);
     try {
       if (decoded.length > 0) {
-        const { rows, preprocessMs, batchMs } = await inferBatch(tf, model, decoded.map((d) => d.image.pixels));
+        const { rows, preprocessMs, batchMs } = await deps.infer(decoded.map((d) => d.image.pixels));
         decoded.forEach((d, i) => {
           hooks.onItem(d.index, {
             name: d.name,
