@@ -7,19 +7,39 @@ import type { EngineInfo, StreamEvent, WorkerEvent, WorkerRequest } from '../sha
 
 const info = { backend: 'cpu' } as EngineInfo;
 
-/** Client and handler wired together in-process, as the real Worker would wire them. */
+/**
+ * Client and handler wired together in-process, as the real Worker would wire them. Every worker
+ * the client starts is a fresh handler; `crash` kills the current one (it goes silent and fires an
+ * error event, as a worker that threw would). `sent` records what each worker was sent.
+ */
 function wired(engine: Engine) {
-  const listeners: { message: ((e: MessageEvent<WorkerEvent>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
-  const handle = createHandler(engine, (event) => setTimeout(() => listeners.message.forEach((l) => l({ data: event } as MessageEvent<WorkerEvent>))));
-  const worker: WorkerLike = {
-    postMessage: (message: WorkerRequest) => void setTimeout(() => void handle(message)),
-    addEventListener: ((type: 'message' | 'error', listener: never) => listeners[type].push(listener)) as WorkerLike['addEventListener'],
-    terminate: () => undefined,
+  const sent: WorkerRequest[][] = [];
+  let kill: (message: string) => void = () => undefined;
+  const factory = (): WorkerLike => {
+    const listeners: { message: ((e: MessageEvent<WorkerEvent>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
+    let dead = false;
+    const inbox: WorkerRequest[] = [];
+    sent.push(inbox);
+    const handle = createHandler(engine, (event) => setTimeout(() => !dead && listeners.message.forEach((l) => l({ data: event } as MessageEvent<WorkerEvent>))));
+    kill = (message) => {
+      dead = true;
+      listeners.error.forEach((l) => l({ message } as ErrorEvent));
+    };
+    return {
+      postMessage: (message: WorkerRequest) => {
+        inbox.push(message);
+        setTimeout(() => !dead && void handle(message));
+      },
+      addEventListener: ((type: 'message' | 'error', listener: never) => listeners[type].push(listener)) as WorkerLike['addEventListener'],
+      terminate: () => void (dead = true),
+    };
   };
-  return { client: new WorkerClient(worker), crash: (message: string) => listeners.error.forEach((l) => l({ message } as ErrorEvent)) };
+  return { client: new WorkerClient(factory), crash: (message: string) => kill(message), sent };
 }
 
 const engine: Engine = {
+  memory: () => ({ numTensors: 0, numBytes: 0 }),
+  injectFault: async () => undefined,
   init: async (backend) => {
     if (backend === 'webgpu') throw new LumenError('backend-unavailable', 'no adapter here');
     return info;
@@ -75,10 +95,46 @@ describe('WorkerClient', () => {
     expect(ms).toEqual([1, 8]);
   });
 
-  it('a worker crash rejects every pending request with a clear message', async () => {
+  it('a worker crash restarts the worker and re-sends only the images not yet delivered', async () => {
+    const { client, crash, sent } = wired(engine);
+    await client.request({ type: 'init', backend: 'wasm' }).result;
+    const notices: string[] = [];
+    client.onBroadcast((e) => e.type === 'notice' && notices.push(e.notice.kind));
+    const delivered: number[] = [];
+    const pending = client.request(
+      { type: 'classify', model: {} as never, k: 1, images: images(6), batchSize: 1 },
+      { onEvent: (e) => e.type === 'item' && (delivered.push(e.index), e.index === 2 && crash('out of memory')) },
+    );
+    await expect(pending.result).resolves.toMatchObject({ type: 'classified' });
+    expect(delivered).toEqual([0, 1, 2, 3, 4, 5]); // each exactly once, in the original indices
+    expect(sent).toHaveLength(2);
+    // The new worker first gets the backend back, then the three images that had no result.
+    expect(sent[1]?.map((r) => r.type)).toEqual(['init', 'classify']);
+    expect(sent[1]?.[0]).toMatchObject({ backend: 'wasm' });
+    const resent = sent[1]?.[1];
+    expect(resent?.type === 'classify' && resent.images.map((i) => i.name)).toEqual(['3', '4', '5']);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(notices).toEqual(['worker-restarted']);
+  });
+
+  it('gives up on a request that was in flight through three crashes, with a clear message', async () => {
     const { client, crash } = wired(engine);
     const pending = client.request({ type: 'classify', model: {} as never, k: 1, images: images(50), batchSize: 1 });
-    crash('out of memory');
-    await expect(pending.result).rejects.toThrow(/worker crashed: out of memory/);
+    for (let i = 0; i < 3; i += 1) {
+      await new Promise((r) => setTimeout(r, 2));
+      crash('out of memory');
+    }
+    await expect(pending.result).rejects.toMatchObject({ code: 'worker-crashed' });
+    // The client still works: the next request goes to a fresh worker.
+    await expect(client.request({ type: 'init', backend: null }).result).resolves.toMatchObject({ type: 'ready' });
+  });
+
+  it('a worker-crash fault resolves when the worker is gone instead of being re-sent', async () => {
+    const { client, crash, sent } = wired({ ...engine, injectFault: () => new Promise(() => undefined) });
+    const fault = client.request({ type: 'fault', kind: 'worker-crash' });
+    await new Promise((r) => setTimeout(r, 2));
+    crash('closed');
+    await expect(fault.result).resolves.toMatchObject({ type: 'fault-injected', kind: 'worker-crash' });
+    expect(sent[1] ?? []).toEqual([]);
   });
 });

@@ -151,11 +151,12 @@ export interface Notice {
 /**
  * Faults the test hook (`?faults=on`, window.lumenFaults.inject) can provoke. 'gpu-lost' really
  * loses the active backend's context or device; 'worker-crash' kills the worker as the browser
- * would (no answer, no error: it is just gone); 'oom' makes the next forward passes with more than
- * one image fail as out of memory, as a real device would.
+ * would (no answer, no error: it is just gone); 'gpu-gone' loses the GPU and keeps that backend
+ * from starting again in this worker (a GPU that does not come back); 'oom' makes the next forward
+ * passes with more than one image fail as out of memory, as a real device would.
  */
-export type FaultKind = 'gpu-lost' | 'worker-crash' | 'oom';
-export const FAULT_KINDS: readonly FaultKind[] = ['gpu-lost', 'worker-crash', 'oom'];
+export type FaultKind = 'gpu-lost' | 'gpu-gone' | 'worker-crash' | 'oom';
+export const FAULT_KINDS: readonly FaultKind[] = ['gpu-lost', 'gpu-gone', 'worker-crash', 'oom'];
 
 /** How a timed run calls the model. 'auto' is what classify does (execute, or executeAsync when the graph needs it). */
 export type ForwardMethod = 'auto' | 'execute' | 'executeAsync' | 'predict';
@@ -265,6 +266,8 @@ export type WorkerEvent =
   | { type: 'notice'; id: number; notice: Notice }
   /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
   | { type: 'engine-changed'; id: number; engine: EngineInfo }
+  /** Broadcast (id 0) once the worker holds its liveness lock (see client/liveness.ts). */
+  | { type: 'alive'; id: number }
   /** Broadcast (id 0) after every finished request: tf.memory() at that point. */
   | { type: 'memory'; id: number; memory: MemorySnapshot }
   | { type: 'fault-injected'; id: number; kind: FaultKind }
@@ -287,6 +290,7 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'notice':
     case 'engine-changed':
     case 'memory':
+    case 'alive':
       return false;
     case 'ready':
     case 'loaded':

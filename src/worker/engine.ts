@@ -5,14 +5,17 @@
 import { tf } from './tfjs';
 import { selectBackend } from './backend';
 import { loadModel, type LoadedModel } from './models';
-import { classifyImages, type ClassifyHooks, type ClassifyRequest, type ProgressFn } from './predict';
+import { classifyImages, inferBatch, type ClassifyHooks, type ClassifyRequest, type ProgressFn } from './predict';
 import { inspectModel } from './inspect';
 import { compareModels, type CompareHooks, type CompareRequest } from './compare';
 import { runBenchmark, type BenchHooks } from './benchmark';
 import { prepareBenchInput } from './benchInput';
 import { loadPeer } from './peer';
+import { loseGpu } from './gpuLoss';
+import { createGpuSupervisor, recoverBackend } from './recovery';
+import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
-import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, ModelInfo, ModelSpec } from '../shared/protocol';
+import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '../shared/protocol';
 import type { ModelReport } from '../shared/report';
 
 export type { ProgressFn };
@@ -21,7 +24,19 @@ export interface BenchmarkHooks extends BenchHooks {
   onProgress: ProgressFn;
 }
 
+/** What the engine tells outside any one call's hooks: recoveries, and backend changes under a request. */
+export interface EngineSink {
+  notice(notice: Notice): void;
+  engineChanged(info: EngineInfo): void;
+}
+
 export interface Engine {
+  /** Where recoveries are reported; the handler stamps them with the running request's id. */
+  subscribe?(sink: EngineSink): void;
+  /** tf.memory() now, for the tf-memory test hook. */
+  memory(): MemorySnapshot;
+  /** Test hook: provoke a fault (see FaultKind). */
+  injectFault(kind: FaultKind): Promise<void>;
   init(backend: BackendName | null, onProgress: ProgressFn): Promise<EngineInfo>;
   load(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelInfo>;
   classify(request: ClassifyRequest, hooks: ClassifyHooks): Promise<{ count: number; failed: number }>;
@@ -36,9 +51,41 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(r
 /** Large models hold hundreds of MB of device memory; keep only the most recent few. */
 const MAX_LOADED_MODELS = 2;
 
+/** What the 'oom' fault throws: the message TF.js's WebGL backend gives when a texture cannot be allocated. */
+const INJECTED_OOM = 'Failed to allocate texture: out of memory (injected by the oom fault)';
+
 export function createTfEngine(): Engine {
   let info: EngineInfo | null = null;
   const models = new Map<string, LoadedModel>();
+  let sink: EngineSink | null = null;
+  /** The 'oom' fault: forward passes of more than one image fail until the request in flight ends. */
+  let oomArmed = false;
+
+  const activate = (next: EngineInfo): EngineInfo => {
+    info = next;
+    gpu.watchActive();
+    return next;
+  };
+
+  // GPU lost: models lived in the dead backend's memory. Drop them, get a backend working again,
+  // reload the model in use (from Cache Storage), then say what happened and how long it took.
+  const gpu = createGpuSupervisor(async (lost, gone, started) => {
+    const inUse = [...models.values()].at(-1)?.spec ?? null;
+    for (const model of models.values()) {
+      try {
+        model.dispose();
+      } catch {
+        // its textures or buffers died with the GPU
+      }
+    }
+    models.clear();
+    const previous = info ?? (await selectBackend(null));
+    const recovered = await recoverBackend(lost, previous, gone, started);
+    activate(recovered.info);
+    sink?.engineChanged(recovered.info);
+    if (inUse) await ensureModel(inUse, () => undefined);
+    sink?.notice({ ...recovered.notice, recoveryMs: performance.now() - started });
+  });
 
   const disposeAll = (): void => {
     for (const model of models.values()) model.dispose();
@@ -48,14 +95,14 @@ export function createTfEngine(): Engine {
   const ensureBackend = async (onProgress: ProgressFn): Promise<EngineInfo> => {
     if (info) return info;
     onProgress('backend', 0, 'choosing a backend');
-    info = await selectBackend(null);
-    return info;
+    return activate(await selectBackend(null));
   };
 
   /** Keys of models loaded but not yet used by any request but their own load. */
   const unused = new Set<string>();
-  const ensureModel = async (spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel> => {
+  async function ensureModel(spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel> {
     await ensureBackend(onProgress);
+    await gpu.recoverIfLost();
     const existing = models.get(spec.key);
     if (existing) {
       models.delete(spec.key); // re-insert: Map order is the LRU order
@@ -72,24 +119,62 @@ export function createTfEngine(): Engine {
       models.delete(oldestKey);
     }
     return loaded;
-  };
+  }
 
   return {
+    subscribe(next) {
+      sink = next;
+    },
+    memory() {
+      const { numTensors, numBytes } = tf.memory();
+      return { numTensors, numBytes };
+    },
+    async injectFault(kind) {
+      switch (kind) {
+        case 'gpu-gone':
+          gpu.markGone(tf.getBackend() as BackendName);
+          loseGpu();
+          return;
+        case 'gpu-lost':
+          loseGpu();
+          return;
+        case 'worker-crash':
+          // As the browser ends a worker it kills: at once, no answer, no error event.
+          (self as unknown as { close(): void }).close();
+          return;
+        case 'oom':
+          oomArmed = true;
+          return;
+        default:
+          assertNever(kind, 'fault');
+      }
+    },
     async init(backend, onProgress) {
-      if (info && (backend === null || info.backend === backend) && (backend !== null) === info.forced) return info;
+      const wanted = backend === null || info?.backend === backend;
+      if (info && wanted && (backend !== null) === info.forced && !gpu.isGone(info.backend)) return info;
       // A backend switch invalidates every model: weights live in the old backend's memory.
       disposeAll();
       onProgress('backend', 0, backend ? `starting ${backend}` : 'choosing a backend');
-      info = await selectBackend(backend);
-      return info;
+      return activate(await selectBackend(backend));
     },
     async load(spec, onProgress) {
       return (await ensureModel(spec, onProgress)).info;
     },
     async classify(request, hooks) {
-      const model = await ensureModel(request.model, hooks.onProgress);
-      unused.delete(request.model.key);
-      return classifyImages(tf, model, request, hooks);
+      const { model: spec } = request;
+      const model = await ensureModel(spec, hooks.onProgress);
+      unused.delete(spec.key);
+      // Each batch runs raced against a GPU loss; after a recovery it runs again on the reloaded model.
+      const infer = (pixels: Parameters<typeof inferBatch>[2]) =>
+        gpu.run(async () => {
+          if (oomArmed && pixels.length > 1) throw new Error(INJECTED_OOM);
+          return inferBatch(tf, await ensureModel(spec, hooks.onProgress), pixels);
+        });
+      try {
+        return await classifyImages(model, request, hooks, { infer });
+      } finally {
+        oomArmed = false;
+      }
     },
     async inspect(spec, onProgress) {
       const model = await ensureModel(spec, onProgress);

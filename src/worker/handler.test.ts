@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHandler } from './handler';
-import type { Engine } from './engine';
+import type { Engine, EngineSink } from './engine';
 import { LumenError } from '../shared/errors';
 import type { CompareRow, ModelReport } from '../shared/report';
 import type { BatchResult, BenchmarkOptions, EngineInfo, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
@@ -20,6 +20,10 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
   const calls: string[] = [];
   return {
     calls,
+    memory: () => ({ numTensors: 7, numBytes: 28 }),
+    async injectFault(kind) {
+      calls.push(`fault:${kind}`);
+    },
     async init(backend) {
       calls.push(`init:${backend}`);
       if (backend === 'webgpu') throw new LumenError('backend-unavailable', 'no adapter');
@@ -81,9 +85,11 @@ const benchOptions = (overrides: Partial<BenchmarkOptions> = {}): BenchmarkOptio
   batches: [1, 4], warmup: 1, runs: 2, durationMs: null, variants: [{ kind: 'model', method: 'auto' }], input: { kind: 'random' }, coldStart: false, ...overrides,
 });
 
+/** Records what the handler posts; the memory broadcast after every request is kept apart in `memory`. */
 function recorder() {
   const events: WorkerEvent[] = [];
-  return { events, post: (event: WorkerEvent) => void events.push(event) };
+  const memory: WorkerEvent[] = [];
+  return { events, memory, post: (event: WorkerEvent) => void (event.type === 'memory' ? memory : events).push(event) };
 }
 
 const images = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `${i}.png`, kind: 'blob' as const, blob: new Blob(['x']) }));
@@ -219,5 +225,45 @@ describe('worker handler', () => {
     release();
     await running;
     expect(events.map((e) => e.type)).toEqual(['sample', 'sample', 'batch-done', 'sample', 'cancelled']);
+  });
+
+  it('broadcasts tf.memory() (id 0) after every finished request, failed ones included', async () => {
+    const { memory, post } = recorder();
+    const handle = createHandler(fakeEngine(), post);
+    await handle({ type: 'init', id: 1, backend: null });
+    await handle({ type: 'init', id: 2, backend: 'webgpu' });
+    expect(memory).toEqual([
+      { type: 'memory', id: 0, memory: { numTensors: 7, numBytes: 28 } },
+      { type: 'memory', id: 0, memory: { numTensors: 7, numBytes: 28 } },
+    ]);
+  });
+
+  it('injects a fault at once, even while a request runs, and answers it', async () => {
+    const { events, post } = recorder();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const engine = fakeEngine(() => gate);
+    const handle = createHandler(engine, post);
+    const running = handle({ type: 'classify', id: 1, model: spec, k: 5, images: images(1), batchSize: 8 });
+    await new Promise((r) => setTimeout(r, 0)); // classify is now waiting on its gate
+    await handle({ type: 'fault', id: 2, kind: 'gpu-lost' });
+    expect(engine.calls).toEqual(['classify', 'fault:gpu-lost']);
+    expect(events).toEqual([{ type: 'fault-injected', id: 2, kind: 'gpu-lost' }]);
+    release();
+    await running;
+    expect(events.at(-1)).toMatchObject({ type: 'classified', id: 1 });
+  });
+
+  it('stamps engine notices with the id of the request running when they happen', async () => {
+    const { events, post } = recorder();
+    let sink: EngineSink | null = null;
+    const engine = { ...fakeEngine(), subscribe: (next: EngineSink) => void (sink = next) };
+    const handle = createHandler(engine, post);
+    engine.classify = async (request) => {
+      sink?.notice({ kind: 'gpu-lost', message: 'lost', recoveryMs: 5 });
+      return { count: request.images.length, failed: 0 };
+    };
+    await handle({ type: 'classify', id: 9, model: spec, k: 5, images: images(1), batchSize: 8 });
+    expect(events[0]).toEqual({ type: 'notice', id: 9, notice: { kind: 'gpu-lost', message: 'lost', recoveryMs: 5 } });
   });
 });

@@ -23,11 +23,18 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
   const pending = new Set<number>();
   const cancelled = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
+  /** The request running now: what the engine meets (a lost GPU, a retried download) is told on it. */
+  let running = 0;
+  engine.subscribe?.({
+    notice: (notice) => post({ type: 'notice', id: running, notice }),
+    engineChanged: (info) => post({ type: 'engine-changed', id: running, engine: info }),
+  });
 
   const execute = async (request: AnswerableRequest): Promise<void> => {
     const { id } = request;
     const onProgress: ProgressFn = (stage, fraction, detail) => post({ type: 'progress', id, stage, fraction, detail });
     const isCancelledNow = (): boolean => cancelled.has(id);
+    running = id;
     try {
       if (isCancelledNow()) throw new LumenError('cancelled', 'Cancelled before it started.');
       switch (request.type) {
@@ -72,7 +79,7 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
           break;
         }
         case 'fault':
-          throw new LumenError('bad-request', 'Fault injection is not wired yet.');
+          throw new LumenError('bad-request', 'Faults are injected at once, never queued.');
         default:
           assertNever(request, 'request');
       }
@@ -81,6 +88,9 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
     } finally {
       pending.delete(id);
       cancelled.delete(id);
+      running = 0;
+      // What the tf-memory test hook shows: tensors once this request is completely done.
+      post({ type: 'memory', id: 0, memory: engine.memory() });
     }
   };
 
@@ -93,6 +103,14 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
     if (message.type === 'cancel') {
       if (pending.has(message.target)) cancelled.add(message.target);
       return Promise.resolve();
+    }
+    if (message.type === 'fault') {
+      // At once, not behind the running request: the point is to hit it mid-flight.
+      const { id, kind } = message;
+      return engine.injectFault(kind).then(
+        () => post({ type: 'fault-injected', id, kind }),
+        (error: unknown) => post({ type: 'error', id, error: serializeError(error) }),
+      );
     }
     pending.add(message.id);
     const run = queue.then(() => execute(message));
