@@ -1,16 +1,19 @@
 /**
  * Loading graph and layers models, with download progress, labels and a warm-up pass that
- * uploads weights and compiles kernels so the first real inference is not the slow one.
+ * uploads weights and compiles kernels so the first real inference is not the slow one. Files come
+ * through the verifying, retrying fetcher (modelFetch.ts); a corrupt cached copy is evicted and
+ * downloaded once more (modelAttempts.ts).
  */
 import { tf } from './tfjs';
-import { makeCachedFetch } from './modelCache';
+import { makeForward, type AnyModel } from './forward';
+import { defaultFetchDeps, type FetchDeps, type ModelFetcher } from './modelFetch';
+import { openWithRecovery, type Opened } from './modelAttempts';
+import { describeLoadError, FileFetchError } from './loadErrors';
 import { normalizeLabels, parseLabelsText } from '../lib/topk';
-import { isCustomId } from '../lib/customSpec';
 import { LumenError } from '../shared/errors';
-import { assertNever } from '../shared/assertNever';
-import type { ForwardMethod, ModelInfo, ModelSpec } from '../shared/protocol';
+import type { ModelInfo, ModelSpec, Notice } from '../shared/protocol';
 
-export type AnyModel = tf.GraphModel | tf.LayersModel;
+export { makeForward, type AnyModel };
 
 export interface LoadedModel {
   spec: ModelSpec;
@@ -23,40 +26,6 @@ export interface LoadedModel {
   /** Forward pass to probabilities [N, classes]; the caller disposes the result. */
   forward(batch: tf.Tensor4D): Promise<tf.Tensor2D>;
   dispose(): void;
-}
-
-/**
- * A model file that could not be had: an HTTP error (TF.js would read a 404 page's body as weights
- * otherwise) or a failed request. Carries the URL so the message can name the file.
- */
-class FileFetchError extends Error {
-  constructor(readonly url: string, readonly status: number | null, reason: string) {
-    super(status === null ? reason : `${url} answered HTTP ${status}`);
-  }
-}
-
-function describeLoadError(spec: ModelSpec, error: unknown): LumenError {
-  if (error instanceof LumenError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const fileName = (url: string): string => url.split('?')[0]?.split('/').at(-1) ?? url;
-  if (error instanceof FileFetchError && error.status === null) {
-    return new LumenError('network', `${spec.name}: could not download ${error.url} (${message}). Check the address, your connection, or the server's CORS headers.`);
-  }
-  if (error instanceof FileFetchError && error.url !== spec.modelUrl) {
-    return new LumenError('model-not-found', `${spec.name}: missing shard ${fileName(error.url)} (${error.message}).`);
-  }
-  const missingDropped = /Weight file with basename '([^']+)' is not provided/.exec(message);
-  if (missingDropped) {
-    return new LumenError('model-not-found', `${spec.name}: missing shard ${missingDropped[1]}: drop it together with model.json.`);
-  }
-  if (error instanceof FileFetchError || /404|Not Found/i.test(message)) {
-    const hint = isCustomId(spec.id) ? 'Check the address.' : 'Run `npm run models` to fetch them.';
-    return new LumenError('model-not-found', `${spec.name}: model files not found at ${spec.modelUrl}. ${hint}`);
-  }
-  if (/Failed to fetch|NetworkError|CORS/i.test(message)) {
-    return new LumenError('network', `${spec.name}: could not download ${spec.modelUrl} (${message}). Check the address, your connection, or the server's CORS headers.`);
-  }
-  return new LumenError('model-load-failed', `${spec.name}: failed to load (${message})`, { cause: error });
 }
 
 /** Labels text (JSON array or index → name object, or one name a line) → one name per output. */
@@ -94,77 +63,33 @@ function countWeights(model: AnyModel): { parameters: number; weightBytes: numbe
   return { parameters, weightBytes };
 }
 
-type ModelOutput = tf.Tensor | tf.Tensor[] | tf.NamedTensorMap;
+const weightPathCount = (json: unknown): number => {
+  const groups = typeof json === 'object' && json !== null && 'weightsManifest' in json && Array.isArray(json.weightsManifest) ? json.weightsManifest : [];
+  return groups.reduce((sum: number, g: unknown) => sum + (typeof g === 'object' && g !== null && 'paths' in g && Array.isArray(g.paths) ? g.paths.length : 0), 0);
+};
 
 /**
- * The forward pass to probabilities, by `method`: 'auto' is what classify uses (execute, falling
- * back for good to executeAsync when the graph has control flow); the others pin one TF.js call so
- * the benchmark can compare them. Layers models offer predict() and execute(), graphs all three.
+ * Download progress, shards done / shards listed. Counted here rather than by tf.io.http's own
+ * onProgress, whose monitor leaves an unhandled rejection behind whenever a shard fails.
  */
-export function makeForward(model: AnyModel, spec: ModelSpec, method: ForwardMethod = 'auto'): (batch: tf.Tensor4D) => Promise<tf.Tensor2D> {
-  const toProbabilities = (raw: tf.Tensor): tf.Tensor2D => {
-    const flat = raw.reshape([raw.shape[0] ?? 1, -1]) as tf.Tensor2D;
-    return spec.output === 'logits' ? tf.softmax(flat) : flat;
-  };
-  const first = (out: ModelOutput): tf.Tensor => {
-    const t = out instanceof tf.Tensor ? out : Array.isArray(out) ? out[0] : Object.values(out)[0];
-    if (!t) throw new LumenError('model-invalid', `${spec.name}: the model produced no output tensor`);
-    return t;
-  };
-  if (model instanceof tf.GraphModel) {
-    const viaAsync = async (batch: tf.Tensor4D): Promise<tf.Tensor2D> => {
-      const out = await model.executeAsync(batch);
-      try {
-        return tf.tidy(() => toProbabilities(first(out)));
-      } finally {
-        tf.dispose(out);
-      }
-    };
-    switch (method) {
-      case 'auto': {
-        let needsAsync = false;
-        return async (batch) => {
-          if (!needsAsync) {
-            try {
-              return tf.tidy(() => toProbabilities(first(model.execute(batch))));
-            } catch (error) {
-              // Graphs with control flow or dynamic shapes refuse execute(); fall back for good.
-              if (!(error instanceof Error) || !/executeAsync/.test(error.message)) throw error;
-              needsAsync = true;
-            }
-          }
-          return viaAsync(batch);
-        };
-      }
-      case 'execute':
-        return async (batch) => tf.tidy(() => toProbabilities(first(model.execute(batch))));
-      case 'predict':
-        return async (batch) => tf.tidy(() => toProbabilities(first(model.predict(batch))));
-      case 'executeAsync':
-        return viaAsync;
-      default:
-        return assertNever(method, 'forward method');
+function withProgress(modelUrl: string, fetchFunc: typeof fetch, onProgress: (fraction: number) => void): typeof fetch {
+  let total = 0;
+  let done = 0;
+  return async (input, init) => {
+    const response = await fetchFunc(input, init);
+    if ((input instanceof Request ? input.url : String(input)) === modelUrl) {
+      total = weightPathCount(await response.clone().json().catch(() => null));
+    } else if (total > 0) {
+      done += 1;
+      onProgress(Math.min(1, done / total));
     }
-  }
-  switch (method) {
-    case 'auto':
-    case 'predict':
-      return async (batch) => tf.tidy(() => toProbabilities(first(model.predict(batch))));
-    case 'execute': {
-      // LayersModel.execute runs the graph without predict()'s batching loop; it wants output names.
-      const names = model.outputs.map((o) => o.name);
-      return async (batch) => tf.tidy(() => toProbabilities(first(model.execute(batch, names))));
-    }
-    case 'executeAsync':
-      throw new LumenError('bad-request', `${spec.name} is a layers model: it has predict() and execute(), not executeAsync()`);
-    default:
-      return assertNever(method, 'forward method');
-  }
+    return response;
+  };
 }
 
 /** Where the artifacts come from (a URL through the cache, or dropped files), keeping the topology. */
 function openModel(spec: ModelSpec, fetchFunc: typeof fetch, onProgress: (fraction: number) => void) {
-  const source: tf.io.IOHandler = spec.files ? tf.io.browserFiles(spec.files) : tf.io.http(spec.modelUrl, { fetchFunc, onProgress });
+  const source: tf.io.IOHandler = spec.files ? tf.io.browserFiles(spec.files) : tf.io.http(spec.modelUrl, { fetchFunc: withProgress(spec.modelUrl, fetchFunc, onProgress) });
   let topology: unknown = null;
   const handler: tf.io.IOHandler = {
     load: async () => {
@@ -191,37 +116,52 @@ function checkInput(spec: ModelSpec, model: AnyModel): void {
   }
 }
 
-export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) => void): Promise<LoadedModel> {
-  const cached = makeCachedFetch();
-  const strictFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = input instanceof Request ? input.url : String(input);
-    let response: Response;
-    try {
-      response = await cached.fetch(input, init);
-    } catch (error) {
-      throw new FileFetchError(url, null, error instanceof Error ? error.message : String(error));
-    }
-    if (!response.ok) throw new FileFetchError(url, response.status, '');
+/** TF.js reads an HTTP error page as if it were the file; refuse it, naming the file. */
+function strictFetch(fetcher: ModelFetcher): typeof fetch {
+  return async (input, init) => {
+    const response = await fetcher.fetch(input, init);
+    if (!response.ok) throw new FileFetchError(input instanceof Request ? input.url : String(input), response.status, '');
     return response;
   };
-  const started = performance.now();
-  const source = openModel(spec, strictFetch, onProgress);
-  let model: AnyModel;
+}
+
+/** Model and labels through one fetcher: both are part of what a corrupt cached copy may spoil. */
+async function openAll(spec: ModelSpec, fetcher: ModelFetcher, onProgress: (fraction: number) => void) {
+  const source = openModel(spec, strictFetch(fetcher), onProgress);
+  const model = spec.format === 'graph' ? await tf.loadGraphModel(source.handler) : await tf.loadLayersModel(source.handler);
   try {
-    model = spec.format === 'graph' ? await tf.loadGraphModel(source.handler) : await tf.loadLayersModel(source.handler);
+    return { model, topology: source.topology(), labels: await fetchLabels(spec, (input, init) => fetcher.fetch(input, init)) };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+/**
+ * Loads, checks and warms up a model. Notices (a download retried, a corrupt cached copy evicted,
+ * files that could not be kept for offline use) go to `onNotice` as they happen; `deps` lets tests
+ * replace the network, Cache Storage and the retry delays.
+ */
+export async function loadModel(
+  spec: ModelSpec,
+  onProgress: (fraction: number) => void,
+  onNotice: (notice: Notice) => void = () => undefined,
+  deps: FetchDeps = defaultFetchDeps(),
+): Promise<LoadedModel> {
+  const started = performance.now();
+  let opened: Opened<Awaited<ReturnType<typeof openAll>>>;
+  try {
+    opened = await openWithRecovery(spec, (fetcher) => openAll(spec, fetcher, onProgress), onNotice, deps);
   } catch (error) {
     throw describeLoadError(spec, error);
   }
+  const { model, topology, labels } = opened.value;
   try {
     checkInput(spec, model);
   } catch (error) {
     model.dispose();
     throw error;
   }
-  const labels = await fetchLabels(spec, cached.fetch).catch((error: unknown) => {
-    model.dispose();
-    throw error;
-  });
   const loadMs = performance.now() - started;
   const forward = makeForward(model, spec);
 
@@ -254,8 +194,8 @@ export async function loadModel(spec: ModelSpec, onProgress: (fraction: number) 
     // Old graph converters leave output shapes unknown; the warm-up pass measured the class count.
     outputShape: shapeOf(model, 'outputs').length > 0 ? shapeOf(model, 'outputs') : [null, spec.classes],
     ...countWeights(model),
-    fromCache: cached.hits.has(spec.modelUrl),
-    cacheProblem: null,
+    fromCache: opened.fetcher.hits.has(spec.modelUrl),
+    cacheProblem: opened.fetcher.cacheProblem,
   };
-  return { spec, labels, info, model, topology: source.topology(), forward, dispose: () => model.dispose() };
+  return { spec, labels, info, model, topology, forward, dispose: () => model.dispose() };
 }
