@@ -4,8 +4,12 @@
  */
 import { useStore, MAX_K, type ResultCard } from './index';
 import { isAvailable, selectedSpec } from './catalogActions';
+import { beginRun, failPending, itemUpdates, setRunModel } from './cardUpdates';
+import { NO_SKIPPED, type SkippedFiles } from './resultsSlice';
 import { getClient } from '../client';
-import { isCancelled } from '../shared/errors';
+import { isCancelled, type SerializedError } from '../shared/errors';
+import type { DroppedFile } from '../lib/files/imageFiles';
+import { prepareFiles } from '../ui/classify/prepareFiles';
 
 /** Images per forward pass when classifying a drop: big enough to amortise, small enough for memory. */
 const CLASSIFY_BATCH = 8;
@@ -28,69 +32,116 @@ export function setK(k: number): void {
 }
 
 let nextCardKey = 1;
+let nextClaim = 1;
+/** Worker requests in flight → the claim they serve. */
+const inFlight = new Map<number, number>();
 
+/** Files dropped or picked one by one, or pasted: every one gets a card. */
 export function classifyFiles(files: readonly File[]): void {
+  void classifyDropped(
+    files.map((file) => ({ file, path: file.name || 'pasted image' })),
+    NO_SKIPPED,
+  );
+}
+
+/** Images (from folders too) get cards; files skipped in folders are added to the one skipped line. */
+export async function classifyDropped(files: readonly DroppedFile[], skipped: SkippedFiles): Promise<void> {
+  const startedAt = performance.now(); // from the drop: SVG drawing and waiting for start-up count
+  if (skipped.notImages.length + skipped.unreadable.length > 0) {
+    useStore.setState((s) => ({
+      skipped: { notImages: [...s.skipped.notImages, ...skipped.notImages], unreadable: [...s.skipped.unreadable, ...skipped.unreadable] },
+    }));
+  }
   if (files.length === 0) return;
-  const added: ResultCard[] = files.map((file) => ({
+  const prepared = await prepareFiles(files);
+  const added: ResultCard[] = prepared.map(({ path, file, error }) => ({
     key: `card-${nextCardKey++}`,
-    name: file.name || 'pasted image',
-    thumbUrl: URL.createObjectURL(file),
+    name: path,
     file,
-    status: 'pending',
-    item: null,
+    thumbUrl: null,
+    status: error ? 'error' : 'pending',
+    item: error ? { name: path, status: 'error', error } : null,
+    claim: 0,
   }));
   useStore.setState((s) => ({ cards: [...added, ...s.cards] }));
-  void classifyCards(added);
+  await classifyCards(
+    added.filter((c) => c.status === 'pending'),
+    startedAt,
+  );
 }
 
-export function clearResults(): void {
-  const { cards, run } = useStore.getState();
-  if (run && run.totalMs === null) getClient().cancel(run.requestId);
-  for (const card of cards) URL.revokeObjectURL(card.thumbUrl);
-  useStore.setState({ cards: [], run: null });
+/** Asks the worker to stop requests whose cards have all been taken over by a newer claim (or removed). */
+function cancelOrphans(): void {
+  const live = new Set(useStore.getState().cards.flatMap((c) => (c.status === 'pending' ? [c.claim] : [])));
+  for (const [requestId, claim] of inFlight) {
+    if (live.has(claim)) continue;
+    inFlight.delete(requestId);
+    getClient().cancel(requestId);
+  }
 }
 
-function patchCard(key: string, patch: Partial<ResultCard>): void {
-  useStore.setState((s) => ({ cards: s.cards.map((c) => (c.key === key ? { ...c, ...patch } : c)) }));
-}
+const cancelledError: SerializedError = { name: 'LumenError', code: 'cancelled', message: 'Cancelled before it was classified.' };
 
-export async function classifyCards(cards: readonly ResultCard[]): Promise<void> {
-  const started = performance.now(); // from the drop: waiting for start-up counts
+export async function classifyCards(cards: readonly ResultCard[], startedAt = performance.now()): Promise<void> {
+  if (cards.length === 0) return;
+  const claim = nextClaim++;
+  const keys = new Set(cards.map((c) => c.key));
+  useStore.setState((s) => ({ cards: s.cards.map((c) => (keys.has(c.key) ? { ...c, status: 'pending', item: null, claim } : c)) }));
+  beginRun([...keys], startedAt);
+  cancelOrphans(); // a re-run of everything supersedes the request in flight
   await modelChosen;
   const spec = selectedSpec();
-  const { k, run: previous } = useStore.getState();
-  const keys = new Set(cards.map((c) => c.key));
-  useStore.setState((s) => ({ cards: s.cards.map((c) => (keys.has(c.key) ? { ...c, status: 'pending', item: null } : c)) }));
+  // A cancel, a removal or a newer claim may have taken cards meanwhile.
+  const mine = useStore.getState().cards.filter((c) => c.claim === claim && c.status === 'pending');
+  if (mine.length === 0) return;
+  const ours = (card: ResultCard): boolean => card.claim === claim;
   if (!spec || !isAvailable(spec.id)) {
-    const error = { name: 'LumenError', code: 'model-not-found' as const, message: 'No model is installed. Run `npm run models`, then reload.' };
-    for (const card of cards) patchCard(card.key, { status: 'error', item: { name: card.name, status: 'error', error } });
+    failPending(ours, { name: 'LumenError', code: 'model-not-found', message: 'No model is installed. Run `npm run models`, then reload.' });
     return;
   }
-  // A re-run of everything supersedes the run in flight.
-  if (previous && previous.totalMs === null && cards.length === useStore.getState().cards.length) getClient().cancel(previous.requestId);
+  setRunModel(runKey(spec.key));
+  const { k } = useStore.getState();
   const handle = getClient().request(
-    { type: 'classify', model: spec, k, images: cards.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize: CLASSIFY_BATCH },
+    { type: 'classify', model: spec, k, images: mine.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize: CLASSIFY_BATCH },
     {
       onEvent: (event) => {
-        if (event.type !== 'item') return;
-        const card = cards[event.index];
-        if (card) patchCard(card.key, { status: event.item.status, item: event.item });
-        useStore.setState((s) =>
-          s.run?.requestId === handle.id ? { run: { ...s.run, done: s.run.done + 1, firstResultMs: s.run.firstResultMs ?? performance.now() - started } } : {},
-        );
+        const card = event.type === 'item' ? mine[event.index] : undefined;
+        if (event.type === 'item' && card) itemUpdates.push({ claim, key: card.key, item: event.item });
       },
     },
   );
-  useStore.setState({ run: { requestId: handle.id, modelKey: runKey(spec.key), total: cards.length, done: 0, firstResultMs: null, totalMs: null } });
+  inFlight.set(handle.id, claim);
   try {
     await handle.result;
-    useStore.setState((s) => (s.run?.requestId === handle.id ? { run: { ...s.run, totalMs: performance.now() - started } } : {}));
+    itemUpdates.flush();
+    // The worker answers every image; any card still pending here was never reported.
+    failPending(ours, { name: 'LumenError', code: 'internal', message: 'The worker finished without a result for this image.' });
   } catch (error) {
-    if (isCancelled(error)) return;
-    const failure = { name: 'LumenError', code: 'internal' as const, message: message(error) };
-    for (const card of cards) {
-      const current = useStore.getState().cards.find((c) => c.key === card.key);
-      if (current?.status === 'pending') patchCard(card.key, { status: 'error', item: { name: card.name, status: 'error', error: failure } });
-    }
+    failPending(ours, isCancelled(error) ? cancelledError : { name: 'LumenError', code: 'internal', message: message(error) });
+  } finally {
+    inFlight.delete(handle.id);
   }
+}
+
+/** The Cancel button: stops every request in flight; cards still waiting say they were cancelled. */
+export function cancelRun(): void {
+  for (const requestId of inFlight.keys()) getClient().cancel(requestId);
+  inFlight.clear();
+  failPending(() => true, cancelledError);
+}
+
+export function removeCard(key: string): void {
+  const card = useStore.getState().cards.find((c) => c.key === key);
+  if (!card) return;
+  if (card.thumbUrl) URL.revokeObjectURL(card.thumbUrl);
+  useStore.setState((s) => ({ cards: s.cards.filter((c) => c.key !== key) }));
+  cancelOrphans();
+}
+
+export function clearResults(): void {
+  for (const requestId of inFlight.keys()) getClient().cancel(requestId);
+  inFlight.clear();
+  itemUpdates.discard();
+  for (const card of useStore.getState().cards) if (card.thumbUrl) URL.revokeObjectURL(card.thumbUrl);
+  useStore.setState({ cards: [], run: null, skipped: NO_SKIPPED });
 }

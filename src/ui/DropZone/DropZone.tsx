@@ -1,10 +1,18 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { classifyFiles } from '../../store/actions';
+import { useEffect, useRef, useState, type DragEvent, type MouseEvent, type RefObject } from 'react';
+import { classifyDropped, classifyFiles } from '../../store/classifyActions';
+import { fromFolderPicker, partitionImages } from '../../lib/files/imageFiles';
+import { resolveDrop, takeDropContents } from '../classify/droppedItems';
+import '../classify/classify.css';
 
-/** Images in by drag-and-drop, the file picker, or paste anywhere on the page. */
+/**
+ * Images in by drag-and-drop (files or whole folders), the two pickers, or paste anywhere on the
+ * page. Two real buttons keep it usable from the keyboard; a click anywhere else opens the file picker.
+ */
 export function DropZone() {
-  const input = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [reading, setReading] = useState(false);
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent): void => {
@@ -18,32 +26,59 @@ export function DropZone() {
     return () => window.removeEventListener('paste', onPaste);
   }, []);
 
+  // React has no prop for webkitdirectory; the attribute turns the input into a folder picker.
+  useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
+
   const onDrop = (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
     setOver(false);
-    classifyFiles(Array.from(event.dataTransfer.files));
+    const contents = takeDropContents(event.dataTransfer); // now: the DataTransfer empties after this event
+    if (contents.folders.length === 0) return classifyFiles(contents.loose);
+    setReading(true);
+    void resolveDrop(contents)
+      .then(({ files, skipped }) => classifyDropped(files, skipped))
+      .finally(() => setReading(false));
+  };
+
+  const pick = (input: RefObject<HTMLInputElement | null>) => (event: MouseEvent) => {
+    event.stopPropagation(); // not the zone's own click as well
+    input.current?.click();
   };
 
   return (
     <div
       className={`dropzone${over ? ' dropzone-over' : ''}`}
       data-testid="drop-zone"
+      role="region"
+      aria-label="Drop images or folders here"
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
       }}
-      onDragLeave={() => setOver(false)}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
       onDrop={onDrop}
-      onClick={() => input.current?.click()}
-      role="button"
-      tabIndex={0}
-      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && input.current?.click()}
+      onClick={() => fileInput.current?.click()}
     >
       <p>
-        <strong>Drop images here</strong>, click to choose, or paste. One or hundreds; they never leave this device.
+        <strong>Drop images or folders here</strong>, choose them, or paste. One or hundreds; they never leave this device.
       </p>
+      <div className="dropzone-actions">
+        <button type="button" data-testid="choose-files" onClick={pick(fileInput)}>
+          Choose images
+        </button>
+        <button type="button" data-testid="choose-folder" onClick={pick(folderInput)}>
+          Choose a folder
+        </button>
+      </div>
+      {reading && (
+        <p className="muted" role="status">
+          Reading the folder…
+        </p>
+      )}
       <input
-        ref={input}
+        ref={fileInput}
         data-testid="drop-input"
         type="file"
         accept="image/*"
@@ -52,6 +87,18 @@ export function DropZone() {
         onChange={(e) => {
           classifyFiles(Array.from(e.target.files ?? []));
           e.target.value = ''; // the same file twice is a new drop
+        }}
+      />
+      <input
+        ref={folderInput}
+        data-testid="drop-folder-input"
+        type="file"
+        multiple
+        hidden
+        onChange={(e) => {
+          const { images, skipped } = partitionImages(fromFolderPicker(Array.from(e.target.files ?? [])));
+          void classifyDropped(images, { notImages: skipped.map((s) => s.path), unreadable: [] });
+          e.target.value = '';
         }}
       />
     </div>

@@ -1,26 +1,41 @@
 import { memo } from 'react';
 import type { ResultCard as Card } from '../../store';
+import { removeCard } from '../../store/classifyActions';
+import { CardPath } from '../classify/CardPath';
 
 const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)}%`;
 
+/** The worker's small thumbnail, or a placeholder: never the full-size original (see ResultCard.thumbUrl). */
+function Thumbnail({ card }: { card: Card }) {
+  if (card.thumbUrl) return <img className="thumb" src={card.thumbUrl} alt="" />;
+  const mark = card.status === 'error' ? '?' : card.status === 'pending' ? '' : card.name.slice(card.name.lastIndexOf('.') + 1, card.name.lastIndexOf('.') + 5).toUpperCase();
+  return (
+    <div className={`thumb thumb-placeholder thumb-${card.status}`} aria-hidden="true">
+      {mark}
+    </div>
+  );
+}
+
 /**
  * One image: thumbnail, top-k bars, and how long the model took. Memoised: a drop of hundreds
- * streams one result at a time, and only the card that changed should re-render.
+ * streams results in coalesced updates, and only the cards that changed should re-render.
  */
 export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
   const item = card.item;
+  const cancelled = item?.status === 'error' && item.error.code === 'cancelled';
   return (
-    <article className={`card card-${card.status}`} data-testid="result" data-file={card.name} data-status={card.status === 'pending' ? 'pending' : card.status}>
-      {card.status === 'error' ? (
-        <div className="thumb thumb-missing" aria-hidden="true">?</div>
-      ) : (
-        <img className="thumb" src={card.thumbUrl} alt="" loading="lazy" />
-      )}
+    <article className={`card card-${card.status}`} data-testid="result" data-file={card.name} data-status={card.status}>
+      <Thumbnail card={card} />
       <div className="card-body">
-        <h3 title={card.name}>{card.name}</h3>
+        <div className="card-head">
+          <CardPath path={card.name} />
+          <button type="button" className="card-remove" aria-label={`Remove ${card.name}`} title="Remove" onClick={() => removeCard(card.key)}>
+            ×
+          </button>
+        </div>
         {card.status === 'pending' && <p className="muted">classifying…</p>}
         {item?.status === 'error' && (
-          <p className="error" data-testid="result-error" role="alert">
+          <p className={cancelled ? 'muted' : 'error'} data-testid="result-error" role={cancelled ? undefined : 'alert'}>
             {item.error.message}
           </p>
         )}

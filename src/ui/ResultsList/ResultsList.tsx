@@ -1,53 +1,35 @@
 import { useStore } from '../../store';
-import { clearResults } from '../../store/actions';
-import { resultsDocument } from '../../lib/resultsJson';
-import { downloadText } from '../../store/download';
 import { ResultCard } from '../ResultCard/ResultCard';
+import { RunBar } from '../classify/RunBar';
+import { SkippedLine } from '../classify/SkippedLine';
+import { useIncrementalCount } from '../classify/useIncrementalCount';
+import '../classify/classify.css';
 
-/** All result cards, newest first, with the run's timing and a JSON export. */
+/**
+ * All result cards, newest first, with the run's progress and a JSON export. Rendered a step at a
+ * time (see useIncrementalCount): a drop of hundreds keeps the page responsive.
+ */
 export function ResultsList() {
   const cards = useStore((s) => s.cards);
   const run = useStore((s) => s.run);
-  if (cards.length === 0) return null;
-  const failed = cards.filter((c) => c.status === 'error').length;
-
-  const exportJson = (): void => {
-    const { selectedModel, engine } = useStore.getState();
-    const doc = resultsDocument(selectedModel, engine, cards.map((c) => c.item));
-    downloadText(`lumen-results-${Date.now()}.json`, JSON.stringify(doc, null, 2), 'application/json');
-  };
+  const skipped = useStore((s) => s.skipped);
+  const { count, sentinel } = useIncrementalCount(cards.length);
+  if (cards.length === 0 && skipped.notImages.length + skipped.unreadable.length === 0) return null;
 
   return (
-    <section className="results">
-      <div className="results-bar">
-        <p
-          data-testid="run-summary"
-          data-first-ms={run?.firstResultMs ?? ''}
-          data-total-ms={run?.totalMs ?? ''}
-          data-done={run?.done ?? 0}
-          data-total={run?.total ?? 0}
-        >
-          {run && (
-            <>
-              {run.done} of {run.total} done
-              {run.firstResultMs !== null && ` · first result ${run.firstResultMs.toFixed(0)} ms`}
-              {run.totalMs !== null && ` · all in ${run.totalMs.toFixed(0)} ms`}
-            </>
-          )}
-          {failed > 0 && <span className="error"> · {failed} could not be read</span>}
-        </p>
-        <button type="button" data-testid="export-json" onClick={exportJson}>
-          Download JSON
-        </button>
-        <button type="button" onClick={clearResults}>
-          Clear
-        </button>
-      </div>
-      <div className="grid">
-        {cards.map((card) => (
+    <section className="results" data-testid="results" data-rendered={count} data-cards={cards.length}>
+      <RunBar cards={cards} run={run} />
+      <SkippedLine skipped={skipped} />
+      <div className="results-grid">
+        {cards.slice(0, count).map((card) => (
           <ResultCard key={card.key} card={card} />
         ))}
       </div>
+      {count < cards.length && (
+        <p ref={sentinel} className="results-more muted" data-testid="results-more">
+          {cards.length - count} more below…
+        </p>
+      )}
     </section>
   );
 }
