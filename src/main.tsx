@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App/App';
+import { installFaultHook } from './client/faults';
 import './ui/styles.css';
+
+installFaultHook(window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -6,8 +6,9 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createCustomSlice, type CustomSlice } from './customSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createBenchmarkSlice, type BenchmarkSlice } from './benchmarkSlice';
+import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 
-export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice;
+export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice & NoticeSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -16,6 +17,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createCustomSlice(...a),
   ...createCompareSlice(...a),
   ...createBenchmarkSlice(...a),
+  ...createNoticeSlice(...a),
 }));
 
 export type { ResultCard, RunState } from './resultsSlice';

@@ -110,7 +110,7 @@ export function createTfEngine(): Engine {
       return existing;
     }
     onProgress('download', 0, `downloading ${spec.name}`);
-    const loaded = await loadModel(spec, (fraction) => onProgress('download', fraction, `downloading ${spec.name}`));
+    const loaded = await loadModel(spec, (fraction) => onProgress('download', fraction, `downloading ${spec.name}`), (notice) => sink?.notice(notice));
     models.set(spec.key, loaded);
     unused.add(spec.key);
     while (models.size > MAX_LOADED_MODELS) {
