@@ -8,6 +8,8 @@ import { CustomModelView } from '../CustomModelView/CustomModelView';
 import { InspectView } from '../InspectView/InspectView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
+import { Notices } from '../engine/Notices';
+import { TfMemory } from '../engine/TfMemory';
 
 /** The page's views; each is one component. Add a view by adding an entry. */
 const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
@@ -30,6 +32,7 @@ export function App() {
         <h1>Lumen</h1>
         <p className="tagline">ImageNet classification on your own GPU. No image leaves this page.</p>
         <BackendBadge />
+        <TfMemory />
       </header>
       <nav className="tabs" role="tablist">
         {VIEWS.map((v) => (
@@ -41,6 +44,7 @@ export function App() {
       <main>
         <ModelPicker />
         <EnginePanel />
+        <Notices />
         <Active />
       </main>
     </div>
