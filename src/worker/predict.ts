@@ -1,14 +1,18 @@
 /**
- * The classify pipeline for one request: decode → preprocess → forward → read back → top-k, in
- * batches. A failure is confined to what it touches: an undecodable file fails alone, a batch
- * that fails (say, out of memory) fails its own images, and the next batch still runs.
+ * The classify pipeline for one request: decode (bounded size) → preprocess → forward → read back
+ * → top-k, in batches. A failure is confined to the image it belongs to: an undecodable file fails
+ * alone, and a batch that fails is retried (halved when out of memory, else image by image, see
+ * lib/batches/runIsolated) before any image in it is marked as an error.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { decodeImage } from './decode';
+import { decodeBounded, ImageDecodeError } from './decode';
+import { makeThumbnail } from './thumbnail';
 import { preprocessBatch, type PixelSource } from './preprocess';
+import { decodeBoundFor } from '../lib/images/boundedSize';
+import { runIsolated } from '../lib/batches/runIsolated';
 import { rowsOf, topK } from '../lib/topk';
 import { LumenError, serializeError } from '../shared/errors';
-import type { ClassifyItem, ImageInput, ModelSpec, ProgressStage } from '../shared/protocol';
+import type { ClassifyItem, ImageInput, ModelSpec, Notice, ProgressStage } from '../shared/protocol';
 
 type TF = typeof tfTypes;
 
@@ -23,8 +27,13 @@ export interface ClassifyRequest {
 
 export interface DecodedImage {
   pixels: PixelSource;
+  /** The image's own size (as displayed), before any bounded decode. */
   width: number;
   height: number;
+  format: string | null;
+  downscaled: boolean;
+  /** A small thumbnail of the decoded pixels; absent where none can be made (tests). */
+  thumbnail?(): Promise<Blob | null>;
   close(): void;
 }
 
@@ -32,6 +41,8 @@ export interface ClassifyHooks {
   onItem(index: number, item: ClassifyItem): void;
   onProgress: ProgressFn;
   isCancelled(): boolean;
+  /** Something recovered from mid-request (a batch split after running out of memory). */
+  onNotice?(notice: Notice): void;
 }
 
 /** What predict needs of a loaded model (LoadedModel satisfies it; tests pass a tiny fake). */
@@ -43,13 +54,19 @@ export interface Classifier {
 
 export type Decoder = (input: ImageInput) => Promise<DecodedImage>;
 
-/** One batch of decoded pixels → probability rows. The engine wraps inferBatch with GPU-loss recovery. */
+/** One batch through the model: one probability row per image. Injected, so the engine can wrap it (GPU-loss recovery). */
 export type BatchInfer = (pixels: readonly PixelSource[]) => Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }>;
 
-export const decodeToBitmap: Decoder = async (input) => {
-  const bitmap = await decodeImage(input);
-  return { pixels: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
-};
+/** Decodes with the longest side at most `maxSide`, keeping what the item reports. */
+export function boundedDecoder(maxSide?: number): Decoder {
+  return async (input) => {
+    const image = await decodeBounded(input, maxSide);
+    const { bitmap } = image;
+    return { ...image, pixels: bitmap, thumbnail: () => makeThumbnail(bitmap), close: () => bitmap.close() };
+  };
+}
+
+export const decodeToBitmap: Decoder = boundedDecoder();
 
 /** Runs one batch through the model; returns one probability row per image. */
 export async function inferBatch(tf: TF, model: Classifier, pixels: readonly PixelSource[]): Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }> {
@@ -68,64 +85,93 @@ export async function inferBatch(tf: TF, model: Classifier, pixels: readonly Pix
   }
 }
 
+interface Decoded {
+  index: number;
+  name: string;
+  image: DecodedImage;
+  decodeMs: number;
+}
+
+/** An inference error as it concerns one image: its name first, the cause after. */
+function imageError(name: string, error: unknown): LumenError {
+  const { code, message } = serializeError(error);
+  return new LumenError(code, message.includes(`"${name}"`) ? message : `"${name}" could not be classified: ${message}`);
+}
+
 export async function classifyImages(
   model: Pick<Classifier, 'spec' | 'labels'>,
   request: ClassifyRequest,
   hooks: ClassifyHooks,
   deps: { infer: BatchInfer; decode?: Decoder },
 ): Promise<{ count: number; failed: number }> {
-  const decode = deps.decode ?? decodeToBitmap;
   const { images, k } = request;
-  const batchSize = Math.max(1, Math.floor(request.batchSize));
+  const decode = deps.decode ?? boundedDecoder(decodeBoundFor(model.spec.inputSize));
   const layout = { classes: model.spec.classes, kerasIndex: model.spec.kerasIndex };
+  // Lowered for the rest of the request when a batch runs out of memory.
+  let batchSize = Math.max(1, Math.floor(request.batchSize));
   let failed = 0;
-  const fail = (index: number, name: string, error: unknown): void => {
+  const fail = (index: number, name: string, error: unknown, format: string | null): void => {
     failed += 1;
-    hooks.onItem(index, { name, status: 'error', error: serializeError(error) });
+    hooks.onItem(index, { name, status: 'error', error: serializeError(error), format });
   };
 
-  for (let start = 0; start < images.length; start += batchSize) {
+  const succeed = async (group: readonly Decoded[], result: Awaited<ReturnType<BatchInfer>>): Promise<void> => {
+    const thumbnails = await Promise.all(group.map((d) => d.image.thumbnail?.() ?? Promise.resolve(null)));
+    group.forEach((d, i) => {
+      hooks.onItem(d.index, {
+        name: d.name,
+        status: 'ok',
+        predictions: topK(result.rows[i] ?? new Float32Array(0), k, model.labels, layout),
+        batchMs: result.batchMs,
+        batchSize: group.length,
+        decodeMs: d.decodeMs,
+        preprocessMs: result.preprocessMs,
+        width: d.image.width,
+        height: d.image.height,
+        format: d.image.format,
+        downscaled: d.image.downscaled,
+        thumbnail: thumbnails[i] ?? null,
+      });
+    });
+  };
+
+  const onSplit = (size: number, first: number, second: number): void => {
+    batchSize = Math.min(batchSize, first);
+    hooks.onNotice?.({
+      kind: 'batch-split',
+      message: `A batch of ${size} images ran out of memory; it was split into ${first} + ${second} and retried, and the rest of this request runs at most ${batchSize} at a time.`,
+      recoveryMs: null,
+    });
+  };
+
+  let start = 0;
+  while (start < images.length) {
     if (hooks.isCancelled()) throw new LumenError('cancelled', 'Classification was cancelled.');
     const chunk = images.slice(start, start + batchSize);
-    const decoded: { index: number; name: string; image: DecodedImage; decodeMs: number }[] = [];
+    const decoded: Decoded[] = [];
     await Promise.all(
       chunk.map(async (input, offset) => {
         const t0 = performance.now();
         try {
           decoded.push({ index: start + offset, name: input.name, image: await decode(input), decodeMs: performance.now() - t0 });
         } catch (error) {
-          fail(start + offset, input.name, error);
+          fail(start + offset, input.name, error, error instanceof ImageDecodeError ? error.format : null);
         }
       }),
     );
     decoded.sort((a, b) => a.index - b.index);
     try {
-      if (decoded.length > 0) {
-        const { rows, preprocessMs, batchMs } = await deps.infer(decoded.map((d) => d.image.pixels));
-        decoded.forEach((d, i) => {
-          hooks.onItem(d.index, {
-            name: d.name,
-            status: 'ok',
-            predictions: topK(rows[i] ?? new Float32Array(0), k, model.labels, layout),
-            batchMs,
-            batchSize: decoded.length,
-            decodeMs: d.decodeMs,
-            preprocessMs,
-            width: d.image.width,
-            height: d.image.height,
-            format: null,
-            downscaled: false,
-            thumbnail: null,
-          });
-        });
-      }
-    } catch (error) {
-      for (const d of decoded) fail(d.index, d.name, error);
+      await runIsolated(decoded, (group) => deps.infer(group.map((d) => d.image.pixels)), {
+        onSuccess: succeed,
+        onFailure: (d, error) => fail(d.index, d.name, imageError(d.name, error), d.image.format),
+        onSplit,
+        isCancelled: () => hooks.isCancelled(),
+      });
     } finally {
       for (const d of decoded) d.image.close();
     }
-    const done = Math.min(images.length, start + batchSize);
-    hooks.onProgress('infer', done / images.length, `${done} of ${images.length} images`);
+    start += chunk.length;
+    hooks.onProgress('infer', start / images.length, `${start} of ${images.length} images`);
   }
   return { count: images.length, failed };
 }
