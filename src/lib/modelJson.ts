@@ -5,6 +5,7 @@
  */
 import type { ModelFormat, OutputKind } from '../shared/catalog';
 import { LumenError } from '../shared/errors';
+import { checkModelJsonShape } from './modelJsonCheck';
 
 type Json = Record<string, unknown>;
 type Dim = number | null;
@@ -118,11 +119,12 @@ function manifest(json: Json): { weightFiles: string[]; weightBytes: number; las
   return { weightFiles, weightBytes, lastMatrixSize };
 }
 
-/** Facts from a parsed model.json; throws `model-invalid` when it is not a TF.js model at all. */
+/** Facts from a parsed model.json; throws `model-invalid`, naming the problem, when it is not shaped like a TF.js model. */
 export function analyzeModelJson(json: unknown): ModelJsonFacts {
   if (!isObject(json) || !isObject(json['modelTopology'])) {
     throw new LumenError('model-invalid', 'This is not a TF.js model.json: it has no "modelTopology".');
   }
+  checkModelJsonShape(json, 'This model.json');
   const topology = json['modelTopology'];
   const declared = json['format'];
   const format: ModelFormat =

@@ -5,6 +5,7 @@
  */
 import { LumenError } from '../shared/errors';
 import { analyzeModelJson, classifierProblems, missingShards, type ModelJsonFacts } from './modelJson';
+import { checkModelJsonSize, MAX_MODEL_JSON_BYTES, parseModelJsonText } from './modelJsonCheck';
 
 /** Parses what the user typed; relative addresses resolve against the page. */
 export function parseModelUrl(text: string, base: string): URL {
@@ -49,11 +50,14 @@ export async function fetchModelJson(url: URL, fetchFn: FetchFn = (input, init) 
   if (!response.ok) {
     throw new LumenError('model-not-found', `${url.href} answered HTTP ${response.status}${response.status === 404 ? ' (not found)' : ''}.`);
   }
+  // A wrong address can serve anything, of any size: refuse a huge body before reading it.
   try {
-    return await response.json();
-  } catch {
-    throw new LumenError('model-invalid', `${url.href} is not JSON, so it is not a TF.js model.json.`);
+    checkModelJsonSize(Number(response.headers.get('content-length')) || 0, url.href);
+  } catch (error) {
+    void response.body?.cancel().catch(() => undefined); // stop the download too
+    throw error;
   }
+  return parseModelJsonText(await response.text(), url.href);
 }
 
 /** Facts of a model.json that must be an image classifier; throws a clear `model-invalid` otherwise. */
@@ -85,20 +89,30 @@ export function listSome(names: readonly string[], shown = 5): string {
 export async function pickModelFiles(files: readonly File[]): Promise<PickedFiles> {
   let modelJson: File | null = null;
   let json: unknown = null;
+  /** Why a file that looks like model.json (by name) was not taken: it is told if no model.json is found. */
+  let rejected: string | null = null;
   for (const file of files.filter((f) => /\.json$/i.test(f.name))) {
+    const looksLikeModel = /model.*\.json$/i.test(file.name);
+    if (file.size > MAX_MODEL_JSON_BYTES) {
+      if (looksLikeModel) checkModelJsonSize(file.size, file.name);
+      continue; // a labels file is never that big either: not worth reading
+    }
     try {
-      const parsed: unknown = JSON.parse(await file.text());
+      const parsed = parseModelJsonText(await file.text(), file.name);
       if (typeof parsed === 'object' && parsed !== null && 'modelTopology' in parsed) {
         modelJson = file;
         json = parsed;
         break;
       }
-    } catch {
+      if (looksLikeModel) rejected ??= `${file.name} is JSON but has no "modelTopology", so it is not a TF.js model.json.`;
+    } catch (error) {
       // not JSON: maybe a labels file with a .json name that is broken; it is reported later if used
+      if (looksLikeModel) rejected ??= error instanceof Error ? error.message : String(error);
     }
   }
   if (!modelJson) {
-    throw new LumenError('model-invalid', `None of the ${files.length} dropped file(s) is a TF.js model.json (a JSON file with "modelTopology"). Drop model.json together with its shard files.`);
+    const why = rejected ?? `None of the ${files.length} dropped file(s) is a TF.js model.json (a JSON file with "modelTopology").`;
+    throw new LumenError('model-invalid', `${why} Drop model.json together with its shard files.`);
   }
   const facts = classifierFacts(json);
   const missing = missingShards(facts, files.map((f) => f.name));
