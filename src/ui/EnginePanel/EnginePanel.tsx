@@ -42,6 +42,7 @@ export function EnginePanel() {
               Model {modelInfo.key}: {(modelInfo.parameters / 1e6).toFixed(2)} M parameters, {mb(modelInfo.weightBytes)} of weights, input{' '}
               {JSON.stringify(modelInfo.inputShape)} → {JSON.stringify(modelInfo.outputShape)}; loaded in {modelInfo.loadMs.toFixed(0)} ms
               {modelInfo.fromCache ? ' (from cache)' : ''}, first pass {modelInfo.warmupMs.toFixed(0)} ms.
+              {modelInfo.cacheProblem && ` ${modelInfo.cacheProblem}`}
             </p>
           )}
         </details>

@@ -12,6 +12,7 @@ export function ModelPicker() {
   const status = useStore((s) => s.modelStatus);
   const progress = useStore((s) => s.modelProgress);
   const customModels = useStore((s) => s.customModels);
+  const cacheProblem = useStore((s) => (s.modelStatus === 'ready' ? (s.modelInfo?.cacheProblem ?? null) : null));
   const model = catalog?.models.find((m) => m.id === selected);
   const custom = customModels.find((m) => m.id === selected);
 
@@ -68,6 +69,12 @@ export function ModelPicker() {
             <strong>your model</strong> · {custom.settings.preprocessing} preprocessing · {custom.settings.classes} classes
             {status === 'loading' && <span className="loading"> · loading {Math.round(progress * 100)}%</span>}
           </>
+        )}
+        {cacheProblem && (
+          <span className="badge-note" data-testid="cache-problem" role="status">
+            {' '}
+            · {cacheProblem}
+          </span>
         )}
       </p>
     </div>
