@@ -3,7 +3,7 @@
  * write the store. Nothing here runs a model: that is the worker's job.
  */
 import { useStore } from './index';
-import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec } from './catalogActions';
+import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec, specFor } from './catalogActions';
 import { getClient } from '../client';
 import { classifyCards, markModelChosen, runKey } from './classifyActions';
 import { readUrlState, withParam } from '../lib/urlState';
@@ -55,13 +55,27 @@ export async function changeBackend(backend: BackendName | null): Promise<void> 
 }
 
 export async function selectModel(id: string | null, { updateUrl = true } = {}): Promise<void> {
+  const before = useStore.getState();
+  // A model that was ready stays loaded in the worker (a model joins its LRU only once loaded):
+  // if the new one fails, the selection returns to it, with the error still in view.
+  const previous = before.modelStatus === 'ready' && before.modelInfo && before.selectedModel !== id ? { id: before.selectedModel, info: before.modelInfo } : null;
+  const fail = (text: string): void => {
+    if (useStore.getState().selectedModel !== id) return; // the user moved on meanwhile
+    if (!previous) {
+      useStore.setState({ modelStatus: 'error', modelError: text });
+      return;
+    }
+    const name = specFor(previous.id)?.name ?? previous.id;
+    useStore.setState({ selectedModel: previous.id, modelStatus: 'ready', modelInfo: previous.info, modelProgress: 1, modelError: `${text} Still using ${name}.` });
+    if (updateUrl) setUrlParam('model', previous.id);
+  };
   useStore.setState({ selectedModel: id, modelInfo: null, modelError: null });
   if (updateUrl) setUrlParam('model', id);
   markModelChosen();
   const spec = selectedSpec();
   if (!spec) return;
   if (!isAvailable(spec.id)) {
-    useStore.setState({ modelStatus: 'error', modelError: `${spec.name} is not installed here. Run \`npm run models\` to fetch it.` });
+    fail(`${spec.name} is not installed here. Run \`npm run models\` to fetch it.`);
     return;
   }
   useStore.setState({ modelStatus: 'loading', modelProgress: 0 });
@@ -74,7 +88,7 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
     await keepMetaForOffline(spec.id); // before 'ready', so a cache listing sees the whole model
     useStore.setState({ modelStatus: 'ready', modelInfo: model, modelProgress: 1 });
   } catch (error) {
-    useStore.setState({ modelStatus: 'error', modelError: message(error) });
+    fail(message(error));
     return;
   }
   // Re-run what is on screen if it was computed by another model or backend.
