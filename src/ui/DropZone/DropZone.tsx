@@ -46,37 +46,40 @@ export function DropZone() {
   };
 
   return (
-    <div
-      className={`dropzone${over ? ' dropzone-over' : ''}`}
-      data-testid="drop-zone"
-      role="region"
-      aria-label="Drop images or folders here"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={onDrop}
-      onClick={() => fileInput.current?.click()}
-    >
-      <p>
-        <strong>Drop images or folders here</strong>, choose them, or paste. One or hundreds; they never leave this device.
-      </p>
-      <div className="dropzone-actions">
-        <button type="button" data-testid="choose-files" onClick={pick(fileInput)}>
-          Choose images
-        </button>
-        <button type="button" data-testid="choose-folder" onClick={pick(folderInput)}>
-          Choose a folder
-        </button>
-      </div>
-      {reading && (
-        <p className="muted" role="status">
-          Reading the folder…
+    <>
+      <div
+        className={`dropzone${over ? ' dropzone-over' : ''}`}
+        data-testid="drop-zone"
+        role="region"
+        aria-label="Drop images or folders here"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+        }}
+        onDrop={onDrop}
+        onClick={() => fileInput.current?.click()}
+      >
+        <p>
+          <strong>Drop images or folders here</strong>, choose them, or paste. One or hundreds; they never leave this device.
         </p>
-      )}
+        <div className="dropzone-actions">
+          <button type="button" data-testid="choose-files" onClick={pick(fileInput)}>
+            Choose images
+          </button>
+          <button type="button" data-testid="choose-folder" onClick={pick(folderInput)}>
+            Choose a folder
+          </button>
+        </div>
+        {reading && (
+          <p className="muted" role="status">
+            Reading the folder…
+          </p>
+        )}
+      </div>
+      {/* Outside the zone: input.click() bubbles, and the zone's own click would open the file picker again. */}
       <input
         ref={fileInput}
         data-testid="drop-input"
@@ -101,6 +104,6 @@ export function DropZone() {
           e.target.value = '';
         }}
       />
-    </div>
+    </>
   );
 }

@@ -1,30 +1,26 @@
 /**
  * SVG → PNG on the main thread, where <img> can render SVG (the worker's createImageBitmap cannot).
- * The SVG is drawn through an <img>, which runs none of its scripts and fetches none of its links.
+ * The SVG is drawn through an <img>, which runs none of its scripts and fetches none of its links;
+ * that renderer also judges whether it is well-formed (see lib/files/svgRoot.ts for why not DOMParser).
  */
 import { LumenError } from '../../shared/errors';
 import { parseSvgLength, parseViewBox, svgRasterSize } from '../../lib/files/svgSize';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { readSvgRoot, withPixelSize } from '../../lib/files/svgRoot';
 
 function notSvg(name: string, why: string): LumenError {
   return new LumenError('decode-failed', `"${name}" could not be read as an SVG image: ${why}.`);
 }
 
-/** Parses the SVG and gives it an explicit pixel size (and a viewBox, so it scales rather than crops). */
+/** The SVG with an explicit pixel size (and a viewBox, so it scales rather than crops). */
 function sizedSvgText(text: string, name: string): { svg: string; width: number; height: number } {
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const root = doc.documentElement;
-  if (doc.getElementsByTagName('parsererror').length > 0) throw notSvg(name, 'it is not well-formed XML');
-  if (root.localName !== 'svg' || root.namespaceURI !== SVG_NS) throw notSvg(name, `its root element is <${root.localName}>, not an SVG <svg>`);
-  const width = parseSvgLength(root.getAttribute('width'));
-  const height = parseSvgLength(root.getAttribute('height'));
-  const viewBox = parseViewBox(root.getAttribute('viewBox'));
+  const root = readSvgRoot(text);
+  if (!root) throw notSvg(name, 'it does not start with an <svg> element');
+  const width = parseSvgLength(root.attributes.get('width'));
+  const height = parseSvgLength(root.attributes.get('height'));
+  const viewBox = parseViewBox(root.attributes.get('viewBox'));
   const size = svgRasterSize({ width, height, viewBox });
-  if (!viewBox && width !== null && height !== null) root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  root.setAttribute('width', String(size.width));
-  root.setAttribute('height', String(size.height));
-  return { svg: new XMLSerializer().serializeToString(doc), ...size };
+  const ownBox = width !== null && height !== null ? `0 0 ${width} ${height}` : null;
+  return { svg: withPixelSize(text, root, size, ownBox), ...size };
 }
 
 async function renderedImage(svg: string, name: string): Promise<HTMLImageElement> {
@@ -35,7 +31,7 @@ async function renderedImage(svg: string, name: string): Promise<HTMLImageElemen
     await image.decode();
     return image;
   } catch {
-    throw notSvg(name, 'the browser could not render it');
+    throw notSvg(name, 'the browser could not render it (it is not well-formed SVG)');
   } finally {
     URL.revokeObjectURL(url);
   }
