@@ -64,11 +64,10 @@ export async function sha256Hex(data: ArrayBuffer): Promise<string | null> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function quotaMessage(error: unknown): string {
+/** Why the cache refused a file, in words: a full origin, or whatever the browser said. */
+function cacheRefusal(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  return name === 'QuotaExceededError'
-    ? "Not kept for offline use: this site's browser storage is full. The model runs from memory and will be downloaded again next visit."
-    : `Not kept for offline use: the browser cache refused it (${reasonOf(error)}). The model runs from memory and will be downloaded again next visit.`;
+  return name === 'QuotaExceededError' ? "this site's browser storage is full" : `the browser cache refused it (${reasonOf(error)})`;
 }
 
 export function makeModelFetcher(options: FetcherOptions): ModelFetcher {
@@ -80,22 +79,22 @@ export function makeModelFetcher(options: FetcherOptions): ModelFetcher {
   let closed = false;
   let cachePromise: Promise<Cache | null> | null = null;
 
-  const noteCacheProblem = (problem: string): void => {
+  const noteCacheProblem = (reason: string): void => {
     if (cacheProblem !== null) return; // one notice per load, not one per shard
-    cacheProblem = problem;
-    onNotice({ kind: 'cache-unavailable', message: `${label}: ${problem}`, recoveryMs: null });
+    cacheProblem = `Not kept for offline use: ${reason}. The model runs from memory and will be downloaded again next visit.`;
+    onNotice({ kind: 'cache-unavailable', message: `${label}: ${reason}; it runs from memory and will be downloaded again next visit.`, recoveryMs: null });
   };
 
   const openCache = (): Promise<Cache | null> => {
     cachePromise ??= (async () => {
       if (!deps.caches) {
-        noteCacheProblem('Not kept for offline use: this page has no Cache Storage (it needs a secure context). The model runs from memory.');
+        noteCacheProblem('this page has no Cache Storage (it needs a secure context)');
         return null;
       }
       try {
         return await deps.caches.open(MODEL_CACHE);
       } catch (error) {
-        noteCacheProblem(quotaMessage(error));
+        noteCacheProblem(cacheRefusal(error));
         return null;
       }
     })();
@@ -153,7 +152,7 @@ export function makeModelFetcher(options: FetcherOptions): ModelFetcher {
       try {
         await cache.put(url, new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
       } catch (error) {
-        noteCacheProblem(quotaMessage(error));
+        noteCacheProblem(cacheRefusal(error));
       }
     }
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
