@@ -1,0 +1,65 @@
+/**
+ * "The Benchmark view, opened right after load, once said 'Choose at least one backend.' while
+ * wasm was shown ticked." The form now shows its state: Run is clicked as early as the page allows,
+ * and at every frame the problem on screen must agree with the boxes on screen.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+const MODEL = 'mobilenet_v1_025_224_graph';
+const installed = existsSync(resolve(import.meta.dirname, `../public/models/${MODEL}/1.0.0/model.json`));
+
+declare global {
+  interface Window {
+    __benchFormLies?: string[];
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  if (!installed) console.warn(`SKIPPED: ${MODEL} is not installed; run \`npm run models -- --from ../shared/models\` (needs ../shared)`);
+  test.skip(!installed, `${MODEL} not installed`);
+  // Every frame: a backend problem on screen while a backend box is ticked (or a model problem while a model is) is a lie.
+  await page.addInitScript(() => {
+    window.__benchFormLies = [];
+    const sample = (): void => {
+      const problem = document.querySelector('[data-testid=bench-form-problem]')?.textContent ?? '';
+      const ticked = (prefix: string): boolean => Array.from(document.querySelectorAll<HTMLInputElement>(`input[data-testid^=${prefix}]`)).some((box) => box.checked);
+      if (/backend/i.test(problem) && ticked('bench-backend-')) window.__benchFormLies?.push(`"${problem}" with a backend ticked`);
+      if (/at least one model/i.test(problem) && ticked('bench-model-')) window.__benchFormLies?.push(`"${problem}" with a model ticked`);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+});
+
+test('opened right after load, Run at once runs what the form shows: the page model on wasm', async ({ page }) => {
+  await page.goto(`./?view=benchmark&model=${MODEL}&backend=wasm`);
+  await page.getByTestId('bench-batches').fill('1');
+  await page.getByTestId('bench-warmup').fill('0');
+  await page.getByTestId('bench-runs').fill('2');
+  await page.getByTestId('bench-cold').uncheck();
+  await page.getByTestId('bench-start').click(); // as soon as it is enabled: the engine has started
+  await expect(page.getByTestId('bench-status')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('bench-form-problem')).toHaveCount(0);
+  const row = page.getByTestId('bench-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('bench-backend-wasm')).toBeChecked();
+  await expect(page.getByTestId(`bench-model-${MODEL}`)).toBeChecked();
+  expect(await page.evaluate(() => window.__benchFormLies)).toEqual([]);
+});
+
+test('a problem shown after Run follows the form: unticking every backend says so, ticking one clears it', async ({ page }) => {
+  await page.goto(`./?view=benchmark&model=${MODEL}&backend=wasm`);
+  await expect(page.getByTestId('bench-backend-wasm')).toBeChecked();
+  await expect(page.getByTestId('bench-start')).toBeEnabled();
+  await page.getByTestId('bench-backend-wasm').uncheck();
+  await page.getByTestId('bench-start').click();
+  await expect(page.getByTestId('bench-form-problem')).toHaveText('Choose at least one backend.');
+  await expect(page.getByTestId('bench-status')).toHaveAttribute('data-status', 'idle');
+  await page.getByTestId('bench-backend-cpu').check();
+  await expect(page.getByTestId('bench-form-problem')).toHaveCount(0);
+  await expect(page.getByTestId('bench-backend-wasm')).not.toBeChecked(); // the person's choice sticks
+  expect(await page.evaluate(() => window.__benchFormLies)).toEqual([]);
+});
