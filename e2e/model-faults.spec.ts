@@ -116,4 +116,37 @@ test.describe('Model loading faults', () => {
     expect(await cachedFiles(page, MODEL)).toEqual({});
     await expectTop1(page);
   });
+
+  test('a malformed or oversized model.json in "Your model" gets an error naming its problem, by URL or dropped', async ({ page }) => {
+    await openApp(page, `model=${PREVIOUS}&view=custom`);
+    const error = page.getByTestId('custom-error');
+    const drop = (name: string, text: string | Buffer) => page.getByTestId('custom-files').setInputFiles([{ name, mimeType: 'application/json', buffer: Buffer.from(text) }]);
+    const byUrl = async (path: string): Promise<void> => {
+      await page.getByTestId('custom-url').fill(`/custom/${path}`);
+      await page.getByTestId('custom-url-read').click();
+    };
+    const huge = Buffer.alloc(33 * 1024 * 1024, 0x20); // 33 MB of spaces: never read, never parsed
+    await page.route('**/custom/*.json', (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').at(-1);
+      const body = name === 'huge.json' ? huge : name === 'text.json' ? 'hello, not JSON' : JSON.stringify({ modelTopology: { node: [] }, weightsManifest: [{ paths: 'w.bin', weights: [] }] });
+      return route.fulfill({ status: 200, contentType: 'application/json', body });
+    });
+
+    await drop('model.json', '{"modelTopology": {');
+    await expect(error).toContainText(/model.json is not JSON \(.+\), so it is not a TF.js model.json/);
+    await drop('model.json', '{"weightsManifest": []}');
+    await expect(error).toContainText('model.json is JSON but has no "modelTopology"');
+    await drop('model.json', JSON.stringify({ modelTopology: { node: [] } }));
+    await expect(error).toContainText('"weightsManifest" is missing: a model.json must list its weight files');
+    await drop('model.json', huge);
+    await expect(error).toContainText('model.json is 33.0 MB, more than the 32.0 MB a TF.js model.json can reasonably be');
+
+    await byUrl('huge.json');
+    await expect(error).toContainText(/custom\/huge.json is 33.0 MB, more than the 32.0 MB/);
+    await byUrl('text.json');
+    await expect(error).toContainText(/custom\/text.json is not JSON/);
+    await byUrl('types.json');
+    await expect(error).toContainText('weightsManifest[0].paths must be a list of file names');
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready'); // nothing else lost
+  });
 });
