@@ -20,6 +20,10 @@ describe('formatProblem', () => {
     const nef = sniffFormat(tiffBytes([{ tag: 0x010f, value: 'NIKON CORPORATION' }]));
     expect(formatProblem('DSC_1.NEF', nef)?.message).toBe('"DSC_1.NEF" is a Nikon RAW (NEF) camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.');
   });
+  it('uses "an" before a vowel', () => {
+    const dng = sniffFormat(tiffBytes([{ tag: 0xc612, value: 0x0104 }]));
+    expect(formatProblem('a.dng', dng)?.message).toMatch(/^"a.dng" is an Adobe DNG \(camera RAW\) camera file;/);
+  });
   it('says a non-image is not an image, and what it is', () => {
     expect(formatProblem('notes.jpg', sniffFormat(new TextEncoder().encode('hello world')))).toEqual({
       code: 'unsupported-format',

@@ -12,6 +12,9 @@ export interface FormatProblem {
   message: string;
 }
 
+/** "a TIFF", "an Adobe DNG": the article by the first letter, which fits every format name used here. */
+const withArticle = (format: string): string => `${/^[AEIOU]/i.test(format) ? 'an' : 'a'} ${format}`;
+
 /** Beyond this many pixels a failed decode is most likely the browser's own size limit. */
 const HUGE_PIXELS = 100_000_000;
 
@@ -31,17 +34,17 @@ export function formatProblem(name: string, sniffed: SniffedFormat): FormatProbl
         case 'raw':
           return {
             code: 'unsupported-format',
-            message: `"${name}" is a ${sniffed.format} camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.`,
+            message: `"${name}" is ${withArticle(sniffed.format)} camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.`,
           };
         case 'document':
           return {
             code: 'unsupported-format',
-            message: `"${name}" is a ${sniffed.format} document, not an image this browser can read. Export the page as JPEG or PNG first.`,
+            message: `"${name}" is ${withArticle(sniffed.format)} document, not an image this browser can read. Export the page as JPEG or PNG first.`,
           };
         case 'image':
           return {
             code: 'unsupported-format',
-            message: `"${name}" is a ${sniffed.format} image; this browser cannot read ${sniffed.format}. Convert it to JPEG or PNG first.`,
+            message: `"${name}" is ${withArticle(sniffed.format)} image; this browser cannot read ${sniffed.format}. Convert it to JPEG or PNG first.`,
           };
         default:
           return assertNever(sniffed.family, 'format family');
@@ -69,7 +72,7 @@ export function decodeFailure(name: string, sniffed: SniffedFormat, size: PixelS
       message: `"${name}" is a ${size.width}×${size.height} ${format} (${megapixels} megapixels); this browser could not decode an image that large.`,
     };
   }
-  return { code: 'decode-failed', message: `"${name}" starts like a ${format} image but could not be decoded: the file is damaged or incomplete.` };
+  return { code: 'decode-failed', message: `"${name}" starts like ${withArticle(format)} image but could not be decoded: the file is damaged or incomplete.` };
 }
 
 /** An empty file. */

@@ -4,12 +4,14 @@
  */
 
 export const bytesOf = (...parts: (readonly number[] | string | Uint8Array)[]): Uint8Array => {
-  const out: number[] = [];
-  for (const part of parts) {
-    if (typeof part === 'string') for (const c of part) out.push(c.charCodeAt(0) & 0xff);
-    else out.push(...part);
+  const chunks = parts.map((part) => (typeof part === 'string' ? Uint8Array.from(part, (c) => c.charCodeAt(0) & 0xff) : Uint8Array.from(part)));
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
-  return Uint8Array.from(out);
+  return out;
 };
 
 export const be16 = (n: number): number[] => [(n >> 8) & 0xff, n & 0xff];
