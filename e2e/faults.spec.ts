@@ -60,6 +60,7 @@ async function recoveryMs(page: Page, kind: string): Promise<number> {
 }
 
 async function faultRun(page: Page, files: FilePayload[], kind: string, afterDone: number): Promise<Map<string, number | null>> {
+  if (process.env['LUMEN_DEBUG']) page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`));
   await drop(page, files);
   await waitForDone(page, afterDone);
   const pendingAtFault = await page.locator('[data-testid=result][data-status=pending]').count();

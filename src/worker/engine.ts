@@ -83,7 +83,7 @@ export function createTfEngine(): Engine {
     const recovered = await recoverBackend(lost, previous, gone, started);
     activate(recovered.info);
     sink?.engineChanged(recovered.info);
-    if (inUse) await ensureModel(inUse, () => undefined);
+    if (inUse) await modelInLru(inUse, () => undefined);
     sink?.notice({ ...recovered.notice, recoveryMs: performance.now() - started });
   });
 
@@ -103,6 +103,11 @@ export function createTfEngine(): Engine {
   async function ensureModel(spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel> {
     await ensureBackend(onProgress);
     await gpu.recoverIfLost();
+    return modelInLru(spec, onProgress);
+  }
+
+  /** The model from the LRU, or loaded into it; no GPU check (the recovery itself calls this). */
+  async function modelInLru(spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel> {
     const existing = models.get(spec.key);
     if (existing) {
       models.delete(spec.key); // re-insert: Map order is the LRU order

@@ -12,6 +12,8 @@ import { BACKENDS, type BackendName, type EngineInfo, type Notice } from '../sha
 
 /** Tries per job: a GPU lost again and again is not coming back. */
 const MAX_RECOVERIES_PER_JOB = 3;
+/** How often a running GPU job checks that its context is still alive, ms. */
+const LOSS_POLL_MS = 200;
 
 /** Drops the dead backend instance and starts a fresh one of the same name (a new context or device). */
 async function rebuild(backend: BackendName): Promise<void> {
@@ -105,6 +107,8 @@ export function createGpuSupervisor(onLost: (lost: BackendName, gone: Set<Backen
         const active = watch;
         const running = job();
         running.catch(() => undefined); // abandoned when the GPU goes first
+        // Loss events are not dispatched reliably to a worker's OffscreenCanvas: look, too.
+        const poll = active ? setInterval(() => active.isLost(), LOSS_POLL_MS) : null;
         try {
           const result = await (active ? Promise.race([running, active.lost]) : running);
           // A dead WebGL context answers read-backs with zeros: do not trust what came back.
@@ -114,6 +118,8 @@ export function createGpuSupervisor(onLost: (lost: BackendName, gone: Set<Backen
           const lost = active !== null && (active.isLost() || looksLikeGpuLoss(error));
           if (!lost || attempt >= MAX_RECOVERIES_PER_JOB) throw error;
           await recover(active);
+        } finally {
+          if (poll !== null) clearInterval(poll);
         }
       }
     },
