@@ -48,6 +48,7 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
           const started = performance.now();
           const { count, failed } = await engine.classify(request, {
             onItem: (index, item) => post({ type: 'item', id, index, item }),
+            onNotice: (notice) => post({ type: 'notice', id, notice }),
             onProgress,
             isCancelled: isCancelledNow,
           });
