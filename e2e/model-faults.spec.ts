@@ -63,7 +63,9 @@ test.describe('Model loading faults', () => {
     await page.reload();
     await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
     await expect(page.getByTestId('model-info')).toHaveAttribute('data-from-cache', 'false');
-    await expect(page.locator('[data-testid=notice][data-kind=model-evicted]')).toContainText('group1-shard1of1');
+    const evicted = page.locator('[data-testid=notice][data-kind=model-evicted]');
+    await expect(evicted).toContainText('group1-shard1of1');
+    console.log(`corrupt cache recovered (evict + download again) in ${Number(await evicted.getAttribute('data-recovery-ms')).toFixed(0)} ms`);
     expect(downloads).toHaveLength(1);
     expect((await cachedFiles(page, MODEL))[shard ?? '']).toBeGreaterThan(1_800_000); // the good copy is cached again
     await expectTop1(page);
