@@ -5,6 +5,7 @@
 import { useStore } from './index';
 import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec, specFor } from './catalogActions';
 import { getClient } from '../client';
+import { listenToEngine } from './engineEvents';
 import { classifyCards, markModelChosen, runKey } from './classifyActions';
 import { readUrlState, withParam } from '../lib/urlState';
 import type { BackendName } from '../shared/protocol';
@@ -21,6 +22,7 @@ let booted = false;
 export async function bootstrap(): Promise<void> {
   if (booted) return; // StrictMode mounts twice in development
   booted = true;
+  listenToEngine();
   const url = readUrlState(window.location.search);
   if (url.invalidBackend) {
     useStore.setState({ engineError: `Unknown backend "${url.invalidBackend}" in the URL; choosing automatically. Use webgpu, webgl, wasm or cpu.` });
