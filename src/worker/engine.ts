@@ -185,10 +185,10 @@ export function createTfEngine(): Engine {
       const model = await ensureModel(spec, onProgress);
       // Fresh: nothing has run on it since its warm-up, so the check pass is its first inference.
       const fresh = unused.delete(spec.key);
-      return inspectModel(tf, model, fresh);
+      return gpu.run(async () => inspectModel(tf, await ensureModel(spec, onProgress), fresh && models.get(spec.key) === model));
     },
     async compare(request, hooks) {
-      return compareModels(tf, (spec, onProgress) => ensureModel(spec, onProgress).finally(() => unused.delete(spec.key)), request, hooks);
+      return gpu.guard(() => compareModels(tf, (spec, onProgress) => ensureModel(spec, onProgress).finally(() => unused.delete(spec.key)), request, hooks));
     },
     async benchmark(spec, options, hooks) {
       const started = performance.now();
@@ -202,7 +202,7 @@ export function createTfEngine(): Engine {
       const input = await prepareBenchInput(options.input, spec.inputSize);
       try {
         const deps = { pixels: input.pixels, read: canvasReader(), loadPeer, yieldToEvents };
-        const batches = await runBenchmark(tf, model, options, deps, hooks);
+        const batches = await gpu.guard(() => runBenchmark(tf, model, options, deps, hooks));
         const ok = batches.filter((b) => b.status === 'ok').map((b) => b.batch);
         return {
           model: model.info,

@@ -71,6 +71,12 @@ export interface GpuSupervisor {
   watchActive(): void;
   /** Runs a GPU job; if the GPU is lost meanwhile, recovers (see onLost) and runs it again. */
   run<T>(job: () => Promise<T>): Promise<T>;
+  /**
+   * For jobs that stream what they measure (a benchmark, a comparison): running them again would
+   * deliver twice. If the GPU is lost meanwhile, recovers, then fails with a clear gpu-lost error
+   * instead of waiting forever on the dead context.
+   */
+  guard<T>(job: () => Promise<T>): Promise<T>;
   /** Recovers now if the GPU was lost while nothing ran (the next request starts on a working backend). */
   recoverIfLost(): Promise<void>;
   markGone(backend: BackendName): void;
@@ -81,7 +87,10 @@ export interface GpuSupervisor {
  * `onLost(lost, gone, started)` rebuilds the engine: it must dispose the models (they lived in the
  * dead backend), call recoverBackend with `gone`, record the new info, and tell the person.
  */
-export function createGpuSupervisor(onLost: (lost: BackendName, gone: Set<BackendName>, started: number) => Promise<void>): GpuSupervisor {
+export function createGpuSupervisor(
+  onLost: (lost: BackendName, gone: Set<BackendName>, started: number) => Promise<void>,
+  watchActiveGpu: () => GpuWatch = watchGpu,
+): GpuSupervisor {
   let watch: GpuWatch | null = null;
   const gone = new Set<BackendName>();
   let recovering: Promise<void> | null = null;
@@ -95,34 +104,40 @@ export function createGpuSupervisor(onLost: (lost: BackendName, gone: Set<Backen
     return recovering;
   };
 
+  async function attempt<T>(job: () => Promise<T>, reruns: number): Promise<T> {
+    for (let tries = 0; ; tries += 1) {
+      if (recovering) await recovering;
+      const current = watch;
+      if (current?.isLost()) await recover(current);
+      const active = watch;
+      const running = job();
+      running.catch(() => undefined); // abandoned when the GPU goes first
+      // Loss events are not dispatched reliably to a worker's OffscreenCanvas: look, too.
+      const poll = active ? setInterval(() => active.isLost(), LOSS_POLL_MS) : null;
+      try {
+        const result = await (active ? Promise.race([running, active.lost]) : running);
+        // A dead WebGL context answers read-backs with zeros: do not trust what came back.
+        if (active?.isLost()) throw new LumenError('gpu-lost', 'The GPU was lost during the run.');
+        return result;
+      } catch (error) {
+        const lost = active !== null && (active.isLost() || looksLikeGpuLoss(error));
+        if (!lost) throw error;
+        await recover(active);
+        if (tries >= reruns) {
+          throw new LumenError('gpu-lost', `The GPU behind ${active.backend} was lost during this run; the engine has recovered (see the notice). Run it again.`);
+        }
+      } finally {
+        if (poll !== null) clearInterval(poll);
+      }
+    }
+  }
+
   return {
     watchActive: () => {
-      watch = watchGpu();
+      watch = watchActiveGpu();
     },
-    async run(job) {
-      for (let attempt = 0; ; attempt += 1) {
-        if (recovering) await recovering;
-        const current = watch;
-        if (current?.isLost()) await recover(current);
-        const active = watch;
-        const running = job();
-        running.catch(() => undefined); // abandoned when the GPU goes first
-        // Loss events are not dispatched reliably to a worker's OffscreenCanvas: look, too.
-        const poll = active ? setInterval(() => active.isLost(), LOSS_POLL_MS) : null;
-        try {
-          const result = await (active ? Promise.race([running, active.lost]) : running);
-          // A dead WebGL context answers read-backs with zeros: do not trust what came back.
-          if (active?.isLost()) throw new LumenError('gpu-lost', 'The GPU was lost during the run.');
-          return result;
-        } catch (error) {
-          const lost = active !== null && (active.isLost() || looksLikeGpuLoss(error));
-          if (!lost || attempt >= MAX_RECOVERIES_PER_JOB) throw error;
-          await recover(active);
-        } finally {
-          if (poll !== null) clearInterval(poll);
-        }
-      }
-    },
+    run: (job) => attempt(job, MAX_RECOVERIES_PER_JOB),
+    guard: (job) => attempt(job, 0),
     async recoverIfLost() {
       if (recovering) await recovering;
       if (watch?.isLost()) await recover(watch);
