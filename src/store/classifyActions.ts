@@ -10,9 +10,17 @@ import { getClient } from '../client';
 import { isCancelled, type SerializedError } from '../shared/errors';
 import type { DroppedFile } from '../lib/files/imageFiles';
 import { prepareFiles } from '../ui/classify/prepareFiles';
+import { nextTask } from '../lib/nextTask';
+import type { ModelSpec } from '../shared/protocol';
 
 /** Images per forward pass when classifying a drop: big enough to amortise, small enough for memory. */
 const CLASSIFY_BATCH = 8;
+/**
+ * Images per worker request. Posting 500 Files in one message costs the main thread ~80 ms of
+ * structured cloning; requests of 48 (a multiple of the batch), posted one task apart, keep every
+ * task short. The worker runs requests in order, so nothing else changes.
+ */
+const REQUEST_CHUNK = 48;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Resolves once the start-up model is chosen: a drop that lands earlier waits for it. */
@@ -53,6 +61,7 @@ export async function classifyDropped(files: readonly DroppedFile[], skipped: Sk
     }));
   }
   if (files.length === 0) return;
+  await nextTask(); // out of the input's change event: the browser has just spent its own time building the FileList
   const prepared = await prepareFiles(files);
   const added: ResultCard[] = prepared.map(({ path, file, error }) => ({
     key: `card-${nextCardKey++}`,
@@ -94,18 +103,32 @@ export async function classifyCards(cards: readonly ResultCard[], startedAt = pe
   // A cancel, a removal or a newer claim may have taken cards meanwhile.
   const mine = useStore.getState().cards.filter((c) => c.claim === claim && c.status === 'pending');
   if (mine.length === 0) return;
-  const ours = (card: ResultCard): boolean => card.claim === claim;
   if (!spec || !isAvailable(spec.id)) {
-    failPending(ours, { name: 'LumenError', code: 'model-not-found', message: 'No model is installed. Run `npm run models`, then reload.' });
+    failPending((card) => card.claim === claim, { name: 'LumenError', code: 'model-not-found', message: 'No model is installed. Run `npm run models`, then reload.' });
     return;
   }
   setRunModel(runKey(spec.key));
   const { k } = useStore.getState();
+  const sent: Promise<void>[] = [];
+  for (let start = 0; start < mine.length; start += REQUEST_CHUNK) {
+    if (start > 0) await nextTask();
+    // Taken again each time: a cancel or a re-run may have claimed the rest meanwhile.
+    const current = new Map(useStore.getState().cards.map((c) => [c.key, c]));
+    const chunk = mine.slice(start, start + REQUEST_CHUNK).filter((c) => current.get(c.key)?.claim === claim && current.get(c.key)?.status === 'pending');
+    if (chunk.length > 0) sent.push(classifyChunk(chunk, claim, spec, k));
+  }
+  await Promise.all(sent);
+}
+
+/** One worker request for some of a claim's cards; whatever it leaves pending becomes an error card. */
+async function classifyChunk(chunk: readonly ResultCard[], claim: number, spec: ModelSpec, k: number): Promise<void> {
+  const keys = new Set(chunk.map((c) => c.key));
+  const ours = (card: ResultCard): boolean => card.claim === claim && keys.has(card.key);
   const handle = getClient().request(
-    { type: 'classify', model: spec, k, images: mine.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize: CLASSIFY_BATCH },
+    { type: 'classify', model: spec, k, images: chunk.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize: CLASSIFY_BATCH },
     {
       onEvent: (event) => {
-        const card = event.type === 'item' ? mine[event.index] : undefined;
+        const card = event.type === 'item' ? chunk[event.index] : undefined;
         if (event.type === 'item' && card) itemUpdates.push({ claim, key: card.key, item: event.item });
       },
     },
