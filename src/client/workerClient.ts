@@ -139,7 +139,9 @@ export class WorkerClient {
     for (const body of [inFlight.has('init') ? null : this.lastInit, inFlight.has('load') ? null : this.lastLoad]) {
       if (!body) continue;
       const { result } = this.request(body);
-      answers.push(result.catch(() => undefined));
+      // The new worker chose its backend afresh (a GPU lost in the old one may be back): say which.
+      const told = result.then((event) => event.type === 'ready' && this.broadcast({ type: 'engine-changed', id: 0, engine: event.engine }));
+      answers.push(told.catch(() => undefined));
     }
     return answers;
   }

@@ -28,7 +28,12 @@ function onBroadcast(event: BroadcastEvent): void {
       useStore.setState({ workerMemory: event.memory });
       return;
     case 'engine-changed':
-      useStore.setState({ engine: event.engine, engineStatus: 'ready' });
+      // A forced backend that fell back: the picker shows what runs now, not what was asked.
+      useStore.setState((s) => ({
+        engine: event.engine,
+        engineStatus: 'ready',
+        requestedBackend: s.requestedBackend === null ? null : event.engine.backend,
+      }));
       return;
     case 'notice':
       pushNotice(event.notice);
