@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App/App';
 import { installFaultHook } from './client/faults';
 import './ui/styles.css';
+import './ui/responsive.css';
 
 installFaultHook(window.location.search);
 

@@ -8,6 +8,7 @@ import { CustomModelView } from '../CustomModelView/CustomModelView';
 import { InspectView } from '../InspectView/InspectView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
+import { panelId, tabId, ViewTabs } from '../ViewTabs/ViewTabs';
 import { Notices } from '../engine/Notices';
 import { TfMemory } from '../engine/TfMemory';
 
@@ -25,7 +26,9 @@ export function App() {
   useEffect(() => {
     void bootstrap();
   }, []);
-  const Active = (VIEWS.find((v) => v.id === view) ?? VIEWS[0])?.Component ?? ClassifyView;
+  // An unknown ?view= falls back to Classify, which then is the selected tab (the tablist's one tab stop).
+  const active = VIEWS.find((v) => v.id === view) ?? { id: 'classify', Component: ClassifyView };
+  const Active = active.Component;
   return (
     <div className="app">
       <header>
@@ -34,18 +37,14 @@ export function App() {
         <BackendBadge />
         <TfMemory />
       </header>
-      <nav className="tabs" role="tablist">
-        {VIEWS.map((v) => (
-          <button key={v.id} type="button" role="tab" aria-selected={v.id === view} data-testid={`tab-${v.id}`} onClick={() => setView(v.id)}>
-            {v.label}
-          </button>
-        ))}
-      </nav>
+      <ViewTabs views={VIEWS} active={active.id} onSelect={setView} />
       <main>
         <ModelPicker />
         <EnginePanel />
         <Notices />
-        <Active />
+        <div role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)}>
+          <Active />
+        </div>
       </main>
     </div>
   );

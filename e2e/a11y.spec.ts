@@ -1,0 +1,96 @@
+/**
+ * Usable at 375 px and with the keyboard alone (issue 7, item 9): no view makes the page scroll
+ * sideways (wide tables and charts scroll inside their own box), the tabs follow the WAI-ARIA tab
+ * pattern, focus is visible, and the main flow (reach the drop zone, Enter, pick images, read the
+ * cards) needs no mouse. Set LUMEN_SHOTS_DIR to keep 375 px screenshots of Classify, Benchmark, Inspect.
+ */
+import { resolve } from 'node:path';
+import { expect, test, type Page } from './fixtures';
+import { needsShared, photo } from './zooSupport';
+
+const MODEL = 'mobilenet_v1_025_224_graph';
+const WIDTH = 375;
+
+test.use({ viewport: { width: WIDTH, height: 800 } });
+
+const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth);
+
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env['LUMEN_SHOTS_DIR'];
+  if (dir) await page.screenshot({ path: resolve(dir, `lumen-${WIDTH}-${name}.png`), fullPage: true });
+}
+
+/** Presses Tab until `selector` has the focus; fails after `max` presses. */
+async function tabTo(page: Page, selector: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} was not reached in ${max} Tab presses`);
+}
+
+test.describe('375 px and keyboard', () => {
+  needsShared();
+
+  test('no view scrolls the page sideways at 375 px, with results, a benchmark and an inspection on screen', async ({ page }) => {
+    await page.goto(`./?model=${MODEL}&backend=wasm`);
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+    expect(await pageWidth(page), 'Classify, empty').toBeLessThanOrEqual(WIDTH);
+    await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), photo('coffee.png'), photo('parrot.jpg')]);
+    await expect(page.locator('[data-testid=result][data-status=ok]')).toHaveCount(3);
+    expect(await pageWidth(page), 'Classify with results').toBeLessThanOrEqual(WIDTH);
+    await shot(page, 'classify');
+
+    await page.getByTestId('tab-benchmark').click();
+    await page.getByTestId('bench-batches').fill('1, 2');
+    await page.getByTestId('bench-warmup').fill('1');
+    await page.getByTestId('bench-runs').fill('2');
+    await page.getByTestId('bench-start').click();
+    await expect(page.getByTestId('bench-status')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('bench-history-item')).toHaveCount(1);
+    expect(await pageWidth(page), 'Benchmark with results, charts and history').toBeLessThanOrEqual(WIDTH);
+    await shot(page, 'benchmark');
+
+    await page.getByTestId('tab-inspect').click();
+    await expect(page.getByTestId('inspect-check')).toHaveAttribute('data-status', 'pass');
+    expect(await pageWidth(page), 'Inspect').toBeLessThanOrEqual(WIDTH);
+    await shot(page, 'inspect');
+
+    for (const view of ['compare', 'custom']) {
+      await page.getByTestId(`tab-${view}`).click();
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+      expect(await pageWidth(page), view).toBeLessThanOrEqual(WIDTH);
+    }
+  });
+
+  test('keyboard alone: tabs by arrow keys, visible focus, Tab to the drop zone, Enter opens the file chooser', async ({ page }) => {
+    await page.goto(`./?model=${MODEL}&backend=wasm`);
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+
+    // The tablist is one tab stop: the selected tab. Arrows move and select; Home/End go to the ends.
+    await tabTo(page, '[role=tab][aria-selected=true]');
+    await expect(page.getByTestId('tab-classify')).toBeFocused();
+    const outline = await page.getByTestId('tab-classify').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline, 'focus must be visible').not.toBe('none');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('tab-inspect')).toBeFocused();
+    await expect(page.getByTestId('tab-inspect')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-inspect');
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('tab-benchmark')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight'); // wraps around
+    await expect(page.getByTestId('tab-classify')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('tab-classify')).toBeFocused();
+    await expect(page.locator('[role=tab][tabindex="0"]')).toHaveCount(1);
+
+    // Tab on into the view, to the drop zone's file button; Enter opens the chooser.
+    await tabTo(page, '[data-testid=drop-zone] button, [data-testid=drop-zone][tabindex]');
+    const focused = page.locator(':focus');
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles([photo('chelsea.png'), photo('coffee.png')]);
+    await expect(page.locator('[data-testid=result][data-status=ok]')).toHaveCount(2);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+  });
+});
