@@ -33,7 +33,7 @@ test('a corrupt file fails alone with a readable message; the rest of the drop g
   await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), corruptJpeg, photo('coffee.png')]);
   const results = await settledResults(page, 3);
   expect(results.get('broken.jpg')?.status).toBe('error');
-  expect(results.get('broken.jpg')?.text).toMatch(/"broken\.jpg" could not be decoded as an image/);
+  expect(results.get('broken.jpg')?.text).toMatch(/"broken\.jpg" is not an image: it is a text file/);
   expect(results.get('chelsea.png')?.status).toBe('ok');
   expect(results.get('coffee.png')?.status).toBe('ok');
   await expect(page.getByTestId('run-summary')).toContainText('1 could not be read');
