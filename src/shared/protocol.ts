@@ -238,6 +238,33 @@ export interface BenchmarkSummary {
   totalMs: number;
 }
 
+/** How a heatmap is computed: Grad-CAM (gradients at the last convolutional features) or occlusion sensitivity. */
+export type ExplainMethod = 'gradcam' | 'occlusion';
+export const EXPLAIN_METHODS: readonly ExplainMethod[] = ['gradcam', 'occlusion'];
+
+/** Where one class's evidence lies in one image. */
+export interface Explanation {
+  /** The explained class: Keras index as in Prediction.classIndex (null: by output index only). */
+  classIndex: number | null;
+  /** Its position in the model's output row. */
+  outputIndex: number;
+  label: string;
+  method: ExplainMethod;
+  /** 0..1, row-major, covering the whole image (the model sees it stretched, not cropped). */
+  heatmap: { width: number; height: number; values: Float32Array };
+  /** The heatmap's maximum, as fractions of the image's width and height (left and top 0). */
+  peak: { x: number; y: number };
+  /** The image's own size: the overlay is drawn at its aspect ratio. */
+  imageWidth: number;
+  imageHeight: number;
+  /** Decode, preprocessing and the method's passes, ms. */
+  ms: number;
+  /** Grad-CAM's split point (layer or graph node); null when Grad-CAM cannot run on this model. */
+  gradcamAt: string | null;
+  /** Why Grad-CAM cannot run on this model (occlusion is used instead); null when it can. */
+  gradcamProblem: string | null;
+}
+
 export type WorkerRequest =
   | { type: 'init'; id: number; backend: BackendName | null }
   | { type: 'load'; id: number; model: ModelSpec }
@@ -246,6 +273,11 @@ export type WorkerRequest =
   /** Models one after another: load, warm up, `runs` timed batch-1 passes, top-1 on `image`. */
   | { type: 'compare'; id: number; models: ModelSpec[]; image: ImageInput | null; warmup: number; runs: number }
   | { type: 'benchmark'; id: number; model: ModelSpec; options: BenchmarkOptions }
+  /**
+   * A heatmap of where one class's evidence lies; 'auto' is the best method the model allows. The
+   * class is a prediction's Keras index, or its label when it has none.
+   */
+  | { type: 'explain'; id: number; model: ModelSpec; image: ImageInput; classIndex: number | null; label: string; method: ExplainMethod | 'auto' }
   /** Test hook: provoke a fault now (not queued behind the running request). */
   | { type: 'fault'; id: number; kind: FaultKind }
   | { type: 'cancel'; id: number; target: number };
@@ -262,6 +294,7 @@ export type WorkerEvent =
   | { type: 'sample'; id: number; batch: number; variant: number; run: number; warmup: boolean; ms: number }
   | { type: 'batch-done'; id: number; result: BatchResult }
   | { type: 'benchmarked'; id: number; summary: BenchmarkSummary }
+  | { type: 'explained'; id: number; explanation: Explanation }
   /** A recovery (or failure to recover) the person should hear about; id 0 when no request was running. */
   | { type: 'notice'; id: number; notice: Notice }
   /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
@@ -276,7 +309,7 @@ export type WorkerEvent =
 
 export type TerminalEvent = Extract<
   WorkerEvent,
-  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'fault-injected' | 'cancelled' | 'error' }
+  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'explained' | 'fault-injected' | 'cancelled' | 'error' }
 >;
 export type StreamEvent = Exclude<WorkerEvent, TerminalEvent>;
 
@@ -298,6 +331,7 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'inspected':
     case 'compared':
     case 'benchmarked':
+    case 'explained':
     case 'fault-injected':
     case 'cancelled':
     case 'error':
@@ -318,6 +352,7 @@ export interface ResponseFor {
   inspect: Extract<WorkerEvent, { type: 'inspected' }>;
   compare: Extract<WorkerEvent, { type: 'compared' }>;
   benchmark: Extract<WorkerEvent, { type: 'benchmarked' }>;
+  explain: Extract<WorkerEvent, { type: 'explained' }>;
   fault: Extract<WorkerEvent, { type: 'fault-injected' }>;
 }
 
