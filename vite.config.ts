@@ -74,7 +74,7 @@ export default defineConfig({
     target: 'es2022',
     // The worker bundle carries TF.js and its backends (~2.6 MB); the page itself stays small.
     chunkSizeWarningLimit: 4000,
-    // harness.html exposes the same worker to headless scripts (npm run eval / bench).
-    rollupOptions: { input: { main: 'index.html', harness: 'harness.html' } },
+    // Only the app: harness.html (npm run eval / bench) is built apart, by vite.harness.config.ts.
+    rollupOptions: { input: { main: 'index.html' } },
   },
 });
