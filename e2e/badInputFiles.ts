@@ -109,6 +109,10 @@ export async function buildMatrix(): Promise<{ cases: MatrixCase[]; folder: stri
   const largeRotated = await sharp(largeParrot).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer();
   add('JPEG, EXIF orientation 6, 1200×2178 (bounded decode)', 'parrot-rotated-large.jpg', largeRotated, { status: 'ok', photo: 'parrot.jpg', size: '1200×2178', portrait: true });
   add('JPEG, progressive', 'coffee-progressive.jpg', await sharp(coffee).jpeg({ progressive: true, quality: 90 }).toBuffer(), { status: 'ok', photo: 'coffee.png' });
+  // PNG's eXIf orientation is honoured by Chromium too; large, so the header's size must be turned.
+  const largeCat = await sharp(chelsea).resize(1804, 1200).toBuffer();
+  const catOnItsSide = await sharp(largeCat).rotate(-90).withMetadata({ orientation: 6 }).png().toBuffer();
+  add('PNG, eXIf orientation 6, 1804×1200 (bounded decode)', 'chelsea-rotated-large.png', catOnItsSide, { status: 'ok', photo: 'chelsea.png', size: '1804×1200' });
   add('PNG, 16-bit', 'chelsea-16bit.png', await sharp(chelsea).toColourspace('rgb16').png().toBuffer(), { status: 'ok', photo: 'chelsea.png' });
   add('PNG, indexed (palette)', 'coffee-palette.png', await sharp(coffee).png({ palette: true, colours: 64 }).toBuffer(), { status: 'ok', photo: 'coffee.png' });
   add('PNG, greyscale', 'chelsea-grey.png', await sharp(chelsea).greyscale().png().toBuffer(), { status: 'ok', photo: 'chelsea.png' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avifSize, bmpSize, gifSize, headerSize, jpegSize, pngSize, webpSize } from './headerSize';
-import { be16, be32, bytesOf, ftypBytes, ispeBox, jpegBytes, le16, le32 } from './testBytes';
+import { be16, be32, bytesOf, ftypBytes, ispeBox, jpegBytes, le16, le32, tiffBytes } from './testBytes';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -30,6 +30,15 @@ describe('other formats', () => {
   it('PNG: IHDR', () => {
     expect(pngSize(bytesOf(PNG, be32(13), 'IHDR', be32(20000), be32(15000)))).toEqual({ width: 20000, height: 15000 });
     expect(pngSize(bytesOf(PNG, be32(13), 'IHDR', be32(0), be32(10)))).toBeNull();
+  });
+  it('PNG: an eXIf chunk before the image data with orientation 6 swaps the sides', () => {
+    const ihdr = bytesOf(be32(13), 'IHDR', be32(4000), be32(3000), [8, 2, 0, 0, 0], be32(0));
+    const exif = tiffBytes([{ tag: 0x0112, value: 6 }]);
+    const exifChunk = bytesOf(be32(exif.length), 'eXIf', exif, be32(0));
+    const idat = bytesOf(be32(2), 'IDAT', [0, 0], be32(0));
+    expect(pngSize(bytesOf(PNG, ihdr, exifChunk, idat))).toEqual({ width: 3000, height: 4000 });
+    // Only chunks before the image data are read.
+    expect(pngSize(bytesOf(PNG, ihdr, idat, exifChunk))).toEqual({ width: 4000, height: 3000 });
   });
   it('GIF: logical screen', () => {
     expect(gifSize(bytesOf('GIF89a', le16(500), le16(333)))).toEqual({ width: 500, height: 333 });

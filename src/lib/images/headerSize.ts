@@ -1,7 +1,7 @@
 /**
  * An image's pixel size read from its header, without decoding it, so the decoder can be asked
- * for a bounded size straight away. The size is the one the browser shows: a JPEG's EXIF
- * orientation 5–8 and an AVIF's 90° rotation swap width and height. Null when the size is not
+ * for a bounded size straight away. The size is the one the browser shows: EXIF orientation
+ * 5–8 (JPEG, PNG eXIf) and an AVIF's 90° rotation swap width and height. Null when the size is not
  * in the bytes given (say, a JPEG whose metadata runs past them); the caller then decodes first.
  */
 import { ascii, i32, indexOfAscii, u16, u32 } from './bytes';
@@ -19,13 +19,17 @@ const valid = (width: number | null, height: number | null): PixelSize | null =>
 
 const swapped = (size: PixelSize | null, swap: boolean): PixelSize | null => (size && swap ? { width: size.height, height: size.width } : size);
 
-/** EXIF orientation (1–8) of an APP1 segment's payload starting at `at`; 1 when absent. */
-function exifOrientation(bytes: Uint8Array, at: number): number {
-  if (ascii(bytes, at, 6) !== 'Exif\0\0') return 1;
-  const directory = readIfd0(bytes, at + 6);
+/** Orientation (1–8) in the EXIF TIFF structure at `base`; 1 when absent. */
+function tiffOrientation(bytes: Uint8Array, base: number): number {
+  const directory = readIfd0(bytes, base);
   const entry = directory && findEntry(directory, 0x0112);
   const value = directory && entry ? entryNumber(bytes, directory, entry) : null;
   return value !== null && value >= 1 && value <= 8 ? value : 1;
+}
+
+/** EXIF orientation of a JPEG APP1 segment's payload starting at `at`; 1 when it is not EXIF. */
+function exifOrientation(bytes: Uint8Array, at: number): number {
+  return ascii(bytes, at, 6) === 'Exif\0\0' ? tiffOrientation(bytes, at + 6) : 1;
 }
 
 /** SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) are not frames. */
@@ -55,9 +59,22 @@ export function jpegSize(bytes: Uint8Array): PixelSize | null {
   return null;
 }
 
+/**
+ * IHDR's size, turned by an eXIf chunk's orientation 5–8 (Chromium honours it in PNG, as in JPEG;
+ * it does not in WebP). eXIf must come before the image data to count, so the walk stops at IDAT.
+ */
 export function pngSize(bytes: Uint8Array): PixelSize | null {
   if (ascii(bytes, 12, 4) !== 'IHDR') return null;
-  return valid(u32(bytes, 16, false), u32(bytes, 20, false));
+  const size = valid(u32(bytes, 16, false), u32(bytes, 20, false));
+  let orientation = 1;
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = u32(bytes, at, false);
+    const type = ascii(bytes, at + 4, 4);
+    if (length === null || type === 'IDAT') break;
+    if (type === 'eXIf') orientation = tiffOrientation(bytes, at + 8);
+    at += 12 + length;
+  }
+  return swapped(size, orientation >= 5);
 }
 
 export function gifSize(bytes: Uint8Array): PixelSize | null {
