@@ -2,7 +2,9 @@
  * The accuracy harness inside `npm test`: 50 images spread over the 1000-class sample, through the
  * app's own worker (harness.html) on wasm. The bound is a sanity floor far below the reference
  * (84.7 % on the full 1000), not a speed; `npm run eval` runs the full set. Then backend agreement
- * on a tiny model: GPU backends against cpu on the same images.
+ * on a tiny model: GPU backends against cpu on the same images. The harness is its own build
+ * (dist-harness/, vite.harness.config.ts), served here apart from the app under test: dist/ does
+ * not ship it.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,11 +14,25 @@ import { loadEvalSet } from '../scripts/lib/evalData';
 import { accuracyLine } from '../scripts/lib/evalReport';
 import { classifyAll, prepareModel } from '../scripts/lib/evalRun';
 import { agreement, scoreAccuracy } from '../scripts/lib/evalScore';
+import { harnessIsStale, serveHarness, type HarnessServer } from '../scripts/lib/harnessBuild';
 import { localUrlFor, routeLocalFiles } from '../scripts/lib/headless';
 
 const MODEL = 'mobilenet_v2_100_224';
 const TINY = 'mobilenet_v1_025_224_layers';
 const installed = (id: string): boolean => existsSync(resolve(import.meta.dirname, `../public/models/${id}/1.0.0/model.json`));
+
+let harness: HarnessServer | null = null;
+test.beforeAll(async () => {
+  test.setTimeout(300_000); // a vite build of the harness when src/ changed since the last one
+  harness = await serveHarness({ rebuild: await harnessIsStale(), log: (line) => console.log(line) });
+});
+test.afterAll(async () => {
+  await harness?.close();
+});
+const harnessBase = (): string => {
+  if (!harness) throw new Error('the harness server did not start');
+  return harness.baseUrl;
+};
 
 async function openHarnessPage(page: Page, base: string): Promise<Page> {
   await routeLocalFiles(page, base);
@@ -25,12 +41,12 @@ async function openHarnessPage(page: Page, base: string): Promise<Page> {
   return page;
 }
 
-test('eval harness: MobileNetV2 on wasm scores sanely on 50 sample images', async ({ page, baseURL }) => {
+test('eval harness: MobileNetV2 on wasm scores sanely on 50 sample images', async ({ page }) => {
   if (!existsSync(DEFAULT_IMAGES) || !installed(MODEL)) {
     console.warn(`SKIPPED: needs ${DEFAULT_IMAGES} and ${MODEL} installed (npm run models -- --from ../shared/models)`);
     test.skip();
   }
-  const base = baseURL ?? '';
+  const base = harnessBase();
   await openHarnessPage(page, base);
 
   const prepared = await prepareModel(page, MODEL, 'wasm');
@@ -55,12 +71,12 @@ test('eval harness: MobileNetV2 on wasm scores sanely on 50 sample images', asyn
  * 1e-4 is 10× that, and 10× below what webgpu gave before predict.ts fed it exact pixels (9.9e-4
  * on these 16 images: tfjs-backend-webgpu floors 255·v when reading an ImageBitmap).
  */
-test('backend agreement: webgpu and webgl match cpu on 16 sample images', async ({ page, context, baseURL }) => {
+test('backend agreement: webgpu and webgl match cpu on 16 sample images', async ({ page, context }) => {
   if (!existsSync(DEFAULT_IMAGES) || !installed(TINY)) {
     console.warn(`SKIPPED: needs ${DEFAULT_IMAGES} and ${TINY} installed (npm run models -- --from ../shared/models)`);
     test.skip();
   }
-  const base = baseURL ?? '';
+  const base = harnessBase();
   const set = await loadEvalSet(DEFAULT_IMAGES, 16);
   const run = async (target: Page, backend: 'cpu' | 'webgl' | 'webgpu') => {
     const prepared = await prepareModel(target, TINY, backend);

@@ -43,7 +43,7 @@ Options:
   --json FILE           also write {environment, rows, ratios, ...} to FILE
   --no-bare             skip the bare-model reference
   --no-peer             skip the peer comparison
-  --no-build            reuse dist/ as it is (default: rebuild, so the numbers are this code's)
+  --no-build            reuse dist-harness/ as it is (default: rebuild, so the numbers are this code's)
   -h, --help            show this help`;
 
 const whole = (name: string, text: string | undefined, fallback: number, min: number): number => {

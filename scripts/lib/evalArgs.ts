@@ -22,7 +22,7 @@ export interface EvalOptions {
 export const EVAL_HELP = `Usage: npm run eval -- --model ID [options]      (or: npx tsx scripts/eval.ts ...)
 
 Runs catalog model ID in headless Chromium through the app's own worker (vite build + preview of
-dist/, harness.html) over a folder of images and prints what it scored:
+dist-harness/, harness.html, built apart by vite.harness.config.ts) over a folder of images and prints what it scored:
   - a folder with labels.csv (file,class_index,...), by default ../shared/images/imagenet-sample:
     top-1 and top-5 accuracy, compared with the reference figures when the set is the full 1000;
   - a folder with expected.csv (file,acceptable_top1_keras_class_indices,...), such as
@@ -39,7 +39,7 @@ Options:
                       (fractions; probabilities: all 1000 classes in Keras order); with --agree,
                       FILE.<backend>.json for each of the two backends
   --batch N           images per classify request and per forward pass (default 16)
-  --rebuild           rebuild dist/ first (done anyway when src/ is newer than dist/)
+  --rebuild           rebuild dist-harness/ first (done anyway when src/ is newer than it)
   -h, --help          show this help
 
 Progress goes to stderr; results to stdout. Exit code 0 when the run completed (accuracy is

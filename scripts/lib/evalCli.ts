@@ -1,32 +1,15 @@
 /** `npm run eval`: flags → headless harness → classify every image → printed figures (and JSON). */
-import { readdir, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DEFAULT_IMAGES, EVAL_HELP, parseEvalArgs, type EvalOptions } from './evalArgs';
 import { loadEvalSet, type EvalImage, type EvalSet } from './evalData';
 import { checkLabelMap, ambiguousNames, labelMapLines } from './evalLabelMap';
 import { accuracyLine, agreementLines, evalDocument, photoTable, referenceLine, REFERENCE_SET_SIZE, timingLine } from './evalReport';
 import { classifyAll, prepareModel, type EvalTarget, type PreparedModel } from './evalRun';
 import { agreement, percent, scoreAccuracy, type ImageOutcome } from './evalScore';
+import { harnessIsStale } from './harnessBuild';
 import { openHarness } from './headless';
 import type { BackendName } from '../../src/shared/protocol';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-async function newestMtime(path: string): Promise<number> {
-  const info = await stat(path).catch(() => null);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  const entries = await readdir(path);
-  return Math.max(0, ...(await Promise.all(entries.map((e) => newestMtime(join(path, e))))));
-}
-
-/** dist/ is stale when any app source changed after the last build (the harness would run old code). */
-async function distIsStale(): Promise<boolean> {
-  const built = await newestMtime(join(ROOT, 'dist/harness.html'));
-  const sources = ['src', 'index.html', 'harness.html', 'vite.config.ts', 'public/models/catalog.json', 'package-lock.json'];
-  const newest = Math.max(...(await Promise.all(sources.map((s) => newestMtime(join(ROOT, s))))));
-  return built === 0 || newest > built;
-}
 
 /** Progress on stderr: one line per chunk, with the running score for accuracy sets. */
 function progressReporter(tag: string, images: readonly EvalImage[]) {
@@ -103,7 +86,7 @@ export async function runEvalCli(argv: readonly string[], out: (line: string) =>
   try {
     const set = await loadEvalSet(options.images, options.limit);
     process.stderr.write(`${set.images.length} image(s) from ${set.dir} (${set.kind})\n`);
-    headless = await openHarness({ rebuild: options.rebuild || (await distIsStale()) });
+    headless = await openHarness({ rebuild: options.rebuild || (await harnessIsStale()) });
     const first: EvalTarget = { page: headless.page, localUrl: headless.localUrl };
     if (!options.agree) {
       const run = await runOne(first, options, options.backend, set);

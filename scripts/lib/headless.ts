@@ -1,17 +1,15 @@
 /**
  * Headless Chromium around the built app, for scripts that must run the app's own worker code
- * (npm run eval, npm run bench). Serves dist/ with `vite preview` on a free port, launches Debian's
- * Chromium with the flags that give WebGL/WebGPU on SwiftShader, and opens harness.html. Local
- * files (images under ../shared) are routed into the page at /__local/<absolute path>.
+ * (npm run eval, npm run bench). Serves the harness build (dist-harness/, vite.harness.config.ts:
+ * the deployable dist/ does not carry harness.html) with `vite preview` on a free port, launches
+ * Debian's Chromium with the flags that give WebGL/WebGPU on SwiftShader, and opens harness.html.
+ * Local files (images under ../shared) are routed into the page at /__local/<absolute path>.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { build, preview, type PreviewServer } from 'vite';
+import { serveHarness } from './harnessBuild';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Local files are served to the page under `<base>__local/<absolute path>`. */
 export function localUrlFor(baseUrl: string, absolutePath: string): string {
@@ -37,7 +35,7 @@ export interface Headless {
 }
 
 export interface HeadlessOptions {
-  /** Rebuild dist/ even if it exists (default: build only when missing). */
+  /** Rebuild dist-harness/ even if it exists (default: build only when missing). */
   rebuild?: boolean;
   /** Query string for harness.html, e.g. "?backend=webgl". */
   query?: string;
@@ -46,14 +44,8 @@ export interface HeadlessOptions {
 
 export async function openHarness(options: HeadlessOptions = {}): Promise<Headless> {
   const log = options.log ?? ((line: string) => console.error(line));
-  if (options.rebuild || !existsSync(resolve(ROOT, 'dist/harness.html'))) {
-    log('building the app (vite build)…');
-    await build({ root: ROOT, logLevel: 'warn' });
-  }
-  const server: PreviewServer = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('vite preview did not report a port');
-  const baseUrl = `http://127.0.0.1:${address.port}/`;
+  const server = await serveHarness({ rebuild: options.rebuild, log });
+  const { baseUrl } = server;
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
