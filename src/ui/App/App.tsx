@@ -1,16 +1,21 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { bootstrap } from '../../store/actions';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
-import { BenchmarkPanel } from '../BenchmarkPanel/BenchmarkPanel';
 import { ClassifyView } from '../ClassifyView/ClassifyView';
-import { CompareView } from '../CompareView/CompareView';
-import { CustomModelView } from '../CustomModelView/CustomModelView';
-import { InspectView } from '../InspectView/InspectView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
 import { panelId, tabId, ViewTabs } from '../ViewTabs/ViewTabs';
 import { Notices } from '../engine/Notices';
 import { TfMemory } from '../engine/TfMemory';
+
+/**
+ * Secondary views are fetched when first opened, so a visitor's first download is the Classify
+ * path only (Benchmark alone brings recharts). Each is a named export, re-exposed as lazy's default.
+ */
+const InspectView = lazy(() => import('../InspectView/InspectView').then((m) => ({ default: m.InspectView })));
+const CompareView = lazy(() => import('../CompareView/CompareView').then((m) => ({ default: m.CompareView })));
+const CustomModelView = lazy(() => import('../CustomModelView/CustomModelView').then((m) => ({ default: m.CustomModelView })));
+const BenchmarkPanel = lazy(() => import('../BenchmarkPanel/BenchmarkPanel').then((m) => ({ default: m.BenchmarkPanel })));
 
 /** The page's views; each is one component. Add a view by adding an entry. */
 const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
@@ -43,7 +48,9 @@ export function App() {
         <EnginePanel />
         <Notices />
         <div role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)}>
-          <Active />
+          <Suspense fallback={<p className="view-loading" data-testid="view-loading" aria-busy="true">Loading the view…</p>}>
+            <Active />
+          </Suspense>
         </div>
       </main>
     </div>
