@@ -79,6 +79,7 @@ export function resumeRequest(body: RequestBody, delivered: Delivered): Resumed 
     case 'init':
     case 'load':
     case 'inspect':
+    case 'explain':
     case 'fault':
       return { body, remap: null, lost: [] };
     default:

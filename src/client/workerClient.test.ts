@@ -55,6 +55,7 @@ const engine: Engine = {
   },
   inspect: async () => ({}) as never,
   compare: async () => ({ count: 0, failed: 0 }),
+  explain: async () => ({}) as never,
   benchmark: async (model, options, hooks) => {
     for (const [run, batch] of options.batches.entries()) hooks.onSample({ batch, variant: 0, run, warmup: false, ms: batch });
     return { model: {} as never, backend: 'cpu', inputNote: 'random', batches: [], largestOkBatch: null, totalMs: 0 };

@@ -15,7 +15,8 @@ import { loseGpu } from './gpuLoss';
 import { createGpuSupervisor, recoverBackend } from './recovery';
 import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
-import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '../shared/protocol';
+import { explainImage, type ExplainJob } from './explain/explain';
+import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, Explanation, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '../shared/protocol';
 import type { ModelReport } from '../shared/report';
 
 export type { ProgressFn };
@@ -43,6 +44,8 @@ export interface Engine {
   inspect(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelReport>;
   compare(request: CompareRequest, hooks: CompareHooks): Promise<{ count: number; failed: number }>;
   benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
+  /** A heatmap of where one class's evidence lies in one image (explain/explain.ts). */
+  explain(job: ExplainJob, onProgress: ProgressFn): Promise<Explanation>;
 }
 
 /** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
@@ -215,6 +218,12 @@ export function createTfEngine(): Engine {
       } finally {
         input.close();
       }
+    },
+    async explain(job, onProgress) {
+      await ensureModel(job.model, onProgress);
+      unused.delete(job.model.key);
+      // Raced against a GPU loss like classify: after a recovery it runs again on the reloaded model.
+      return gpu.run(async () => explainImage(tf, await ensureModel(job.model, onProgress), job));
     },
   };
 }

@@ -3,7 +3,7 @@ import { createHandler } from './handler';
 import type { Engine, EngineSink } from './engine';
 import { LumenError } from '../shared/errors';
 import type { CompareRow, ModelReport } from '../shared/report';
-import type { BatchResult, BenchmarkOptions, EngineInfo, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
+import type { BatchResult, BenchmarkOptions, EngineInfo, Explanation, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
 
 const engineInfo: EngineInfo = {
   backend: 'wasm', forced: false, reason: 'test', attempts: [], adapter: null, webglRenderer: null, tfjsVersion: '4.22.0', flags: {},
@@ -78,8 +78,18 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
       }
       return { model: modelInfo, backend: 'wasm', inputNote: 'random', batches, largestOkBatch: Math.max(...options.batches), totalMs: 1 };
     },
+    async explain(job) {
+      calls.push(`explain:${job.classIndex}:${job.method}`);
+      if (job.classIndex === 999) throw new LumenError('bad-request', 'no class 999');
+      return { ...explanation, classIndex: job.classIndex };
+    },
   };
 }
+
+const explanation: Explanation = {
+  classIndex: 0, outputIndex: 0, label: 'a', method: 'gradcam', heatmap: { width: 1, height: 1, values: new Float32Array([1]) }, peak: { x: 0.5, y: 0.5 },
+  imageWidth: 2, imageHeight: 2, ms: 1, gradcamAt: 'conv', gradcamProblem: null,
+};
 
 const benchOptions = (overrides: Partial<BenchmarkOptions> = {}): BenchmarkOptions => ({
   batches: [1, 4], warmup: 1, runs: 2, durationMs: null, variants: [{ kind: 'model', method: 'auto' }], input: { kind: 'random' }, coldStart: false, ...overrides,
@@ -165,6 +175,21 @@ describe('worker handler', () => {
       { type: 'inspected', id: 4, report },
       { type: 'error', id: 5, error: { name: 'LumenError', code: 'model-invalid', message: 'not an image classifier' } },
     ]);
+  });
+
+  it('answers explain with one explained event, or an error', async () => {
+    const { events, post } = recorder();
+    const engine = fakeEngine();
+    const handle = createHandler(engine, post);
+    const [image] = images(1);
+    if (!image) throw new Error('no image');
+    await handle({ type: 'explain', id: 9, model: spec, image, classIndex: 281, label: 'tabby', method: 'auto' });
+    await handle({ type: 'explain', id: 10, model: spec, image, classIndex: 999, label: 'x', method: 'occlusion' });
+    expect(events).toEqual([
+      { type: 'explained', id: 9, explanation: { ...explanation, classIndex: 281 } },
+      { type: 'error', id: 10, error: { name: 'LumenError', code: 'bad-request', message: 'no class 999' } },
+    ]);
+    expect(engine.calls).toEqual(['explain:281:auto', 'explain:999:occlusion']);
   });
 
   it('compare streams one row per model (a failing model gets an error row), then compared', async () => {

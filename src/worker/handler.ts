@@ -11,7 +11,7 @@ import { assertNever } from '../shared/assertNever';
 import { LumenError, isCancelled, serializeError } from '../shared/errors';
 import type { AnswerableRequest, PostFn, WorkerRequest } from '../shared/protocol';
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'benchmark', 'fault', 'cancel']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'benchmark', 'explain', 'fault', 'cancel']);
 
 function isRequest(message: unknown): message is WorkerRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -79,6 +79,9 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
           post({ type: 'benchmarked', id, summary });
           break;
         }
+        case 'explain':
+          post({ type: 'explained', id, explanation: await engine.explain(request, onProgress) });
+          break;
         case 'fault':
           throw new LumenError('bad-request', 'Faults are injected at once, never queued.');
         default:
