@@ -1,11 +1,14 @@
 /**
  * `npm run bench`: the in-page benchmark, headless. The built app's own worker runs the sweep
  * (app and bare interleaved), then the peer comparison (app classify path vs
- * @tensorflow-models/mobilenet, interleaved); the table and ratios are printed, --json writes them.
+ * @tensorflow-models/mobilenet, interleaved), then with --drop a drop of real photos through the
+ * app's classify requests; the table and ratios are printed, --json writes them.
  */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { openHarness } from './lib/headless';
 import { BENCH_HELP, PEER_MODEL, parseBenchCli, type BenchCli } from './lib/benchArgs';
+import { DROP_DIR, dropFiles, dropRatios, formatDrops, runDrop, type DropRun } from './lib/benchDrop';
 import { formatColdStart, formatEnvironment, formatFailures, formatRatios, formatTable, reportRows } from './lib/benchReport';
 import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/lib/benchRun';
 import { benchRatios } from '../src/lib/benchCompare';
@@ -52,6 +55,14 @@ try {
   }
   const rows = [...benchRows(sweep), ...(peerRun ? benchRows(peerRun) : [])];
   const ratios = benchRatios(rows);
+  // The drop runs after the sweep, in the same worker, so the bare rows it is held against are this run's.
+  const drops: DropRun[] = [];
+  if (cli.drop > 0) {
+    const urls = dropFiles(DROP_DIR, cli.drop).map((path) => headless.localUrl(resolve(path)));
+    for (const model of cli.models) for (const backend of cli.backends) drops.push(await runDrop(headless.page, urls, model, backend, cli.dropRuns));
+  }
+  const dropVsBare = dropRatios(drops, rows);
+  const dropOverBare = dropVsBare.length ? Math.min(...dropVsBare.map((r) => r.ratio)) : null;
   const app = reportRows(rows, 'app');
 
   console.log(`\n${formatEnvironment(sweep.environment)}`);
@@ -65,14 +76,15 @@ try {
     console.log(formatTable([...named('pipeline:tf-ops', 'app classify path'), ...named('peer', 'peer classify()')]));
   }
   console.log('');
-  for (const line of [...formatColdStart(coldStartRows(sweep)), ...formatFailures(rows), ...formatRatios(ratios)]) console.log(line);
+  for (const line of [...formatColdStart(coldStartRows(sweep)), ...formatFailures(rows), ...formatRatios(ratios), ...(cli.drop > 0 ? formatDrops(drops, dropVsBare) : [])]) console.log(line);
   console.log(`main-thread long tasks during the sweep: ${sweep.longTasks.count} (longest ${sweep.longTasks.longestMs.toFixed(0)} ms)`);
 
   if (cli.json) {
     const document = {
       environment: sweep.environment,
       rows: app,
-      ratios: { appOverBare: ratios.appOverBare, appOverPeer: ratios.appOverPeer, basis: 'p50', appOverBareMean: ratios.appOverBareMean, appOverPeerMean: ratios.appOverPeerMean, bare: ratios.bare, peer: ratios.peer },
+      ratios: { appOverBare: ratios.appOverBare, appOverPeer: ratios.appOverPeer, basis: 'p50', appOverBareMean: ratios.appOverBareMean, appOverPeerMean: ratios.appOverPeerMean, bare: ratios.bare, peer: ratios.peer, dropOverBare, drop: dropVsBare },
+      drops,
       reference: { bare: reportRows(rows, 'bare'), appPipeline: reportRows(rows, 'pipeline:tf-ops'), peer: reportRows(rows, 'peer') },
       coldStart: coldStartRows(sweep),
       config: { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), ...cli },

@@ -15,6 +15,9 @@ export interface BenchCli {
   /** Absolute path of the image to feed, or null for random pixels. */
   image: string | null;
   json: string | null;
+  /** Photos in the timed drop through the app's classify path (0: no drop). */
+  drop: number;
+  dropRuns: number;
   bare: boolean;
   peer: boolean;
   build: boolean;
@@ -41,6 +44,10 @@ Options:
   --duration SECONDS    time each batch size for this long instead of --runs
   --image FILE          input image (default ${DEFAULT_IMAGE}); --image random for noise
   --json FILE           also write {environment, rows, ratios, ...} to FILE
+  --drop N              also time a drop of N photos from ../shared/images/imagenet-sample through
+                        the app's classify requests and report drop/bare throughput at batch 8
+                        (ratios.dropOverBare; keep 8 in --batches)
+  --drop-runs N         timed drops after one untimed (default 3; the median counts)
   --no-bare             skip the bare-model reference
   --no-peer             skip the peer comparison
   --no-build            reuse dist-harness/ as it is (default: rebuild, so the numbers are this code's)
@@ -67,6 +74,8 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
       duration: { type: 'string' },
       image: { type: 'string' },
       json: { type: 'string' },
+      drop: { type: 'string' },
+      'drop-runs': { type: 'string' },
       'no-bare': { type: 'boolean', default: false },
       'no-peer': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
@@ -99,6 +108,8 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     durationMs,
     image,
     json: values.json ?? null,
+    drop: whole('drop', values.drop, 0, 0),
+    dropRuns: whole('drop-runs', values['drop-runs'], 3, 1),
     bare: !values['no-bare'],
     peer: !values['no-peer'],
     build: !values['no-build'],

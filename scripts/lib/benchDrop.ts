@@ -1,0 +1,112 @@
+/**
+ * `npm run bench -- --drop N`: N real photos through the app's own classify path, as a drop in the
+ * page sends them (worker 'classify' requests of REQUEST_CHUNK images posted a task apart, each
+ * answered item by item with top-k and a thumbnail), timed from the first post to the last answer.
+ * Its throughput over the bare model's at the same batch size is `ratios.dropOverBare`.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { LumenHarness } from '../../src/harness/main';
+import type { BackendName } from '../../src/shared/protocol';
+import type { BenchRow } from '../../src/lib/benchRun';
+
+export const DROP_DIR = '../shared/images/imagenet-sample';
+/** As src/store/classifyActions.ts posts a drop: requests of 48, one task apart. */
+const REQUEST_CHUNK = 48;
+/** What the page asks for per forward pass (src/store/classifyActions.ts CLASSIFY_BATCH). */
+export const DROP_BATCH = 8;
+/** Top-k the page shows by default. */
+const DROP_K = 5;
+
+export interface DropRun {
+  model: string;
+  backend: BackendName;
+  images: number;
+  failed: number;
+  batchSize: number;
+  /** Wall time of each timed drop, ms (the first, untimed drop warms the decoder and shapes). */
+  wallMs: number[];
+  /** Images per second of the median drop. */
+  throughput: number;
+}
+
+export interface DropRatio {
+  model: string;
+  backend: string;
+  batch: number;
+  drop: number;
+  bare: number;
+  ratio: number;
+}
+
+/** The first `count` photos of the sample (sorted by name): a fixed, repeatable drop. */
+export function dropFiles(dir: string, count: number): string[] {
+  const files = readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort();
+  if (files.length < count) throw new Error(`--drop ${count}: only ${files.length} images in ${dir}`);
+  return files.slice(0, count).map((f) => join(dir, f));
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** Runs the drop `runs` times (after one untimed) on `backend` in the harness page's worker. */
+export async function runDrop(page: Page, urls: readonly string[], modelId: string, backend: BackendName, runs: number): Promise<DropRun> {
+  const timed = await page.evaluate(
+    async ({ urls, modelId, backend, runs, chunk, batchSize, k }) => {
+      const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
+      const { client } = harness;
+      await client.request({ type: 'init', backend }).result;
+      const spec = await harness.spec(modelId);
+      await client.request({ type: 'load', model: spec }).result;
+      const blobs = await Promise.all(urls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })));
+      const drop = async (): Promise<{ ms: number; failed: number }> => {
+        const started = performance.now();
+        const requests: Promise<{ failed: number }>[] = [];
+        for (let start = 0; start < blobs.length; start += chunk) {
+          if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+          requests.push(client.request({ type: 'classify', model: spec, k, images: blobs.slice(start, start + chunk), batchSize }).result);
+        }
+        const answers = await Promise.all(requests);
+        return { ms: performance.now() - started, failed: answers.reduce((sum, a) => sum + a.failed, 0) };
+      };
+      await drop();
+      const results: { ms: number; failed: number }[] = [];
+      for (let i = 0; i < runs; i += 1) results.push(await drop());
+      return results;
+    },
+    { urls: [...urls], modelId, backend, runs, chunk: REQUEST_CHUNK, batchSize: DROP_BATCH, k: DROP_K },
+  );
+  const wallMs = timed.map((t) => t.ms);
+  return {
+    model: modelId,
+    backend,
+    images: urls.length,
+    failed: Math.max(0, ...timed.map((t) => t.failed)),
+    batchSize: DROP_BATCH,
+    wallMs,
+    throughput: (urls.length * 1000) / median(wallMs),
+  };
+}
+
+/** Drop throughput over the bare model's (images/s, mean basis) at the drop's batch size. */
+export function dropRatios(drops: readonly DropRun[], rows: readonly BenchRow[]): DropRatio[] {
+  return drops.flatMap((d) => {
+    const bare = rows.find((r) => r.variant === 'bare' && r.status === 'ok' && r.model === d.model && r.backend === d.backend && r.batch === d.batchSize);
+    if (!bare?.throughput) return [];
+    return [{ model: d.model, backend: d.backend, batch: d.batchSize, drop: d.throughput, bare: bare.throughput, ratio: d.throughput / bare.throughput }];
+  });
+}
+
+export function formatDrops(drops: readonly DropRun[], ratios: readonly DropRatio[]): string[] {
+  const lines = drops.map(
+    (d) => `drop ${d.model} ${d.backend}: ${d.images} images, batch ${d.batchSize}, ${d.failed} failed; ${d.wallMs.map((ms) => ms.toFixed(0)).join(' / ')} ms → ${d.throughput.toFixed(1)} img/s (median)`,
+  );
+  const worst = ratios.length ? Math.min(...ratios.map((r) => r.ratio)) : null;
+  lines.push(`drop/bare = ${worst === null ? 'n/a (no bare row at the drop batch size: add it to --batches)' : worst.toFixed(3)} (throughput; target ≥ 0.9)`);
+  for (const r of ratios) lines.push(`  ${r.model} ${r.backend} batch ${r.batch}: drop ${r.drop.toFixed(1)} img/s, bare ${r.bare.toFixed(1)} img/s → ${r.ratio.toFixed(3)}`);
+  return lines;
+}
