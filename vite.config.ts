@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/vite/serviceWorker';
+import { threadedWasmFactoryAlias } from './scripts/vite/threadedWasm';
 
 const CATALOG = resolve(import.meta.dirname, 'public/models/catalog.json');
 
@@ -68,7 +70,9 @@ function contentSecurityPolicyMeta(): Plugin {
 // `base: './'` keeps every URL relative, so the built site works from any CDN sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), serviceWorker()],
+  // Threaded wasm in the minified worker bundle (scripts/vite/threadedWasm.ts).
+  resolve: { alias: [threadedWasmFactoryAlias] },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -75,6 +75,8 @@ export interface EngineInfo {
   webglRenderer: string | null;
   tfjsVersion: string;
   flags: Record<string, unknown>;
+  /** Threads the wasm backend runs with (1 single-threaded, 0 when wasm is not the backend); absent from older reports. */
+  wasmThreads?: number;
 }
 
 export interface ModelInfo {

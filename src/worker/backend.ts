@@ -3,7 +3,7 @@
  * alone and fails loudly; automatic selection skips emulated GPUs in favour of wasm, and keeps
  * them only as a last resort before the plain-JS cpu backend.
  */
-import { tf } from './tfjs';
+import { startingWasm, tf, wasmThreadsInUse } from './tfjs';
 import { BACKEND_LABEL, hasWasm, probeWebGl, probeWebGpu, type Probe } from './backendProbe';
 import { LumenError } from '../shared/errors';
 import type { AdapterInfo, BackendAttempt, BackendName, EngineInfo } from '../shared/protocol';
@@ -37,7 +37,7 @@ export function automaticOrder(candidates: readonly Candidate[]): Candidate[] {
 
 async function activate(backend: BackendName): Promise<string | null> {
   try {
-    const ok = await tf.setBackend(backend);
+    const ok = await (backend === 'wasm' ? startingWasm(() => tf.setBackend(backend)) : tf.setBackend(backend));
     if (!ok) return `TF.js could not initialise the ${backend} backend`;
     await tf.ready();
     return null;
@@ -79,6 +79,7 @@ export async function selectBackend(forced: BackendName | null): Promise<EngineI
       webglRenderer,
       tfjsVersion: tf.version.tfjs,
       flags: { ...tf.env().getFlags() },
+      wasmThreads: wasmThreadsInUse(),
     };
   }
   const tried = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');

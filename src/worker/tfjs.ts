@@ -5,18 +5,40 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { wasmThreadsFor } from '../lib/deploy/wasmThreads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
-// Threaded wasm breaks in minified builds under COOP/COEP (setBackend never resolves), and the
-// single-threaded SIMD build is as fast on small machines. Measured in ../shared/BROWSER.md.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// The threaded build runs when the page is cross-origin isolated (tfjs probes SharedArrayBuffer);
+// its pthreads survive minification thanks to threadedWasmFactory.ts. Otherwise: one thread.
+const WASM_THREADS = wasmThreadsFor(self.navigator.hardwareConcurrency);
+setThreadsCount(WASM_THREADS);
+
+/**
+ * Runs the wasm backend's start-up. Its C++ side caps the pool at navigator.hardwareConcurrency / 2
+ * (it assumes two hardware threads per core), read once as the module starts, so setThreadsCount
+ * alone leaves a 2-core machine on one thread. While it starts, this worker's navigator reports
+ * twice WASM_THREADS; the page's own navigator is untouched and the override is removed after.
+ */
+export async function startingWasm<T>(start: () => Promise<T>): Promise<T> {
+  Object.defineProperty(self.navigator, 'hardwareConcurrency', { value: WASM_THREADS * 2, configurable: true });
+  try {
+    return await start();
+  } finally {
+    Reflect.deleteProperty(self.navigator, 'hardwareConcurrency');
+  }
+}
+
+/** Threads the wasm backend runs with: 1 when single-threaded, 0 while wasm is not the backend. */
+export function wasmThreadsInUse(): number {
+  return tf.getBackend() === 'wasm' ? getThreadsCount() : 0;
+}
 
 export { tf };

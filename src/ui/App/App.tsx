@@ -7,6 +7,7 @@ import { ModelPicker } from '../ModelPicker/ModelPicker';
 import { panelId, tabId, ViewTabs } from '../ViewTabs/ViewTabs';
 import { Notices } from '../engine/Notices';
 import { TfMemory } from '../engine/TfMemory';
+import { Isolation } from '../engine/Isolation';
 
 /**
  * Secondary views are fetched when first opened, so a visitor's first download is the Classify
@@ -41,6 +42,7 @@ export function App() {
         <p className="tagline">ImageNet classification on your own GPU. No image leaves this page.</p>
         <BackendBadge />
         <TfMemory />
+        <Isolation />
       </header>
       <ViewTabs views={VIEWS} active={active.id} onSelect={setView} />
       <main>

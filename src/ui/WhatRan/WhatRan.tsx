@@ -30,6 +30,12 @@ export function WhatRan({ report }: { report: ModelReport }) {
                 </li>
               ))}
             </ul>
+            {engine.backend === 'wasm' && (
+              <p data-testid="inspect-wasm-threads" data-wasm-threads={engine.wasmThreads ?? ''}>
+                wasm threads: <strong>{engine.wasmThreads ?? '?'}</strong>
+                {window.crossOriginIsolated ? ' (cross-origin isolated)' : ' (not cross-origin isolated: one thread)'}
+              </p>
+            )}
             <p className="muted">
               TF.js {engine.tfjsVersion}
               {engine.webglRenderer && ` · WebGL renderer: ${engine.webglRenderer}`}

@@ -1,0 +1,139 @@
+/**
+ * Issue 8: dist/ deployed to a plain static host under a sub-path (e2e/staticHost.ts: no COOP/COEP
+ * from the server, not vite preview). The service worker makes the second load cross-origin
+ * isolated with threaded wasm, serves the app with the network cut, and announces a new build.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+import { expect, test, type Page } from './fixtures';
+import { acceptableTop1, classifyPhoto, needsShared } from './zooSupport';
+import { serveStatic, type StaticHost } from './staticHost';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SUB_PATH = '/some/sub/path/';
+const MODEL = 'mobilenet_v1_025_224_graph';
+const PHOTO = 'parrot.jpg';
+const QUERY = `?model=${MODEL}&backend=wasm`;
+
+/** The second deployment differs by one tag in index.html: enough to change every revision list. */
+const secondBuild: Plugin = {
+  name: 'static-host-second-build',
+  transformIndexHtml: (html) => html.replace('</head>', '<meta name="lumen-build" content="second" />\n</head>'),
+};
+
+async function buildInto(outDir: string, plugins: Plugin[] = []): Promise<void> {
+  await build({ root: ROOT, logLevel: 'warn', plugins, build: { outDir, emptyOutDir: true } });
+}
+
+async function openAndLoad(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}${QUERY}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+}
+
+/** The service worker has installed and activated (precache written). */
+async function serviceWorkerActive(page: Page): Promise<void> {
+  const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
+  expect(state).toBe('activated');
+}
+
+const threads = async (page: Page): Promise<number> => Number(await page.getByTestId('isolation').getAttribute('data-wasm-threads'));
+
+test.describe('Static host under a sub-path', () => {
+  needsShared();
+  test.describe.configure({ mode: 'serial' });
+
+  let work = '';
+  let first = '';
+  let second = '';
+  let host: StaticHost;
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    work = mkdtempSync(join(tmpdir(), 'lumen-static-host-'));
+    first = join(work, 'first');
+    second = join(work, 'second');
+    await buildInto(first);
+    await buildInto(second, [secondBuild]);
+    host = await serveStatic(first, SUB_PATH);
+  });
+
+  test.afterAll(async () => {
+    await host?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('first visit: served, not isolated, wasm on one thread, and says so', async ({ page }) => {
+    await openAndLoad(page, host.url);
+    const hook = page.getByTestId('isolation');
+    await expect(hook).toHaveAttribute('data-isolated', 'false');
+    await expect(hook).toHaveAttribute('data-wasm-threads', '1');
+    await expect(hook).toContainText('First visit');
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+    await serviceWorkerActive(page);
+    expect(host.requests).toContain(`${SUB_PATH}sw.js`);
+  });
+
+  test('reload: cross-origin isolated by the service worker, threaded wasm, a photo classifies', async ({ page }) => {
+    await openAndLoad(page, host.url);
+    await serviceWorkerActive(page);
+    await page.reload();
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+    const hook = page.getByTestId('isolation');
+    await expect(hook).toHaveAttribute('data-isolated', 'true');
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+    const wasmThreads = await threads(page);
+    console.log(`isolated reload: wasm runs with ${wasmThreads} threads (hardwareConcurrency ${await page.evaluate(() => navigator.hardwareConcurrency)})`);
+    expect(wasmThreads).toBeGreaterThan(1);
+    expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
+
+    // The hook stays on another view, and "What ran" names the threads.
+    await page.getByTestId('tab-inspect').click();
+    await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
+    await expect(page.getByTestId('inspect-wasm-threads')).toHaveAttribute('data-wasm-threads', String(wasmThreads));
+  });
+
+  test('network cut for page and service worker: the app, the cached model and a result still come', async ({ page, context }) => {
+    await openAndLoad(page, host.url);
+    await serviceWorkerActive(page);
+    const before = host.requests.length;
+    await context.setOffline(true);
+    const aborted: string[] = [];
+    await context.route('**/*', (route) => {
+      aborted.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await page.reload();
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+    await expect(page.getByTestId('model-info')).toHaveAttribute('data-from-cache', 'true');
+    await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
+    expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
+    expect(host.requests.slice(before), 'nothing reached the server').toEqual([]);
+    console.log(`offline reload: ${aborted.length} requests aborted (${[...new Set(aborted.map((u) => new URL(u).pathname.split('/').pop()))].join(', ')})`);
+  });
+
+  test('a new build at the same URL is announced, and taken only on Reload', async ({ page }) => {
+    await openAndLoad(page, host.url);
+    await serviceWorkerActive(page);
+    await page.reload();
+    await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
+    try {
+      host.setRoot(second);
+      await page.reload();
+      const prompt = page.getByTestId('update-prompt');
+      await expect(prompt).toBeVisible();
+      await expect(prompt).toContainText('A new version is ready');
+      // Still the first build until the person says so.
+      await expect(page.locator('meta[name=lumen-build]')).toHaveCount(0);
+      await page.screenshot({ path: '/tmp/lumen-update-prompt.png' });
+      await page.getByTestId('update-reload').click();
+      await expect(page.locator('meta[name=lumen-build]')).toHaveAttribute('content', 'second');
+      await expect(page.getByTestId('update-prompt')).toHaveCount(0);
+      await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+      await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
+    } finally {
+      host.setRoot(first);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The app's one service worker (built on its own to dist/sw.js by scripts/vite/serviceWorker.ts,
+ * which defines LUMEN_PRECACHE as this build's file list). It:
+ * - precaches the app shell, the TF.js worker bundle and the wasm binaries, so the app loads offline;
+ * - adds COOP/COEP to the app's own responses, so the page and its worker are cross-origin isolated
+ *   (threaded wasm, fine timers) on hosts that cannot send headers (the Workbox recipe, workbox#2963);
+ * - leaves model files to the TF.js worker's own cache (see src/lib/deploy/serviceWorkerRules.ts);
+ * - waits: a new version installs beside the running one and takes over only when the person
+ *   clicks "Reload" (a `skip-waiting` message), never in the middle of a run.
+ * Every URL is relative to the registration scope, so the app works under any sub-path.
+ */
+import {
+  precacheUrls,
+  routeRequest,
+  shellCacheName,
+  staleShellCaches,
+  withIsolationHeaders,
+  type PrecacheEntry,
+} from '../lib/deploy/serviceWorkerRules';
+import { assertNever } from '../shared/assertNever';
+
+// The DOM lib has no service-worker types and this file is compiled with it: the little we use.
+interface ExtendableEvent extends Event {
+  waitUntil(work: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface ServiceWorkerScope {
+  readonly registration: { readonly scope: string };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+}
+
+declare const LUMEN_PRECACHE: { version: string; entries: PrecacheEntry[] };
+
+const sw = self as unknown as ServiceWorkerScope;
+const { version, entries } = LUMEN_PRECACHE;
+const scope = sw.registration.scope;
+const cacheName = shellCacheName(version);
+const precached = precacheUrls(entries, scope);
+
+async function precache(): Promise<void> {
+  const cache = await caches.open(cacheName);
+  // Revalidate against the server: index.html and the catalog keep their names between versions.
+  await Promise.all([...precached].map(async (url) => {
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`precache: HTTP ${response.status} for ${url}`);
+    await cache.put(url, response);
+  }));
+}
+
+async function dropOldVersions(): Promise<void> {
+  await Promise.all(staleShellCaches(await caches.keys(), cacheName).map((name) => caches.delete(name)));
+}
+
+async function fromShell(url: string, request: Request): Promise<Response> {
+  const cached = await (await caches.open(cacheName)).match(url);
+  return withIsolationHeaders(cached ?? (await fetch(request)));
+}
+
+sw.addEventListener('install', (event) => event.waitUntil(precache()));
+sw.addEventListener('activate', (event) => event.waitUntil(dropOldVersions()));
+sw.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') void sw.skipWaiting();
+});
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const route = routeRequest({ url: request.url, method: request.method, mode: request.mode }, scope, precached);
+  switch (route.kind) {
+    case 'pass':
+      return;
+    case 'precached':
+      event.respondWith(fromShell(route.url, request));
+      return;
+    case 'network':
+      event.respondWith(fetch(request).then(withIsolationHeaders));
+      return;
+    default:
+      assertNever(route);
+  }
+});
