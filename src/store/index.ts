@@ -7,8 +7,9 @@ import { createCustomSlice, type CustomSlice } from './customSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createBenchmarkSlice, type BenchmarkSlice } from './benchmarkSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
+import { createExplainSlice, type ExplainSlice } from './explainSlice';
 
-export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice & NoticeSlice;
+export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice & NoticeSlice & ExplainSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -18,6 +19,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createCompareSlice(...a),
   ...createBenchmarkSlice(...a),
   ...createNoticeSlice(...a),
+  ...createExplainSlice(...a),
 }));
 
 export type { ResultCard, RunState } from './resultsSlice';

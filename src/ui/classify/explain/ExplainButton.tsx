@@ -1,0 +1,21 @@
+import { explainClass } from '../../../store/explainActions';
+import type { Prediction } from '../../../shared/protocol';
+import './explain.css';
+
+/** The Explain control of one prediction row: a heatmap of where that class's evidence lies. */
+export function ExplainButton({ cardKey, prediction, running }: { cardKey: string; prediction: Prediction; running: boolean }) {
+  const name = prediction.label.split(',')[0] ?? prediction.label;
+  return (
+    <button
+      type="button"
+      className="explain-button"
+      data-testid="explain"
+      aria-label={`Explain ${name}: where is its evidence in the image?`}
+      title={`Where is the evidence for "${name}"?`}
+      aria-busy={running}
+      onClick={() => void explainClass(cardKey, { classIndex: prediction.classIndex, label: prediction.label })}
+    >
+      {running ? '…' : 'Explain'}
+    </button>
+  );
+}

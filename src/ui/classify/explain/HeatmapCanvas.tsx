@@ -1,0 +1,19 @@
+import { useEffect, useRef } from 'react';
+import { gridToRgba } from '../../../lib/explain/colormap';
+import type { Explanation } from '../../../shared/protocol';
+
+/**
+ * The heatmap grid painted one pixel a cell; CSS stretches the canvas over the image, and the
+ * browser's smoothing interpolates between cells.
+ */
+export function HeatmapCanvas({ heatmap, opacity }: { heatmap: Explanation['heatmap']; opacity: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(heatmap.width, heatmap.height);
+    image.data.set(gridToRgba(heatmap.values));
+    context.putImageData(image, 0, 0);
+  }, [heatmap]);
+  return <canvas ref={canvas} className="heatmap-canvas" width={heatmap.width} height={heatmap.height} style={{ opacity }} aria-hidden="true" />;
+}
