@@ -80,7 +80,7 @@ test('automatic backend choice names a backend and explains it; an emulated GPU 
   const backend = await page.getByTestId('backend').textContent();
   expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
   const emulated = await page.evaluate(async () => {
-    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; architecture?: string } } | null> } }).gpu;
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; architecture?: string } } | null> } }).gpu;
     const adapter = await gpu?.requestAdapter();
     return !adapter || Boolean(adapter.info?.isFallbackAdapter) || /swiftshader/i.test(adapter.info?.architecture ?? '');
   });

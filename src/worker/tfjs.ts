@@ -18,7 +18,8 @@ setWasmPaths({
 });
 // The threaded build runs when the page is cross-origin isolated (tfjs probes SharedArrayBuffer);
 // its pthreads survive minification thanks to threadedWasmFactory.ts. Otherwise: one thread.
-const WASM_THREADS = wasmThreadsFor(self.navigator.hardwareConcurrency);
+// globalThis, not self: unit tests import this module in Node, which has neither self nor (Node 20) navigator.
+const WASM_THREADS = wasmThreadsFor((globalThis as { navigator?: Navigator }).navigator?.hardwareConcurrency);
 setThreadsCount(WASM_THREADS);
 
 /**
