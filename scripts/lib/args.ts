@@ -5,6 +5,7 @@ export interface CliOptions {
   from?: string;
   baseUrl?: string;
   only?: string[];
+  selfHost: boolean;
   allowMissing: boolean;
   optionalFrom: boolean;
   catalog?: string;
@@ -26,11 +27,20 @@ Sources (per model, from the catalog):
            checked against the registry's sha512 integrity and cached in
            node_modules/.cache/lumen-models/ (never downloaded twice)
   url      <baseUrl>/<file> over http(s)
+  hosted   loaded online by the app from its hub (TF-Hub / Kaggle handle); skipped here unless
+           --self-host
 
 Options:
   --from DIR          root folder of the shared models (shared sources read DIR/<folder>)
   --base-url URL      fetch every non-npm model from URL/<source folder or id>/<file> instead
   --only ID[,ID...]   only these model ids (repeatable)
+  --self-host         also download the selected hosted models (all of them without --only) into
+                      their folders: model.json as the app resolves the handle (?tfjs-format=file),
+                      every shard, and the labels file. Each file's sha256 is recorded in
+                      lumen-model.json (checked against the catalog's "files" when an entry lists
+                      them) and verified on every later run; the app then loads the model from its
+                      folder, so the deployment makes no third-party request. E.g.
+                      npm run models -- --only mobilenet_v1_025_224_tfhub --self-host
   --allow-missing     a model that cannot be installed is a warning, not an error (exit 0);
                       the app serves whatever is present
   --optional-from     if the --from DIR does not exist, skip the shared models with a warning
@@ -54,6 +64,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       from: { type: 'string' },
       'base-url': { type: 'string' },
       only: { type: 'string', multiple: true },
+      'self-host': { type: 'boolean', default: false },
       'allow-missing': { type: 'boolean', default: false },
       'optional-from': { type: 'boolean', default: false },
       catalog: { type: 'string' },
@@ -70,6 +81,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     from: values.from,
     baseUrl,
     only: only && only.length ? only : undefined,
+    selfHost: values['self-host'],
     allowMissing: values['allow-missing'],
     optionalFrom: values['optional-from'],
     catalog: values.catalog,

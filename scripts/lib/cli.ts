@@ -29,6 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo, ove
       from: cli.from,
       baseUrl: cli.baseUrl,
       only: cli.only,
+      selfHost: cli.selfHost,
       catalogPath: cli.catalog,
       outDir: cli.out,
       cacheDir: cli.cacheDir,

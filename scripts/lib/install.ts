@@ -5,6 +5,7 @@ import { modelFolder, validateCatalog, type CatalogFile, type CatalogModel } fro
 import { installVerified, isDirectory, isInstalled, mapLimit, sweepTempFiles } from './files';
 import { METADATA_FILE, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
 import { systemNpm, type NpmRunner } from './npm';
+import { selfHostOne } from './selfHost';
 import { describeSource, displayPath, openSource, SharedSourceMissing, type FetchLike, type OpenedSource, type SourceContext } from './sources';
 
 export interface InstallOptions {
@@ -18,6 +19,8 @@ export interface InstallOptions {
   baseUrl?: string;
   /** Restrict to these model ids (unknown ids throw). */
   only?: readonly string[];
+  /** Download the selected hosted models too (selfHost.ts) instead of skipping them. */
+  selfHost?: boolean;
   /** npm tarball cache; default `node_modules/.cache/lumen-models` under `cwd`. */
   cacheDir?: string;
   fetch?: FetchLike;
@@ -84,20 +87,24 @@ function previousLocation(previous: LumenModelMetadata | undefined): string | un
   return typeof location === 'string' ? location : undefined;
 }
 
-async function installOne(model: CatalogModel, outDir: string, ctx: SourceContext, now: () => Date, concurrency: number): Promise<ModelReport> {
-  const folder = resolve(outDir, modelFolder(model));
-  const report: ModelReport = {
+function emptyReport(model: CatalogModel, outDir: string, location: string): ModelReport {
+  return {
     id: model.id,
     version: model.version,
     status: 'up to date',
-    folder,
-    location: describeSource(model, ctx),
+    folder: resolve(outDir, modelFolder(model)),
+    location,
     filesFetched: 0,
     filesUpToDate: 0,
     bytesFetched: 0,
     totalBytes: model.files.reduce((sum, f) => sum + f.size, 0),
     warnings: [],
   };
+}
+
+async function installOne(model: CatalogModel, outDir: string, ctx: SourceContext, now: () => Date, concurrency: number): Promise<ModelReport> {
+  const report = emptyReport(model, outDir, describeSource(model, ctx));
+  const { folder } = report;
   try {
     await sweepTempFiles(folder);
     const present = await mapLimit(model.files, concurrency, (f) => isInstalled(join(folder, f.path), f));
@@ -189,13 +196,19 @@ export async function installModels(options: InstallOptions = {}): Promise<Insta
   };
   const reports: ModelReport[] = [];
   const hosted: HostedModel[] = [];
+  const now = options.now ?? (() => new Date());
+  const concurrency = options.concurrency ?? 4;
   for (const model of models) {
+    if (model.source.kind === 'hosted' && options.selfHost) {
+      reports.push(await selfHostOne(model, resolve(outDir, modelFolder(model)), emptyReport(model, outDir, model.source.modelUrl), { fetch: ctx.fetch, log: ctx.log, now, concurrency }));
+      continue;
+    }
     if (model.source.kind === 'hosted') {
-      ctx.log(`${model.id}: skipped, hosted online at ${model.source.modelUrl} (the app loads it by URL; nothing to install)`);
+      ctx.log(`${model.id}: skipped, hosted online at ${model.source.modelUrl} (the app loads it by URL; --self-host downloads it)`);
       hosted.push({ id: model.id, modelUrl: model.source.modelUrl });
       continue;
     }
-    reports.push(await installOne(model, outDir, ctx, options.now ?? (() => new Date()), options.concurrency ?? 4));
+    reports.push(await installOne(model, outDir, ctx, now, concurrency));
   }
   const report: InstallReport = { ok: reports.every((r) => r.status !== 'FAILED'), catalogPath, outDir, models: reports, hosted };
   if (from !== undefined && !(await isDirectory(from))) report.fromMissing = displayPath(from, cwd);

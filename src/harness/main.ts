@@ -6,7 +6,8 @@ import { getClient, type WorkerClient } from '../client';
 import { startBenchmark } from '../client/benchmarkRunner';
 import type { BenchConfig, BenchRun } from '../lib/benchRun';
 import { specFromCatalog } from '../lib/modelSpec';
-import { validateCatalog } from '../shared/catalog';
+import { selfHostedEntry } from '../lib/selfHosted';
+import { modelFolder, validateCatalog, type CatalogModel } from '../shared/catalog';
 import type { ModelSpec } from '../shared/protocol';
 
 export interface LumenHarness {
@@ -21,13 +22,21 @@ export interface LumenHarness {
 
 const catalogUrl = new URL('models/catalog.json', document.baseURI);
 
+/** A hosted model that `npm run models -- --self-host` installed is run from its folder, as the app does. */
+async function selfHosted(model: CatalogModel): Promise<CatalogModel | null> {
+  if (model.source.kind !== 'hosted') return null;
+  const response = await fetch(new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl)).catch(() => null);
+  const meta: unknown = response?.ok ? await response.json().catch(() => null) : null;
+  return selfHostedEntry(model, meta);
+}
+
 const harness: LumenHarness = {
   client: getClient(),
   async spec(id) {
     const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
     const model = catalog.models.find((m) => m.id === id);
     if (!model) throw new Error(`No model "${id}" in the catalog; known: ${catalog.models.map((m) => m.id).join(', ')}`);
-    return specFromCatalog(model, catalogUrl);
+    return specFromCatalog((await selfHosted(model)) ?? model, catalogUrl);
   },
   async blob(url) {
     const response = await fetch(url);

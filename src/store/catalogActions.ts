@@ -2,6 +2,7 @@
 import { useStore, type InstalledMeta } from './index';
 import { modelFolder, validateCatalog, type Catalog, type CatalogModel } from '../shared/catalog';
 import { specFromCatalog } from '../lib/modelSpec';
+import { selfHostedEntry } from '../lib/selfHosted';
 import { MODEL_CACHE } from '../lib/cacheGroups';
 import type { ModelSpec } from '../shared/protocol';
 
@@ -35,8 +36,14 @@ async function keepMetaBesideCachedModel(metaUrl: URL, modelUrl: URL, meta: Inst
 }
 
 async function readInstalled(model: CatalogModel): Promise<InstalledMeta | null> {
-  // Hosted models are never installed: they count as available, fetched online when selected.
-  if (model.source.kind === 'hosted') return { online: true };
+  const meta = await readFolderMeta(model);
+  // A hosted model counts as available, fetched online when selected, unless `npm run models --
+  // --self-host` put it in its folder: then it is served from there like an installed one.
+  if (model.source.kind === 'hosted') return meta && selfHostedEntry(model, meta) ? meta : { online: true };
+  return meta;
+}
+
+async function readFolderMeta(model: CatalogModel): Promise<InstalledMeta | null> {
   const metaUrl = new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl());
   const modelUrl = new URL(`${modelFolder(model)}model.json`, catalogUrl());
   let response: Response;
@@ -62,8 +69,11 @@ export async function loadCatalog(): Promise<Catalog | null> {
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
     const catalog = validateCatalog(await response.json());
     const entries = await Promise.all(catalog.models.map(async (m) => [m.id, await readInstalled(m)] as const));
-    useStore.setState({ catalog, installed: Object.fromEntries(entries), catalogError: null });
-    return catalog;
+    const installed = Object.fromEntries(entries);
+    // Self-hosted models are stored as local entries, so every spec built from the catalog loads them locally.
+    const served = { ...catalog, models: catalog.models.map((m) => selfHostedEntry(m, installed[m.id]) ?? m) };
+    useStore.setState({ catalog: served, installed, catalogError: null });
+    return served;
   } catch (error) {
     useStore.setState({ catalogError: `Could not read the model catalog: ${error instanceof Error ? error.message : String(error)}` });
     return null;
