@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { WASM_THREAD_CAP, wasmThreadsFor } from './wasmThreads';
 
 describe('wasmThreadsFor', () => {
-  it('uses every core of a small machine', () => {
+  it('uses both cores of a 2-core machine, one on a single core', () => {
     expect(wasmThreadsFor(2)).toBe(2);
     expect(wasmThreadsFor(1)).toBe(1);
   });
+  it('counts physical cores (half the logical ones) on larger machines', () => {
+    expect(wasmThreadsFor(4)).toBe(2);
+    expect(wasmThreadsFor(6)).toBe(3);
+  });
   it('caps a large machine', () => {
+    expect(wasmThreadsFor(8)).toBe(WASM_THREAD_CAP);
     expect(wasmThreadsFor(64)).toBe(WASM_THREAD_CAP);
   });
   it('falls back to one thread when the browser does not say', () => {
