@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LumenHarness } from '../../src/harness/main';
-import type { BackendName } from '../../src/shared/protocol';
+import type { BackendName, ClassifyItem } from '../../src/shared/protocol';
 import type { BenchRow } from '../../src/lib/benchRun';
 
 export const DROP_DIR = '../shared/images/imagenet-sample';
@@ -29,6 +29,11 @@ export interface DropRun {
   wallMs: number[];
   /** Images per second of the median drop. */
   throughput: number;
+  /**
+   * Where the last drop's time went, summed over its images (ms): forward + read-back, preprocess
+   * (both on the worker's thread, one after the other) and decode (overlapped: not part of the wall).
+   */
+  lastRun: { wallMs: number; modelMs: number; preprocessMs: number; decodeMs: number; batchSize: number } | null;
 }
 
 export interface DropRatio {
@@ -63,25 +68,41 @@ export async function runDrop(page: Page, urls: readonly string[], modelId: stri
       const spec = await harness.spec(modelId);
       await client.request({ type: 'load', model: spec }).result;
       const blobs = await Promise.all(urls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })));
-      const drop = async (): Promise<{ ms: number; failed: number }> => {
+      type Timed = { ms: number; failed: number; modelMs: number; preprocessMs: number; decodeMs: number; batches: number[] };
+      const drop = async (): Promise<Timed> => {
         const started = performance.now();
         const requests: Promise<{ failed: number }>[] = [];
+        // Each item carries its batch's times: a batch's share per image adds up to the whole.
+        const sums = { modelMs: 0, preprocessMs: 0, decodeMs: 0 };
+        const batches: number[] = [];
         for (let start = 0; start < blobs.length; start += chunk) {
           if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-          requests.push(client.request({ type: 'classify', model: spec, k, images: blobs.slice(start, start + chunk), batchSize }).result);
+          const onEvent = (event: { type: string; item?: ClassifyItem }): void => {
+            if (event.type !== 'item' || event.item?.status !== 'ok') return;
+            const { batchMs, preprocessMs, decodeMs, batchSize: size } = event.item;
+            sums.modelMs += batchMs / size;
+            sums.preprocessMs += preprocessMs / size;
+            sums.decodeMs += decodeMs;
+            batches.push(size);
+          };
+          requests.push(client.request({ type: 'classify', model: spec, k, images: blobs.slice(start, start + chunk), batchSize }, { onEvent }).result);
         }
         const answers = await Promise.all(requests);
-        return { ms: performance.now() - started, failed: answers.reduce((sum, a) => sum + a.failed, 0) };
+        return { ms: performance.now() - started, failed: answers.reduce((sum, a) => sum + a.failed, 0), ...sums, batches };
       };
       await drop();
-      const results: { ms: number; failed: number }[] = [];
+      const results: Timed[] = [];
       for (let i = 0; i < runs; i += 1) results.push(await drop());
       return results;
     },
     { urls: [...urls], modelId, backend, runs, chunk: REQUEST_CHUNK, batchSize: DROP_BATCH, k: DROP_K },
   );
   const wallMs = timed.map((t) => t.ms);
+  const last = timed.at(-1);
   return {
+    lastRun: last
+      ? { wallMs: last.ms, modelMs: last.modelMs, preprocessMs: last.preprocessMs, decodeMs: last.decodeMs, batchSize: Math.max(0, ...last.batches) }
+      : null,
     model: modelId,
     backend,
     images: urls.length,
@@ -102,9 +123,13 @@ export function dropRatios(drops: readonly DropRun[], rows: readonly BenchRow[])
 }
 
 export function formatDrops(drops: readonly DropRun[], ratios: readonly DropRatio[]): string[] {
-  const lines = drops.map(
-    (d) => `drop ${d.model} ${d.backend}: ${d.images} images, batch ${d.batchSize}, ${d.failed} failed; ${d.wallMs.map((ms) => ms.toFixed(0)).join(' / ')} ms → ${d.throughput.toFixed(1)} img/s (median)`,
-  );
+  const lines = drops.flatMap((d) => {
+    const head = `drop ${d.model} ${d.backend}: ${d.images} images, batch ${d.lastRun?.batchSize ?? d.batchSize}, ${d.failed} failed; ${d.wallMs.map((ms) => ms.toFixed(0)).join(' / ')} ms → ${d.throughput.toFixed(1)} img/s (median)`;
+    const r = d.lastRun;
+    if (!r) return [head];
+    const share = (ms: number): string => `${ms.toFixed(0)} ms (${((100 * ms) / r.wallMs).toFixed(0)} %)`;
+    return [head, `  last drop ${r.wallMs.toFixed(0)} ms: model ${share(r.modelMs)}, preprocess ${share(r.preprocessMs)}, decode ${r.decodeMs.toFixed(0)} ms (overlapped)`];
+  });
   const worst = ratios.length ? Math.min(...ratios.map((r) => r.ratio)) : null;
   lines.push(`drop/bare = ${worst === null ? 'n/a (no bare row at the drop batch size: add it to --batches)' : worst.toFixed(3)} (throughput; target ≥ 0.9)`);
   for (const r of ratios) lines.push(`  ${r.model} ${r.backend} batch ${r.batch}: drop ${r.drop.toFixed(1)} img/s, bare ${r.bare.toFixed(1)} img/s → ${r.ratio.toFixed(3)}`);

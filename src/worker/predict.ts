@@ -1,6 +1,7 @@
 /**
  * The classify pipeline for one request: decode (bounded size) → preprocess → forward → read back
- * → top-k, in batches. A failure is confined to the image it belongs to: an undecodable file fails
+ * → top-k, in batches, pipelined (lib/batches/pipeline): batch n+1 decodes while batch n is in the
+ * model, and results are posted in order behind the inference. A failure is confined to the image it belongs to: an undecodable file fails
  * alone, and a batch that fails is retried (halved when out of memory, else image by image, see
  * lib/batches/runIsolated) before any image in it is marked as an error.
  */
@@ -10,6 +11,7 @@ import { makeThumbnail } from './thumbnail';
 import { preprocessBatch, type PixelSource } from './preprocess';
 import { decodeBoundFor } from '../lib/images/boundedSize';
 import { runIsolated } from '../lib/batches/runIsolated';
+import { runPipelined } from '../lib/batches/pipeline';
 import { rowsOf, topK } from '../lib/topk';
 import { LumenError, serializeError } from '../shared/errors';
 import type { ClassifyItem, ImageInput, ModelSpec, Notice, ProgressStage } from '../shared/protocol';
@@ -32,7 +34,10 @@ export interface DecodedImage {
   height: number;
   format: string | null;
   downscaled: boolean;
-  /** A small thumbnail of the decoded pixels; absent where none can be made (tests). */
+  /**
+   * A small thumbnail of the decoded pixels; absent where none can be made (tests). It reads the
+   * pixels before it returns (only the encoding is left to its promise), so `close` may follow at once.
+   */
   thumbnail?(): Promise<Blob | null>;
   close(): void;
 }
@@ -90,6 +95,8 @@ interface Decoded {
   name: string;
   image: DecodedImage;
   decodeMs: number;
+  /** Started as soon as the image is decoded, so it is ready by the time the batch's results are. */
+  thumbnail: Promise<Blob | null>;
 }
 
 /** An inference error as it concerns one image: its name first, the cause after. */
@@ -110,27 +117,35 @@ export async function classifyImages(
   // Lowered for the rest of the request when a batch runs out of memory.
   let batchSize = Math.max(1, Math.floor(request.batchSize));
   let failed = 0;
+  // Results are posted in a chain of their own, in order, so the next batch's inference need not
+  // wait for thumbnails and messages; every answer is out before this function returns or throws.
+  let delivery: Promise<void> = Promise.resolve();
+  const deliver = (post: () => Promise<void> | void): void => {
+    delivery = delivery.then(post);
+  };
   const fail = (index: number, name: string, error: unknown, format: string | null): void => {
     failed += 1;
-    hooks.onItem(index, { name, status: 'error', error: serializeError(error), format });
+    deliver(() => hooks.onItem(index, { name, status: 'error', error: serializeError(error), format }));
   };
 
-  const succeed = async (group: readonly Decoded[], result: Awaited<ReturnType<BatchInfer>>): Promise<void> => {
-    const thumbnails = await Promise.all(group.map((d) => d.image.thumbnail?.() ?? Promise.resolve(null)));
-    group.forEach((d, i) => {
-      hooks.onItem(d.index, {
-        name: d.name,
-        status: 'ok',
-        predictions: topK(result.rows[i] ?? new Float32Array(0), k, model.labels, layout),
-        batchMs: result.batchMs,
-        batchSize: group.length,
-        decodeMs: d.decodeMs,
-        preprocessMs: result.preprocessMs,
-        width: d.image.width,
-        height: d.image.height,
-        format: d.image.format,
-        downscaled: d.image.downscaled,
-        thumbnail: thumbnails[i] ?? null,
+  const succeed = (group: readonly Decoded[], result: Awaited<ReturnType<BatchInfer>>): void => {
+    deliver(async () => {
+      const thumbnails = await Promise.all(group.map((d) => d.thumbnail));
+      group.forEach((d, i) => {
+        hooks.onItem(d.index, {
+          name: d.name,
+          status: 'ok',
+          predictions: topK(result.rows[i] ?? new Float32Array(0), k, model.labels, layout),
+          batchMs: result.batchMs,
+          batchSize: group.length,
+          decodeMs: d.decodeMs,
+          preprocessMs: result.preprocessMs,
+          width: d.image.width,
+          height: d.image.height,
+          format: d.image.format,
+          downscaled: d.image.downscaled,
+          thumbnail: thumbnails[i] ?? null,
+        });
       });
     });
   };
@@ -144,34 +159,50 @@ export async function classifyImages(
     });
   };
 
-  let start = 0;
-  while (start < images.length) {
-    if (hooks.isCancelled()) throw new LumenError('cancelled', 'Classification was cancelled.');
-    const chunk = images.slice(start, start + batchSize);
+  const decodeBatch = async (chunk: readonly ImageInput[], start: number): Promise<Decoded[]> => {
     const decoded: Decoded[] = [];
     await Promise.all(
       chunk.map(async (input, offset) => {
         const t0 = performance.now();
         try {
-          decoded.push({ index: start + offset, name: input.name, image: await decode(input), decodeMs: performance.now() - t0 });
+          const image = await decode(input);
+          const decodeMs = performance.now() - t0;
+          decoded.push({ index: start + offset, name: input.name, image, decodeMs, thumbnail: image.thumbnail?.() ?? Promise.resolve(null) });
         } catch (error) {
           fail(start + offset, input.name, error, error instanceof ImageDecodeError ? error.format : null);
         }
       }),
     );
-    decoded.sort((a, b) => a.index - b.index);
-    try {
-      await runIsolated(decoded, (group) => deps.infer(group.map((d) => d.image.pixels)), {
+    return decoded.sort((a, b) => a.index - b.index);
+  };
+
+  const inferIsolated = async (decoded: readonly Decoded[]): Promise<void> => {
+    // Cut before an out-of-memory split lowered the size: run it in groups of the size now.
+    for (let at = 0; at < decoded.length; ) {
+      const group = decoded.slice(at, at + batchSize);
+      at += group.length;
+      await runIsolated(group, (group) => deps.infer(group.map((d) => d.image.pixels)), {
         onSuccess: succeed,
         onFailure: (d, error) => fail(d.index, d.name, imageError(d.name, error), d.image.format),
         onSplit,
         isCancelled: () => hooks.isCancelled(),
       });
-    } finally {
-      for (const d of decoded) d.image.close();
     }
-    start += chunk.length;
-    hooks.onProgress('infer', start / images.length, `${start} of ${images.length} images`);
+  };
+
+  try {
+    await runPipelined(images, {
+      batchSize: () => batchSize,
+      prepare: decodeBatch,
+      run: inferIsolated,
+      release: (decoded) => {
+        for (const d of decoded) d.image.close();
+      },
+      onBatchDone: (end) => deliver(() => hooks.onProgress('infer', end / images.length, `${end} of ${images.length} images`)),
+      isCancelled: () => hooks.isCancelled(),
+    });
+  } finally {
+    await delivery;
   }
   return { count: images.length, failed };
 }
