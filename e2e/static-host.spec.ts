@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { expect, test, type Page } from './fixtures';
-import { acceptableTop1, classifyPhoto, needsShared } from './zooSupport';
+import { acceptableTop1, classifyPhoto, needsShared, sharedModel } from './zooSupport';
 import { serveStatic, type StaticHost } from './staticHost';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,8 +34,8 @@ async function openAndLoad(page: Page, url: string): Promise<void> {
 
 /** The service worker has installed and activated (precache written). */
 async function serviceWorkerActive(page: Page): Promise<void> {
-  const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
-  expect(state).toBe('activated');
+  // ready resolves with an active worker that may still be 'activating' (deleting old caches).
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
 }
 
 const threads = async (page: Page): Promise<number> => Number(await page.getByTestId('isolation').getAttribute('data-wasm-threads'));
@@ -111,6 +111,26 @@ test.describe('Static host under a sub-path', () => {
     expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
     expect(host.requests.slice(before), 'nothing reached the server').toEqual([]);
     console.log(`offline reload: ${aborted.length} requests aborted (${[...new Set(aborted.map((u) => new URL(u).pathname.split('/').pop()))].join(', ')})`);
+  });
+
+  test('isolated (credentialless), a model on another origin with CORS and no CORP still loads and classifies', async ({ page }) => {
+    // A second origin standing in for a model hub: CORS, no Cross-Origin-Resource-Policy.
+    const hub = await serveStatic(resolve(sharedModel(MODEL), '..'), '/hub/', { 'access-control-allow-origin': '*' });
+    try {
+      await openAndLoad(page, host.url);
+      await serviceWorkerActive(page);
+      await page.goto(`${host.url}${QUERY}&view=custom`);
+      await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
+      await page.getByTestId('custom-url').fill(`${hub.url}${MODEL}/model.json`);
+      await page.getByTestId('custom-url-read').click();
+      await page.getByTestId('custom-preprocessing').selectOption('unit');
+      await page.getByTestId('custom-add').click();
+      await expect(page.getByTestId('custom-status')).toContainText('loaded');
+      expect(hub.requests).toEqual(expect.arrayContaining([`/hub/${MODEL}/model.json`, `/hub/${MODEL}/group1-shard1of1`]));
+      expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
+    } finally {
+      await hub.close();
+    }
   });
 
   test('a new build at the same URL is announced, and taken only on Reload', async ({ page }) => {

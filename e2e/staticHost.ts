@@ -40,7 +40,8 @@ export function fileFor(root: string, prefix: string, pathname: string): string 
   return path === root || path.startsWith(root + sep) ? path : null;
 }
 
-export async function serveStatic(root: string, prefix: string): Promise<StaticHost> {
+/** `headers` go on every answer (e.g. CORS for a server standing in for a model hub). */
+export async function serveStatic(root: string, prefix: string, headers: Record<string, string> = {}): Promise<StaticHost> {
   let current = resolve(root);
   const requests: string[] = [];
   const server = createServer((req, res) => {
@@ -54,10 +55,10 @@ export async function serveStatic(root: string, prefix: string): Promise<StaticH
       size = -1;
     }
     if (!path || size < 0 || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': size });
+    res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(path).pipe(res);
   });
