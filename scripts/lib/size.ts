@@ -4,7 +4,7 @@
  * starts, and the wasm binaries the worker may fetch. Chunks reached only through import() are lazy.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface SizedFile {
@@ -84,6 +84,3 @@ export function startupSizes(dist: string): StartupSizes {
     lazy: all.filter((f) => f.endsWith('.js') && !startup.has(f)).map((f) => sized(dist, f)),
   };
 }
-
-/** The wasm binary Chromium runs without cross-origin isolation (SIMD, single thread). */
-export const isSimdSingleThread = (file: SizedFile): boolean => /wasm-simd/.test(basename(file.file));
