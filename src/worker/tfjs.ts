@@ -19,7 +19,7 @@ setWasmPaths({
 // The threaded build runs when the page is cross-origin isolated (tfjs probes SharedArrayBuffer);
 // its pthreads survive minification thanks to threadedWasmFactory.ts. Otherwise: one thread.
 // globalThis, not self: unit tests import this module in Node, which has neither self nor (Node 20) navigator.
-const WASM_THREADS = wasmThreadsFor((globalThis as { navigator?: Navigator }).navigator?.hardwareConcurrency);
+const WASM_THREADS = wasmThreadsFor((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency);
 setThreadsCount(WASM_THREADS);
 
 /**
