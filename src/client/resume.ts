@@ -80,6 +80,7 @@ export function resumeRequest(body: RequestBody, delivered: Delivered): Resumed 
     case 'load':
     case 'inspect':
     case 'explain':
+    case 'time-backends':
     case 'fault':
       return { body, remap: null, lost: [] };
     default:

@@ -267,6 +267,18 @@ export interface Explanation {
   gradcamProblem: string | null;
 }
 
+/** One backend's figures in a measured backend choice. */
+export interface BackendTiming {
+  backend: BackendName;
+  /** Switch + load + first run, ms; null when it failed. */
+  firstMs: number | null;
+  /** Median of the warm runs, ms; null when none ran. */
+  warmMs: number | null;
+  runs: number;
+  /** Why it has no warm figure (too slow, failed), or null. */
+  skipped: string | null;
+}
+
 export type WorkerRequest =
   | { type: 'init'; id: number; backend: BackendName | null }
   | { type: 'load'; id: number; model: ModelSpec }
@@ -280,6 +292,8 @@ export type WorkerRequest =
    * class is a prediction's Keras index, or its label when it has none.
    */
   | { type: 'explain'; id: number; model: ModelSpec; image: ImageInput; classIndex: number | null; label: string; method: ExplainMethod | 'auto' }
+  /** A few warm runs of `model` on each available backend within a budget, for the measured automatic choice. */
+  | { type: 'time-backends'; id: number; model: ModelSpec }
   /** Test hook: provoke a fault now (not queued behind the running request). */
   | { type: 'fault'; id: number; kind: FaultKind }
   | { type: 'cancel'; id: number; target: number };
@@ -297,6 +311,8 @@ export type WorkerEvent =
   | { type: 'batch-done'; id: number; result: BatchResult }
   | { type: 'benchmarked'; id: number; summary: BenchmarkSummary }
   | { type: 'explained'; id: number; explanation: Explanation }
+  /** The backend the worker runs is unchanged; the page decides and remembers (lib/backendChoice). */
+  | { type: 'backends-timed'; id: number; timings: BackendTiming[] }
   /** A recovery (or failure to recover) the person should hear about; id 0 when no request was running. */
   | { type: 'notice'; id: number; notice: Notice }
   /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
@@ -311,7 +327,7 @@ export type WorkerEvent =
 
 export type TerminalEvent = Extract<
   WorkerEvent,
-  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'explained' | 'fault-injected' | 'cancelled' | 'error' }
+  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'explained' | 'backends-timed' | 'fault-injected' | 'cancelled' | 'error' }
 >;
 export type StreamEvent = Exclude<WorkerEvent, TerminalEvent>;
 
@@ -334,6 +350,7 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'compared':
     case 'benchmarked':
     case 'explained':
+    case 'backends-timed':
     case 'fault-injected':
     case 'cancelled':
     case 'error':
@@ -355,6 +372,7 @@ export interface ResponseFor {
   compare: Extract<WorkerEvent, { type: 'compared' }>;
   benchmark: Extract<WorkerEvent, { type: 'benchmarked' }>;
   explain: Extract<WorkerEvent, { type: 'explained' }>;
+  'time-backends': Extract<WorkerEvent, { type: 'backends-timed' }>;
   fault: Extract<WorkerEvent, { type: 'fault-injected' }>;
 }
 

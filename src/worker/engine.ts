@@ -16,7 +16,8 @@ import { createGpuSupervisor, recoverBackend } from './recovery';
 import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
 import { explainImage, type ExplainJob } from './explain/explain';
-import type { BackendName, BenchmarkOptions, BenchmarkSummary, EngineInfo, Explanation, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '../shared/protocol';
+import { timeModelOnBackends } from './backendTiming';
+import type { BackendName, BackendTiming, BenchmarkOptions, BenchmarkSummary, EngineInfo, Explanation, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '../shared/protocol';
 import type { ModelReport } from '../shared/report';
 
 export type { ProgressFn };
@@ -46,6 +47,8 @@ export interface Engine {
   benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
   /** A heatmap of where one class's evidence lies in one image (explain/explain.ts). */
   explain(job: ExplainJob, onProgress: ProgressFn): Promise<Explanation>;
+  /** A few warm runs of the model on each available backend (the running one is restored after). */
+  timeBackends?(spec: ModelSpec, onProgress: ProgressFn): Promise<BackendTiming[]>;
 }
 
 /** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
@@ -192,6 +195,11 @@ export function createTfEngine(): Engine {
     },
     async compare(request, hooks) {
       return gpu.guard(() => compareModels(tf, (spec, onProgress) => ensureModel(spec, onProgress).finally(() => unused.delete(spec.key)), request, hooks));
+    },
+    async timeBackends(spec, onProgress) {
+      await ensureModel(spec, onProgress);
+      onProgress('backend', 0, 'timing each backend');
+      return gpu.guard(() => timeModelOnBackends(spec));
     },
     async benchmark(spec, options, hooks) {
       const started = performance.now();

@@ -11,7 +11,7 @@ import { assertNever } from '../shared/assertNever';
 import { LumenError, isCancelled, serializeError } from '../shared/errors';
 import type { AnswerableRequest, PostFn, WorkerRequest } from '../shared/protocol';
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'benchmark', 'explain', 'fault', 'cancel']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'benchmark', 'explain', 'time-backends', 'fault', 'cancel']);
 
 function isRequest(message: unknown): message is WorkerRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -81,6 +81,10 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
         }
         case 'explain':
           post({ type: 'explained', id, explanation: await engine.explain(request, onProgress) });
+          break;
+        case 'time-backends':
+          if (!engine.timeBackends) throw new LumenError('bad-request', 'This engine cannot time backends.');
+          post({ type: 'backends-timed', id, timings: await engine.timeBackends(request.model, onProgress) });
           break;
         case 'fault':
           throw new LumenError('bad-request', 'Faults are injected at once, never queued.');

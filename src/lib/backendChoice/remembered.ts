@@ -15,7 +15,11 @@ export interface RememberedChoice {
 }
 
 /** The part of Storage used here (tests pass a Map-backed one). */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 export function deviceKey(engine: Pick<EngineInfo, 'adapter' | 'webglRenderer'>, cores: number | undefined, userAgent: string): string {
   const gpu = engine.adapter ? `${engine.adapter.vendor}/${engine.adapter.architecture}` : (engine.webglRenderer ?? 'no-gpu');

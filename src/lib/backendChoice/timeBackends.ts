@@ -3,7 +3,9 @@
  * choice is measured rather than a rule. Pure: the clock and the per-backend trial are injected
  * (the worker passes performance.now and TF.js; tests pass a fake clock).
  */
-import type { BackendName } from '../../shared/protocol';
+import type { BackendName, BackendTiming } from '../../shared/protocol';
+
+export type { BackendTiming };
 
 export interface Clock {
   now(): number;
@@ -17,16 +19,6 @@ export interface BackendTrial {
   finish(): Promise<void>;
 }
 
-export interface BackendTiming {
-  backend: BackendName;
-  /** Switch + load + first run, ms; null when it failed. */
-  firstMs: number | null;
-  /** Median of the warm runs, ms; null when none ran. */
-  warmMs: number | null;
-  runs: number;
-  /** Why it has no warm figure (too slow, failed), or null. */
-  skipped: string | null;
-}
 
 export interface TimingBudget {
   /** For all backends together, ms. */
