@@ -70,6 +70,7 @@ test.describe('Static host under a sub-path', () => {
     await expect(hook).toHaveAttribute('data-isolated', 'false');
     await expect(hook).toHaveAttribute('data-wasm-threads', '1');
     await expect(hook).toContainText('First visit');
+    await page.screenshot({ path: test.info().outputPath('first-visit.png') });
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
     await serviceWorkerActive(page);
     expect(host.requests).toContain(`${SUB_PATH}sw.js`);

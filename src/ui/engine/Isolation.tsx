@@ -26,8 +26,8 @@ export function Isolation() {
       >
         {isolated
           ? `isolated${threads && threads > 1 ? ` · wasm ${threads} threads` : ''}`
-          : serviceWorkerAvailable()
-            ? 'First visit: not cross-origin isolated yet (wasm on one thread); the next load is.'
+          : serviceWorkerAvailable() && !navigator.serviceWorker.controller
+            ? 'First visit: not cross-origin isolated until the next load'
             : 'not cross-origin isolated'}
       </span>
       {updateWaiting && (
