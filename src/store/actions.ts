@@ -6,6 +6,7 @@ import { useStore } from './index';
 import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec, specFor } from './catalogActions';
 import { getClient } from '../client';
 import { listenToEngine } from './engineEvents';
+import { applyRememberedChoice, watchFirstResults } from './backendChoice';
 import { classifyCards, markModelChosen, runKey } from './classifyActions';
 import { readUrlState, withParam } from '../lib/urlState';
 import type { BackendName } from '../shared/protocol';
@@ -23,6 +24,7 @@ export async function bootstrap(): Promise<void> {
   if (booted) return; // StrictMode mounts twice in development
   booted = true;
   listenToEngine();
+  watchFirstResults();
   const url = readUrlState(window.location.search);
   if (url.invalidBackend) {
     useStore.setState({ engineError: `Unknown backend "${url.invalidBackend}" in the URL; choosing automatically. Use webgpu, webgl, wasm or cpu.` });
@@ -35,7 +37,10 @@ export async function bootstrap(): Promise<void> {
   }
   const { installed } = useStore.getState();
   await engineReady;
-  await selectModel(initialModel(catalog, installed, url.model), { updateUrl: url.model !== null });
+  const first = initialModel(catalog, installed, url.model);
+  // Before the model loads, so it loads once, on the backend measured for it here before.
+  await applyRememberedChoice(first);
+  await selectModel(first, { updateUrl: url.model !== null });
 }
 
 export async function startEngine(backend: BackendName | null): Promise<void> {
@@ -43,6 +48,8 @@ export async function startEngine(backend: BackendName | null): Promise<void> {
   try {
     const { engine } = await getClient().request({ type: 'init', backend }).result;
     useStore.setState({ engine, engineStatus: 'ready' });
+    // Back to automatic (the picker): the measured choice for the model in use, when there is one.
+    if (backend === null) await applyRememberedChoice(useStore.getState().selectedModel);
   } catch (error) {
     useStore.setState({ engineStatus: 'error', engineError: message(error) });
   }

@@ -1,5 +1,6 @@
 import { useStore } from '../../store';
 import { formatBytes, formatMs } from '../../lib/format';
+import { BackendChoice } from '../engine/BackendChoice';
 import type { ModelReport } from '../../shared/report';
 
 const LIMIT_IS_BYTES = /Size$/;
@@ -23,6 +24,7 @@ export function WhatRan({ report }: { report: ModelReport }) {
             <p>
               <strong>{engine.backend}</strong> {engine.forced ? '(forced)' : '(chosen automatically)'}: {engine.reason}
             </p>
+            <BackendChoice />
             <ul className="zoo-list">
               {engine.attempts.map((a) => (
                 <li key={a.backend}>

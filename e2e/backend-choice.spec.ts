@@ -1,0 +1,54 @@
+/**
+ * The measured automatic backend: after the first result the worker times each backend and the
+ * page remembers the pick per (model, device) in localStorage; on reload the remembered choice is
+ * used before the model loads, and a forced ?backend= always wins over it.
+ */
+import { expect, test } from './fixtures';
+import { photo, requireShared } from './support';
+
+const MODEL = 'mobilenet_v2_100_224';
+const PREFIX = `lumen.backendChoice:${MODEL}|`;
+
+const storedChoice = (page: import('@playwright/test').Page) =>
+  page.evaluate((prefix) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith(prefix));
+    return key ? { key, value: JSON.parse(localStorage.getItem(key) ?? 'null') as { backend: string; summary: string; at: number } } : null;
+  }, PREFIX);
+
+test('measured after the first result, remembered on reload, overridden by ?backend=', async ({ page }) => {
+  requireShared(MODEL);
+  test.setTimeout(180_000);
+  await page.goto(`./?model=${MODEL}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  const provisional = await page.getByTestId('backend').textContent();
+  expect(await storedChoice(page)).toBeNull();
+
+  await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png')]);
+  await expect(page.locator('[data-testid=result][data-file="chelsea.png"][data-status=ok]')).toHaveCount(1);
+  // The measurement runs after the first result, in the worker, within a few seconds' budget.
+  await expect.poll(() => storedChoice(page), { timeout: 60_000 }).not.toBeNull();
+  const measured = await storedChoice(page);
+  console.log(`FIGURE backend choice (${provisional} provisional): ${measured?.value.summary}`);
+  expect(measured?.value.summary).toMatch(/ms.*→ (webgpu|webgl|wasm)/);
+  await expect(page.getByTestId('backend')).toHaveText(measured?.value.backend ?? '');
+
+  // Remember another backend than the rule's for this model and device: a reload must use it.
+  const other = provisional === 'wasm' ? 'webgl' : 'wasm';
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), {
+    key: measured?.key ?? '',
+    value: { backend: other, summary: `forged by the test → ${other}`, at: Date.now() },
+  });
+  await page.goto(`./?model=${MODEL}&view=inspect`);
+  await expect(page.getByTestId('backend')).toHaveText(other);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('inspect-engine')).toHaveAttribute('data-backend', other);
+  await expect(page.getByTestId('inspect-engine')).toContainText('measured on an earlier visit: forged by the test');
+  await expect(page.getByTestId('backend-choice')).toContainText('remembered for this model and device');
+
+  // A forced backend wins over the remembered one, and leaves it stored.
+  await page.goto(`./?model=${MODEL}&view=inspect&backend=wasm`);
+  await expect(page.getByTestId('backend')).toHaveText('wasm');
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('backend-choice')).toHaveAttribute('data-status', 'forced');
+  expect((await storedChoice(page))?.value.backend).toBe(other);
+});
