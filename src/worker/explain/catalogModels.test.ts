@@ -77,7 +77,7 @@ describe.each(MODELS)('Grad-CAM on %s', (id) => {
     const forward = async (batch: tf.Tensor4D) =>
       tf.tidy(() => {
         const raw = (model instanceof tf.GraphModel ? model.execute(batch) : model.predict(batch)) as tf.Tensor;
-        const flat = tf.reshape(raw, [1, -1]) as tf.Tensor2D;
+        const flat = tf.reshape(raw, [raw.shape[0] ?? 1, -1]) as tf.Tensor2D;
         return spec.output === 'logits' ? tf.softmax(flat) : flat;
       });
     const loaded = { spec, labels, model, topology: JSON.parse(readFileSync(resolve(dirOf(entry), 'model.json'), 'utf8')).modelTopology, forward };
