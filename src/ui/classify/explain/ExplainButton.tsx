@@ -1,9 +1,14 @@
+import { useStore } from '../../../store';
 import { explainClass } from '../../../store/explainActions';
 import type { Prediction } from '../../../shared/protocol';
 import './explain.css';
 
 /** The Explain control of one prediction row: a heatmap of where that class's evidence lies. */
-export function ExplainButton({ cardKey, prediction, running }: { cardKey: string; prediction: Prediction; running: boolean }) {
+export function ExplainButton({ cardKey, prediction }: { cardKey: string; prediction: Prediction }) {
+  const running = useStore((s) => {
+    const entry = s.explanations[cardKey];
+    return entry?.status === 'running' && entry.classIndex === prediction.classIndex && entry.label === prediction.label;
+  });
   const name = prediction.label.split(',')[0] ?? prediction.label;
   return (
     <button
