@@ -2,6 +2,8 @@ import { memo } from 'react';
 import type { ResultCard as Card } from '../../store';
 import { removeCard } from '../../store/classifyActions';
 import { CardPath } from '../classify/CardPath';
+import { ExplainButton } from '../classify/explain/ExplainButton';
+import { ExplainPanel } from '../classify/explain/ExplainPanel';
 
 const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)}%`;
 
@@ -47,12 +49,14 @@ export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
                   <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
                   <span className="bar-label">{p.label.split(',')[0]}</span>
                   <span className="bar-value">{percent(p.probability)}</span>
+                  <ExplainButton cardKey={card.key} prediction={p} />
                 </li>
               ))}
             </ol>
             <p className="muted timing" title={`decode ${item.decodeMs.toFixed(1)} ms · preprocess ${item.preprocessMs.toFixed(1)} ms`}>
               {(item.batchMs / item.batchSize).toFixed(1)} ms per image · batch of {item.batchSize} in {item.batchMs.toFixed(0)} ms · {item.width}×{item.height}
             </p>
+            <ExplainPanel card={card} />
           </>
         )}
       </div>
