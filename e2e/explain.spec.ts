@@ -112,6 +112,7 @@ test('the overlay switches off and on, follows the opacity, and opens a larger v
   await page.getByTestId('topk-input').fill('20');
   await page.getByTestId('drop-input').setInputFiles([await composePair('chelsea.png', 'coffee.png')]);
   const card = page.locator('[data-testid=result][data-status=ok]');
+  await expect(card).toHaveCount(1);
   const { row, classIndex } = await rowFor(card, 'chelsea.png');
   await row.getByTestId('explain').click();
   const heatmap = card.locator(`[data-testid=heatmap][data-class-index="${classIndex}"]:not([data-updating])`);
