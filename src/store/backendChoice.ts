@@ -9,6 +9,8 @@
 import { create } from 'zustand';
 import { useStore } from './index';
 import { selectedSpec } from './catalogActions';
+// Circular with actions.ts (which applies the remembered choice at start-up); used only at call time.
+import { selectModel } from './actions';
 import { getClient } from '../client';
 import { decideBackend } from '../lib/backendChoice/decide';
 import { deviceKey, forgetChoice, readChoice, writeChoice, type KeyValueStore } from '../lib/backendChoice/remembered';
@@ -84,7 +86,6 @@ export async function measureBackends(): Promise<void> {
     }
     await runMeasured(decision.backend, decision.summary, false);
     // The models went with the old backend: reload, and re-run what is on screen.
-    const { selectModel } = await import('./actions');
     await selectModel(spec.id, { updateUrl: false });
   } catch (error) {
     useBackendChoice.setState({ status: 'error', summary: `could not measure: ${message(error)}` });
