@@ -14,7 +14,8 @@ const PAIRS: [string, string][] = [
   ['parrot.jpg', 'hot_dog.jpg'],
   ['coffee.png', 'parrot.jpg'],
 ];
-const BACKEND = 'wasm';
+/** wasm by default; EXPLAIN_BACKEND=webgl (or webgpu, cpu) plays the same game on another backend. */
+const BACKEND = process.env['EXPLAIN_BACKEND'] ?? 'wasm';
 /** Each half is this square, so the composed image is 2:1. */
 const HALF = 320;
 
