@@ -24,7 +24,9 @@ test.beforeAll(async () => {
     console.warn(`SKIPPED: could not build the bad-input matrix (${String(error)}); it needs ../shared and sharp.`);
     return;
   }
-  console.log(`bad-input matrix: ${matrix.cases.length} files generated in ${Math.round(performance.now() - started)} ms (the 20000² and 40000² PNGs: ${Math.round(matrix.hugeMs)} ms)`);
+  console.log(
+    `bad-input matrix: ${matrix.cases.length} files generated in ${Math.round(performance.now() - started)} ms (the 20000² and 40000² PNGs: ${Math.round(matrix.hugeMs)} ms)`,
+  );
 });
 
 test.afterAll(() => {
@@ -65,7 +67,10 @@ test('one drop of good photos and bad files: every file a card, every photo its 
     const result = results.get(c.file);
     const detail = details.get(c.file);
     const message = detail?.error ?? '';
-    const shown = result?.status === 'ok' ? `top-1 ${result.top1} (${(result.probability * 100).toFixed(1)} %), ${/\d+×\d+/.exec(result.text)?.[0] ?? '?'}, thumbnail ${detail?.thumbWidth}×${detail?.thumbHeight}` : message;
+    const shown =
+      result?.status === 'ok'
+        ? `top-1 ${result.top1} (${(result.probability * 100).toFixed(1)} %), ${/\d+×\d+/.exec(result.text)?.[0] ?? '?'}, thumbnail ${detail?.thumbWidth}×${detail?.thumbHeight}`
+        : message;
     console.log('MATRIX', c.kind, '|', result?.status ?? 'missing', '|', shown);
     expect.soft(result, `${c.kind}: a card for ${c.file}`).toBeDefined();
     switch (c.expected.status) {

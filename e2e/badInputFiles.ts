@@ -43,7 +43,23 @@ async function bmpOf(photo: string): Promise<Uint8Array> {
       pixels[to + 2] = data[from] ?? 0;
     }
   }
-  const header = bytesOf('BM', le32(54 + pixels.length), le32(0), le32(54), le32(40), le32(info.width), le32(info.height), le16(1), le16(24), le32(0), le32(pixels.length), le32(2835), le32(2835), le32(0), le32(0));
+  const header = bytesOf(
+    'BM',
+    le32(54 + pixels.length),
+    le32(0),
+    le32(54),
+    le32(40),
+    le32(info.width),
+    le32(info.height),
+    le16(1),
+    le16(24),
+    le32(0),
+    le32(pixels.length),
+    le32(2835),
+    le32(2835),
+    le32(0),
+    le32(0),
+  );
   return bytesOf(header, pixels);
 }
 
@@ -57,7 +73,9 @@ async function icoOf(photo: string): Promise<Uint8Array> {
 async function animatedGif(first: string, second: string): Promise<Buffer> {
   const frame = (photo: string) => sharp(source(photo)).resize(400, 300, { fit: 'fill' }).removeAlpha().raw().toBuffer();
   const frames = Buffer.concat([await frame(first), await frame(second)]);
-  return sharp(frames, { raw: { width: 400, height: 600, channels: 3, pageHeight: 300 } }).gif({ delay: [500, 500], loop: 0 }).toBuffer();
+  return sharp(frames, { raw: { width: 400, height: 600, channels: 3, pageHeight: 300 } })
+    .gif({ delay: [500, 500], loop: 0 })
+    .toBuffer();
 }
 
 /**
@@ -72,16 +90,72 @@ const junk = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) =>
 
 /** Hand-written starts of formats Chromium cannot read, padded with junk: only the first bytes matter. */
 const unreadable: [kind: string, file: string, bytes: Uint8Array, message: RegExp][] = [
-  ['HEIC (iPhone photo)', 'IMG_0001.heic', bytesOf(ftypBytes('heic', ['mif1', 'heic']), be32(16), 'meta', junk(500)), /is a HEIC image; this browser cannot read HEIC/],
+  [
+    'HEIC (iPhone photo)',
+    'IMG_0001.heic',
+    bytesOf(ftypBytes('heic', ['mif1', 'heic']), be32(16), 'meta', junk(500)),
+    /is a HEIC image; this browser cannot read HEIC/,
+  ],
   ['PDF', 'scan.pdf', bytesOf('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n', junk(200)), /is a PDF document, not an image this browser can read/],
-  ['camera RAW: Canon CR2', 'IMG_1234.CR2', bytesOf('II', le16(42), le32(16), 'CR', [2, 0], le32(0), le16(0), le32(0), junk(400)), /Canon RAW \(CR2\) camera file; this browser cannot read camera RAW/],
-  ['camera RAW: Canon CR3', 'IMG_1235.CR3', bytesOf(ftypBytes('crx ', ['crx ', 'isom']), junk(400)), /Canon RAW \(CR3\) camera file; this browser cannot read camera RAW/],
-  ['camera RAW: Nikon NEF', 'DSC_0001.NEF', bytesOf(tiffBytes([{ tag: 0x00fe, value: 1 }, { tag: 0x010f, value: 'NIKON CORPORATION' }, { tag: 0x0110, value: 'NIKON D750' }], false), junk(400)), /Nikon RAW \(NEF\) camera file; this browser cannot read camera RAW/],
-  ['camera RAW: Adobe DNG', 'PXL_0001.dng', bytesOf(tiffBytes([{ tag: 0x010f, value: 'Google' }, { tag: 0xc612, value: 0x0104 }]), junk(400)), /"PXL_0001\.dng" is an Adobe DNG \(camera RAW\) camera file; this browser cannot read camera RAW/],
-  ['Photoshop PSD', 'layers.psd', bytesOf('8BPS', be16(1), [0, 0, 0, 0, 0, 0], be16(3), be32(100), be32(100), be16(8), be16(3), junk(300)), /is a Photoshop \(PSD\) image; this browser cannot read Photoshop \(PSD\)/],
+  [
+    'camera RAW: Canon CR2',
+    'IMG_1234.CR2',
+    bytesOf('II', le16(42), le32(16), 'CR', [2, 0], le32(0), le16(0), le32(0), junk(400)),
+    /Canon RAW \(CR2\) camera file; this browser cannot read camera RAW/,
+  ],
+  [
+    'camera RAW: Canon CR3',
+    'IMG_1235.CR3',
+    bytesOf(ftypBytes('crx ', ['crx ', 'isom']), junk(400)),
+    /Canon RAW \(CR3\) camera file; this browser cannot read camera RAW/,
+  ],
+  [
+    'camera RAW: Nikon NEF',
+    'DSC_0001.NEF',
+    bytesOf(
+      tiffBytes(
+        [
+          { tag: 0x00fe, value: 1 },
+          { tag: 0x010f, value: 'NIKON CORPORATION' },
+          { tag: 0x0110, value: 'NIKON D750' },
+        ],
+        false,
+      ),
+      junk(400),
+    ),
+    /Nikon RAW \(NEF\) camera file; this browser cannot read camera RAW/,
+  ],
+  [
+    'camera RAW: Adobe DNG',
+    'PXL_0001.dng',
+    bytesOf(
+      tiffBytes([
+        { tag: 0x010f, value: 'Google' },
+        { tag: 0xc612, value: 0x0104 },
+      ]),
+      junk(400),
+    ),
+    /"PXL_0001\.dng" is an Adobe DNG \(camera RAW\) camera file; this browser cannot read camera RAW/,
+  ],
+  [
+    'Photoshop PSD',
+    'layers.psd',
+    bytesOf('8BPS', be16(1), [0, 0, 0, 0, 0, 0], be16(3), be32(100), be32(100), be16(8), be16(3), junk(300)),
+    /is a Photoshop \(PSD\) image; this browser cannot read Photoshop \(PSD\)/,
+  ],
   ['JPEG XL', 'photo.jxl', bytesOf([0xff, 0x0a], junk(300)), /is a JPEG XL image; this browser cannot read JPEG XL/],
-  ['text named .jpg', 'notes.jpg', new TextEncoder().encode('this is not a JPEG, just text with the wrong name\n'), /"notes\.jpg" is not an image: it is a text file/],
-  ['ZIP named .png', 'holiday.png', bytesOf('PK\x03\x04', le16(20), le16(0), le16(0), le32(0), le32(0), le32(5), le32(5), le16(5), le16(0), 'a.txt', 'hello'), /"holiday\.png" is not an image: it is a ZIP archive/],
+  [
+    'text named .jpg',
+    'notes.jpg',
+    new TextEncoder().encode('this is not a JPEG, just text with the wrong name\n'),
+    /"notes\.jpg" is not an image: it is a text file/,
+  ],
+  [
+    'ZIP named .png',
+    'holiday.png',
+    bytesOf('PK\x03\x04', le16(20), le16(0), le16(0), le32(0), le32(0), le32(5), le32(5), le16(5), le16(0), 'a.txt', 'hello'),
+    /"holiday\.png" is not an image: it is a ZIP archive/,
+  ],
   ['unknown binary named .jpg', 'mystery.jpg', bytesOf([0x13, 0x37, 0x00, 0x42], junk(500)), /"mystery\.jpg" is not an image this browser can read/],
   ['empty file', 'empty.png', new Uint8Array(0), /"empty\.png" is empty \(0 bytes\)/],
 ];
@@ -102,19 +176,39 @@ export async function buildMatrix(): Promise<{ cases: MatrixCase[]; folder: stri
   add('good photo: PNG', 'chelsea.png', chelsea, { status: 'ok', photo: 'chelsea.png', size: '451×300' });
   add('JPEG, CMYK', 'parrot-cmyk.jpg', await sharp(parrot).toColourspace('cmyk').jpeg({ quality: 90 }).toBuffer(), { status: 'ok', photo: 'parrot.jpg' });
   // Pixels stored turned a quarter left, EXIF orientation 6 turns them back: shown (and reported) upright.
-  add('JPEG, EXIF orientation 6', 'parrot-rotated.jpg', await sharp(parrot).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toBuffer(), { status: 'ok', photo: 'parrot.jpg', size: '512×929', portrait: true });
+  add('JPEG, EXIF orientation 6', 'parrot-rotated.jpg', await sharp(parrot).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toBuffer(), {
+    status: 'ok',
+    photo: 'parrot.jpg',
+    size: '512×929',
+    portrait: true,
+  });
   // The same, large enough for the bounded decode: the header's size must be turned before the resize.
   // (Two sharp passes: in one, sharp rotates before it resizes.)
   const largeParrot = await sharp(parrot).resize(1200, 2178).toBuffer();
   const largeRotated = await sharp(largeParrot).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer();
-  add('JPEG, EXIF orientation 6, 1200×2178 (bounded decode)', 'parrot-rotated-large.jpg', largeRotated, { status: 'ok', photo: 'parrot.jpg', size: '1200×2178', portrait: true });
-  add('JPEG, progressive', 'coffee-progressive.jpg', await sharp(coffee).jpeg({ progressive: true, quality: 90 }).toBuffer(), { status: 'ok', photo: 'coffee.png' });
+  add('JPEG, EXIF orientation 6, 1200×2178 (bounded decode)', 'parrot-rotated-large.jpg', largeRotated, {
+    status: 'ok',
+    photo: 'parrot.jpg',
+    size: '1200×2178',
+    portrait: true,
+  });
+  add('JPEG, progressive', 'coffee-progressive.jpg', await sharp(coffee).jpeg({ progressive: true, quality: 90 }).toBuffer(), {
+    status: 'ok',
+    photo: 'coffee.png',
+  });
   // PNG's eXIf orientation is honoured by Chromium too; large, so the header's size must be turned.
   const largeCat = await sharp(chelsea).resize(1804, 1200).toBuffer();
   const catOnItsSide = await sharp(largeCat).rotate(-90).withMetadata({ orientation: 6 }).png().toBuffer();
-  add('PNG, eXIf orientation 6, 1804×1200 (bounded decode)', 'chelsea-rotated-large.png', catOnItsSide, { status: 'ok', photo: 'chelsea.png', size: '1804×1200' });
+  add('PNG, eXIf orientation 6, 1804×1200 (bounded decode)', 'chelsea-rotated-large.png', catOnItsSide, {
+    status: 'ok',
+    photo: 'chelsea.png',
+    size: '1804×1200',
+  });
   add('PNG, 16-bit', 'chelsea-16bit.png', await sharp(chelsea).toColourspace('rgb16').png().toBuffer(), { status: 'ok', photo: 'chelsea.png' });
-  add('PNG, indexed (palette)', 'coffee-palette.png', await sharp(coffee).png({ palette: true, colours: 64 }).toBuffer(), { status: 'ok', photo: 'coffee.png' });
+  add('PNG, indexed (palette)', 'coffee-palette.png', await sharp(coffee).png({ palette: true, colours: 64 }).toBuffer(), {
+    status: 'ok',
+    photo: 'coffee.png',
+  });
   add('PNG, greyscale', 'chelsea-grey.png', await sharp(chelsea).greyscale().png().toBuffer(), { status: 'ok', photo: 'chelsea.png' });
   add('PNG, with alpha', 'coffee-alpha.png', await sharp(coffee).ensureAlpha(0.8).png().toBuffer(), { status: 'ok', photo: 'coffee.png' });
   add('WebP', 'chelsea.webp', await sharp(chelsea).webp({ quality: 85 }).toBuffer(), { status: 'ok', photo: 'chelsea.png' });
@@ -124,11 +218,24 @@ export async function buildMatrix(): Promise<{ cases: MatrixCase[]; folder: stri
   add('AVIF', 'coffee.avif', await sharp(coffee).avif({ quality: 60 }).toBuffer(), { status: 'ok', photo: 'coffee.png' });
   add('good photo: JPEG', 'parrot.jpg', parrot, { status: 'ok', photo: 'parrot.jpg', size: '512×929' });
   // The page rasterises SVGs before they reach the worker; this checks the whole path.
-  add('SVG (rasterised by the page)', 'drawing.svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="#4a8"/><circle cx="150" cy="100" r="70" fill="#e33"/></svg>'), { status: 'ok' });
+  add(
+    'SVG (rasterised by the page)',
+    'drawing.svg',
+    new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="#4a8"/><circle cx="150" cy="100" r="70" fill="#e33"/></svg>',
+    ),
+    { status: 'ok' },
+  );
   add('TIFF', 'chelsea.tiff', await sharp(chelsea).tiff().toBuffer(), { status: 'error', message: /is a TIFF image; this browser cannot read TIFF/ });
   for (const [kind, file, bytes, message] of unreadable) add(kind, file, bytes, { status: 'error', message });
-  add('JPEG truncated at 40 %', 'parrot-truncated.jpg', parrot.subarray(0, Math.round(parrot.length * 0.4)), { status: 'ok-or-error', message: /starts like a JPEG image but could not be decoded: the file is damaged or incomplete/ });
-  add('PNG truncated at 40 %', 'coffee-truncated.png', coffee.subarray(0, Math.round(coffee.length * 0.4)), { status: 'ok-or-error', message: /starts like a PNG image but could not be decoded: the file is damaged or incomplete/ });
+  add('JPEG truncated at 40 %', 'parrot-truncated.jpg', parrot.subarray(0, Math.round(parrot.length * 0.4)), {
+    status: 'ok-or-error',
+    message: /starts like a JPEG image but could not be decoded: the file is damaged or incomplete/,
+  });
+  add('PNG truncated at 40 %', 'coffee-truncated.png', coffee.subarray(0, Math.round(coffee.length * 0.4)), {
+    status: 'ok-or-error',
+    message: /starts like a PNG image but could not be decoded: the file is damaged or incomplete/,
+  });
   add('good photo: PNG (2)', 'coffee.png', coffee, { status: 'ok', photo: 'coffee.png', size: '600×400' });
   const started = performance.now();
   add('PNG 20000×20000', 'chelsea-20000.png', await hugePng('chelsea.png'), { status: 'ok', photo: 'chelsea.png', size: '20000×20000' });

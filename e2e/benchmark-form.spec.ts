@@ -24,7 +24,8 @@ test.beforeEach(async ({ page }) => {
     window.__benchFormLies = [];
     const sample = (): void => {
       const problem = document.querySelector('[data-testid=bench-form-problem]')?.textContent ?? '';
-      const ticked = (prefix: string): boolean => Array.from(document.querySelectorAll<HTMLInputElement>(`input[data-testid^=${prefix}]`)).some((box) => box.checked);
+      const ticked = (prefix: string): boolean =>
+        Array.from(document.querySelectorAll<HTMLInputElement>(`input[data-testid^=${prefix}]`)).some((box) => box.checked);
       if (/backend/i.test(problem) && ticked('bench-backend-')) window.__benchFormLies?.push(`"${problem}" with a backend ticked`);
       if (/at least one model/i.test(problem) && ticked('bench-model-')) window.__benchFormLies?.push(`"${problem}" with a model ticked`);
       requestAnimationFrame(sample);

@@ -93,11 +93,14 @@ test('pasting an image classifies it', async ({ page }) => {
   requireShared('mobilenet_v1_025_224_graph');
   await openApp(page, '?model=mobilenet_v1_025_224_graph&backend=wasm', 'wasm');
   const coffee = photo('coffee.png');
-  await page.evaluate((bytes) => {
-    const data = new DataTransfer();
-    data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
-    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
-  }, [...coffee.buffer]);
+  await page.evaluate(
+    (bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+      window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+    },
+    [...coffee.buffer],
+  );
   const results = await settledResults(page, 1);
   expect(results.get('image.png')?.status).toBe('ok');
 });

@@ -45,7 +45,15 @@ function tenClassModel(): { name: string; mimeType: string; buffer: Buffer }[] {
         ],
       },
     },
-    weightsManifest: [{ paths: ['ten.bin'], weights: [{ name: 'head/kernel', shape: [3, 10], dtype: 'float32' }, { name: 'head/bias', shape: [10], dtype: 'float32' }] }],
+    weightsManifest: [
+      {
+        paths: ['ten.bin'],
+        weights: [
+          { name: 'head/kernel', shape: [3, 10], dtype: 'float32' },
+          { name: 'head/bias', shape: [10], dtype: 'float32' },
+        ],
+      },
+    ],
   };
   return [
     { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
@@ -117,7 +125,9 @@ test.describe('Your own model', () => {
     await expect(error(page)).toHaveText(/^Missing shard file: group1-shard1of1\./);
 
     await files.setInputFiles(tenClassModel());
-    await expect(error(page)).toHaveText('This model is not an image classifier: its output is [N, 10], but an ImageNet classifier outputs [N, 1000] or [N, 1001].');
+    await expect(error(page)).toHaveText(
+      'This model is not an image classifier: its output is [N, 10], but an ImageNet classifier outputs [N, 1000] or [N, 1001].',
+    );
 
     await readUrl(page, `${withoutCors.origin}/${GRAPH}/model.json`);
     await expect(error(page)).toContainText(`${withoutCors.origin} answered, but refused this page's cross-origin request (CORS)`);

@@ -55,7 +55,10 @@ test('eval harness: MobileNetV2 on wasm scores sanely on 50 sample images', asyn
   expect(new Set(set.images.map((i) => i.label)).size).toBe(50);
 
   const outcomes = await classifyAll({ page, localUrl: (path) => localUrlFor(base, path) }, prepared.spec, set.images, { batchSize: 16 });
-  const acc = scoreAccuracy(outcomes, set.images.map((i) => i.label ?? -1));
+  const acc = scoreAccuracy(
+    outcomes,
+    set.images.map((i) => i.label ?? -1),
+  );
   console.log(accuracyLine(MODEL, 'wasm', acc));
   expect(acc.n).toBe(50);
   expect(acc.failed).toBe(0);
@@ -83,9 +86,16 @@ test('backend agreement: webgpu and webgl match cpu on 16 sample images', async 
     expect(prepared.engine.backend).toBe(backend);
     return classifyAll({ page: target, localUrl: (path) => localUrlFor(base, path) }, prepared.spec, set.images, { batchSize: 8 });
   };
-  const pages = [await openHarnessPage(page, base), await openHarnessPage(await context.newPage(), base), await openHarnessPage(await context.newPage(), base)] as const;
+  const pages = [
+    await openHarnessPage(page, base),
+    await openHarnessPage(await context.newPage(), base),
+    await openHarnessPage(await context.newPage(), base),
+  ] as const;
   const [cpu, webgl, webgpu] = await Promise.all([run(pages[0], 'cpu'), run(pages[1], 'webgl'), run(pages[2], 'webgpu')]);
-  for (const [name, outcomes] of [['webgl', webgl], ['webgpu', webgpu]] as const) {
+  for (const [name, outcomes] of [
+    ['webgl', webgl],
+    ['webgpu', webgpu],
+  ] as const) {
     const result = agreement(outcomes, cpu);
     console.log(`${name} vs cpu: same top-1 ${result.sameTop1}/${result.compared}, max |Δp| ${result.maxAbsDelta.toExponential(2)}`);
     expect(result.compared).toBe(16);

@@ -85,7 +85,7 @@ for (const backend of ['webgl', 'webgpu'] as const) {
     await openApp(page, `?model=mobilenet_v1_025_224_graph&backend=${backend}&faults=on`, backend);
     const files = sample(backend === 'webgl' ? 24 : 10);
     await drop(page, files);
-  const clean = await classifyAll(page, files);
+    const clean = await classifyAll(page, files);
     await clear(page);
     const afterFault = await faultRun(page, files, 'gpu-lost', 2);
     expect(afterFault).toEqual(clean);

@@ -17,13 +17,18 @@ declare global {
   }
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: Playwright types an auto fixture that yields nothing as void
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ page }, use) => {
       await page.addInitScript(() => {
         window.__lumenCspViolations = [];
         document.addEventListener('securitypolicyviolation', (event) => {
-          window.__lumenCspViolations?.push({ directive: event.violatedDirective, blocked: event.blockedURI, source: `${event.sourceFile}:${event.lineNumber}` });
+          window.__lumenCspViolations?.push({
+            directive: event.violatedDirective,
+            blocked: event.blockedURI,
+            source: `${event.sourceFile}:${event.lineNumber}`,
+          });
         });
       });
       await use();

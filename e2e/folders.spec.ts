@@ -98,7 +98,8 @@ test('a dropped folder tree: every image inside gets a card named by its path, n
   );
   const results = await settledResults(page, 5);
   expect([...results.keys()].sort()).toEqual(['loose.txt', 'other/parrot.jpg', 'trip/chelsea.png', 'trip/day2/chelsea.png', 'trip/day2/deep/er/parrot.jpg']);
-  for (const path of ['trip/chelsea.png', 'trip/day2/chelsea.png', 'trip/day2/deep/er/parrot.jpg', 'other/parrot.jpg']) expect(results.get(path)?.status, path).toBe('ok');
+  for (const path of ['trip/chelsea.png', 'trip/day2/chelsea.png', 'trip/day2/deep/er/parrot.jpg', 'other/parrot.jpg'])
+    expect(results.get(path)?.status, path).toBe('ok');
   expect(results.get('loose.txt')?.status).toBe('error');
   await expect(page.getByTestId('skipped-line')).toHaveText('3 files skipped: not images');
   await expect(page.getByTestId('skipped-line')).toHaveAttribute('title', /trip\/notes\.txt/);
@@ -140,7 +141,7 @@ test('the pickers work from the keyboard', async ({ page }) => {
   await page.getByTestId('choose-files').focus();
   const [files] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
   expect(files.isMultiple()).toBe(true);
-  await files.setFiles(PHOTOS + '/owl.jpg');
+  await files.setFiles(`${PHOTOS}/owl.jpg`);
   expect((await settledResults(page, 1)).get('owl.jpg')?.status).toBe('ok');
   await page.keyboard.press('Tab'); // on to "Choose a folder"
   await expect(page.getByTestId('choose-folder')).toBeFocused();

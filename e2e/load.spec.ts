@@ -67,7 +67,10 @@ async function measureDrop(page: Page, how: string, drop: () => Promise<void>, e
   await expect(summary).toHaveAttribute('data-done', String(COUNT), { timeout: 540_000 });
   await expect(summary).not.toHaveAttribute('data-total-ms', '');
   const wallMs = Date.now() - wallStart;
-  const { tasks, changeAt } = await page.evaluate((from) => ({ tasks: (window.__lumenLongTasks ?? []).filter((t) => t.start + t.duration >= from), changeAt: window.__lumenChangeAt ?? -1 }), dropAt);
+  const { tasks, changeAt } = await page.evaluate(
+    (from) => ({ tasks: (window.__lumenLongTasks ?? []).filter((t) => t.start + t.duration >= from), changeAt: window.__lumenChangeAt ?? -1 }),
+    dropAt,
+  );
   const inputTask = excludeInputTask ? tasks.find((t) => t.start <= changeAt && t.start + t.duration >= changeAt - 1) : undefined;
   const appTasks = tasks.filter((t) => t !== inputTask);
   const totalMs = Number(await summary.getAttribute('data-total-ms'));
@@ -81,7 +84,10 @@ async function measureDrop(page: Page, how: string, drop: () => Promise<void>, e
   console.log(`${label} total ${totalMs.toFixed(0)} ms (drop → last result; wall ${wallMs} ms), first result ${firstMs.toFixed(0)} ms`);
   const longestText = appTasks.length > 0 ? `${longest.toFixed(0)} ms` : 'under 50 ms (no longtask entry)';
   console.log(`${label} longest main-thread task ${longestText}; ${appTasks.length} tasks > 50 ms; ${over100} tasks > 100 ms`);
-  if (excludeInputTask) console.log(`${label} Chromium filling the input for setInputFiles, before the page's change event: ${inputTask ? `${inputTask.duration.toFixed(0)} ms` : 'no long task'} (not counted above)`);
+  if (excludeInputTask)
+    console.log(
+      `${label} Chromium filling the input for setInputFiles, before the page's change event: ${inputTask ? `${inputTask.duration.toFixed(0)} ms` : 'no long task'} (not counted above)`,
+    );
 
   // The worker disposes everything a drop made: its tensors are back where they started.
   const tensorsAfter = await workerTensors(page);
@@ -123,18 +129,29 @@ test(`${COUNT} photos dragged and dropped: all classified, no long freeze, tenso
   test.setTimeout(600_000);
   const photos = samplePhotos(COUNT);
   // The photos reach the page as Files before the clock starts, so the drop itself is all that is timed.
-  await page.route('**/__sample/*', (route) => route.fulfill({ path: resolve(SAMPLE, basename(new URL(route.request().url()).pathname)), contentType: 'image/jpeg' }));
+  await page.route('**/__sample/*', (route) =>
+    route.fulfill({ path: resolve(SAMPLE, basename(new URL(route.request().url()).pathname)), contentType: 'image/jpeg' }),
+  );
   await openWasm(page, 'mobilenet_v1_025_224_graph');
-  await page.evaluate(async (names) => {
-    const data = new DataTransfer();
-    const blobs = await Promise.all(names.map(async (name) => (await fetch(`./__sample/${name}`)).blob()));
-    blobs.forEach((blob, i) => data.items.add(new File([blob], names[i] ?? '', { type: 'image/jpeg' })));
-    window.__lumenSampleDrop = data;
-  }, photos.map((p) => basename(p)));
+  await page.evaluate(
+    async (names) => {
+      const data = new DataTransfer();
+      const blobs = await Promise.all(names.map(async (name) => (await fetch(`./__sample/${name}`)).blob()));
+      blobs.forEach((blob, i) => data.items.add(new File([blob], names[i] ?? '', { type: 'image/jpeg' })));
+      window.__lumenSampleDrop = data;
+    },
+    photos.map((p) => basename(p)),
+  );
   await measureDrop(
     page,
     'drag-and-drop',
-    () => page.evaluate(() => void document.querySelector('[data-testid=drop-zone]')?.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: window.__lumenSampleDrop ?? null }))),
+    () =>
+      page.evaluate(
+        () =>
+          void document
+            .querySelector('[data-testid=drop-zone]')
+            ?.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: window.__lumenSampleDrop ?? null })),
+      ),
     false,
   );
 });

@@ -52,10 +52,10 @@ test.describe('Model loading faults', () => {
     await openApp(page, `model=${MODEL}`);
     const shard = shardOf(await cachedFiles(page, MODEL));
     expect(shard, 'the shard is cached after the first load').toBeDefined();
-    await page.evaluate(
-      async ({ cacheName, url }) => (await caches.open(cacheName)).put(url, new Response('garbage')),
-      { cacheName: MODEL_CACHE, url: shard ?? '' },
-    );
+    await page.evaluate(async ({ cacheName, url }) => (await caches.open(cacheName)).put(url, new Response('garbage')), {
+      cacheName: MODEL_CACHE,
+      url: shard ?? '',
+    });
     expect((await cachedFiles(page, MODEL))[shard ?? '']).toBe('garbage'.length);
 
     const downloads: string[] = [];
@@ -122,7 +122,8 @@ test.describe('Model loading faults', () => {
   test('a malformed or oversized model.json in "Your model" gets an error naming its problem, by URL or dropped', async ({ page }) => {
     await openApp(page, `model=${PREVIOUS}&view=custom`);
     const error = page.getByTestId('custom-error');
-    const drop = (name: string, text: string | Buffer) => page.getByTestId('custom-files').setInputFiles([{ name, mimeType: 'application/json', buffer: Buffer.from(text) }]);
+    const drop = (name: string, text: string | Buffer) =>
+      page.getByTestId('custom-files').setInputFiles([{ name, mimeType: 'application/json', buffer: Buffer.from(text) }]);
     const byUrl = async (path: string): Promise<void> => {
       await page.getByTestId('custom-url').fill(`/custom/${path}`);
       await page.getByTestId('custom-url-read').click();
@@ -130,7 +131,12 @@ test.describe('Model loading faults', () => {
     const huge = Buffer.alloc(33 * 1024 * 1024, 0x20); // 33 MB of spaces: never read, never parsed
     await page.route('**/custom/*.json', (route) => {
       const name = new URL(route.request().url()).pathname.split('/').at(-1);
-      const body = name === 'huge.json' ? huge : name === 'text.json' ? 'hello, not JSON' : JSON.stringify({ modelTopology: { node: [] }, weightsManifest: [{ paths: 'w.bin', weights: [] }] });
+      const body =
+        name === 'huge.json'
+          ? huge
+          : name === 'text.json'
+            ? 'hello, not JSON'
+            : JSON.stringify({ modelTopology: { node: [] }, weightsManifest: [{ paths: 'w.bin', weights: [] }] });
       return route.fulfill({ status: 200, contentType: 'application/json', body });
     });
 

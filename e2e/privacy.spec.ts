@@ -110,7 +110,9 @@ test('the built page carries the policy, and an inline script, an inline style a
   expect(outcome).toEqual({ inlineRan: false, evalRan: false, probe: '' });
 
   // The fixture's guard records what the page reports; after checking it saw these, clear them so the guard passes.
-  await expect.poll(() => page.evaluate(() => (window.__lumenCspViolations ?? []).map((v) => v.directive).sort())).toEqual(['script-src', 'script-src-elem', 'style-src-elem']);
+  await expect
+    .poll(() => page.evaluate(() => (window.__lumenCspViolations ?? []).map((v) => v.directive).sort()))
+    .toEqual(['script-src', 'script-src-elem', 'style-src-elem']);
   await page.evaluate(() => {
     window.__lumenCspViolations = [];
   });

@@ -42,7 +42,11 @@ test.beforeAll(async () => {
   await new Promise<void>((done) => hub?.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(hub.address() as AddressInfo).port}`;
   const catalog = JSON.parse(await readFile(resolve(ROOT, 'public/models/catalog.json'), 'utf8')) as { models: { id: string }[] };
-  const entry = { ...catalog.models.find((m) => m.id === ID), labels: `${base}/data/ImageNetLabels.txt`, source: { kind: 'hosted', modelUrl: `${base}${HUB_PATH}` } };
+  const entry = {
+    ...catalog.models.find((m) => m.id === ID),
+    labels: `${base}/data/ImageNetLabels.txt`,
+    source: { kind: 'hosted', modelUrl: `${base}${HUB_PATH}` },
+  };
   await writeFile(join(tmp, 'catalog.json'), JSON.stringify({ ...catalog, defaultModel: ID, models: [entry] }));
   const report = await installModels({ catalogPath: join(tmp, 'catalog.json'), outDir: tmp, selfHost: true });
   expect(report.models[0]?.status).toBe('installed');

@@ -58,7 +58,10 @@ export async function openApp(page: Page, query: string, backend?: string): Prom
 }
 
 /** Waits until `count` results exist and none is pending; returns them by file name. */
-export async function settledResults(page: Page, count: number): Promise<Map<string, { status: string; top1: number | null; probability: number; k: number; text: string }>> {
+export async function settledResults(
+  page: Page,
+  count: number,
+): Promise<Map<string, { status: string; top1: number | null; probability: number; k: number; text: string }>> {
   await expect(page.getByTestId('result')).toHaveCount(count);
   await expect(page.locator('[data-testid=result][data-status=pending]')).toHaveCount(0);
   const rows = await page.getByTestId('result').evaluateAll((cards) =>

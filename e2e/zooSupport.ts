@@ -25,7 +25,9 @@ export function sharedModelFiles(folder: string): string[] {
 
 /** Acceptable top-1 Keras indices of a photo, from expected.csv. */
 export function acceptableTop1(name: string): number[] {
-  const line = readFileSync(photo('expected.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${name},`));
+  const line = readFileSync(photo('expected.csv'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name},`));
   if (!line) throw new Error(`${name} is not in expected.csv`);
   return (line.split(',')[1] ?? '').split('|').filter(Boolean).map(Number);
 }

@@ -50,7 +50,10 @@ try {
   let peerRun: BenchRun | null = null;
   if (cli.peer) {
     const modelUrl = await headless.page.evaluate((id) => (window as unknown as HarnessWindow).lumenHarness.spec(id).then((s) => s.modelUrl), PEER_MODEL);
-    const peerVariants: BenchVariant[] = [{ kind: 'pipeline', preprocess: 'backend' }, { kind: 'peer', modelUrl }];
+    const peerVariants: BenchVariant[] = [
+      { kind: 'pipeline', preprocess: 'backend' },
+      { kind: 'peer', modelUrl },
+    ];
     peerRun = await bench({ ...base, kind: 'methods', models: [PEER_MODEL], batches: [1], variants: peerVariants, coldStart: false });
   }
   const rows = [...benchRows(sweep), ...(peerRun ? benchRows(peerRun) : [])];
@@ -66,7 +69,9 @@ try {
   const app = reportRows(rows, 'app');
 
   console.log(`\n${formatEnvironment(sweep.environment)}`);
-  console.log(`input: ${sweep.combos[0]?.summary?.inputNote ?? base.input}; warm-up ${cli.warmup}, ${cli.durationMs ? `${cli.durationMs / 1000} s` : `${cli.runs} runs`} per batch size\n`);
+  console.log(
+    `input: ${sweep.combos[0]?.summary?.inputNote ?? base.input}; warm-up ${cli.warmup}, ${cli.durationMs ? `${cli.durationMs / 1000} s` : `${cli.runs} runs`} per batch size\n`,
+  );
   console.log('app (forward pass + read-back, input built once per batch size), ms:');
   console.log(formatTable(app));
   if (cli.bare) console.log(`\nbare model (execute/predict + read-back, same worker and input), ms:\n${formatTable(reportRows(rows, 'bare'))}`);
@@ -76,14 +81,30 @@ try {
     console.log(formatTable([...named('pipeline:tf-ops', 'app classify path'), ...named('peer', 'peer classify()')]));
   }
   console.log('');
-  for (const line of [...formatColdStart(coldStartRows(sweep)), ...formatFailures(rows), ...formatRatios(ratios), ...(cli.drop > 0 ? formatDrops(drops, dropVsBare) : [])]) console.log(line);
+  for (const line of [
+    ...formatColdStart(coldStartRows(sweep)),
+    ...formatFailures(rows),
+    ...formatRatios(ratios),
+    ...(cli.drop > 0 ? formatDrops(drops, dropVsBare) : []),
+  ])
+    console.log(line);
   console.log(`main-thread long tasks during the sweep: ${sweep.longTasks.count} (longest ${sweep.longTasks.longestMs.toFixed(0)} ms)`);
 
   if (cli.json) {
     const document = {
       environment: sweep.environment,
       rows: app,
-      ratios: { appOverBare: ratios.appOverBare, appOverPeer: ratios.appOverPeer, basis: 'p50', appOverBareMean: ratios.appOverBareMean, appOverPeerMean: ratios.appOverPeerMean, bare: ratios.bare, peer: ratios.peer, dropOverBare, drop: dropVsBare },
+      ratios: {
+        appOverBare: ratios.appOverBare,
+        appOverPeer: ratios.appOverPeer,
+        basis: 'p50',
+        appOverBareMean: ratios.appOverBareMean,
+        appOverPeerMean: ratios.appOverPeerMean,
+        bare: ratios.bare,
+        peer: ratios.peer,
+        dropOverBare,
+        drop: dropVsBare,
+      },
       drops,
       reference: { bare: reportRows(rows, 'bare'), appPipeline: reportRows(rows, 'pipeline:tf-ops'), peer: reportRows(rows, 'peer') },
       coldStart: coldStartRows(sweep),
@@ -95,7 +116,7 @@ try {
   }
   if (app.length === 0) exitCode = 1;
 } catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   exitCode = 1;
 } finally {
   await headless.close();

@@ -131,7 +131,9 @@ describe.skipIf(!haveShared)('installModels against ../shared/models', () => {
   it('reports an HTTP error with its URL', async () => {
     const report = await installModels(options('out-404', { baseUrl: `${baseUrl}/nowhere`, only: ['darknet_tiny'] }));
     expect(report.models[0]?.status).toBe('FAILED');
-    expect(report.models[0]?.error).toMatch(new RegExp(`^HTTP 404 for ${baseUrl}/nowhere/darknet_tiny/model\\.json( \\(and [1-3] more file error\\(s\\)\\))?$`));
+    expect(report.models[0]?.error).toMatch(
+      new RegExp(`^HTTP 404 for ${baseUrl}/nowhere/darknet_tiny/model\\.json( \\(and [1-3] more file error\\(s\\)\\))?$`),
+    );
     expect(requests.length).toBeLessThanOrEqual(4); // stops after the first failure
   });
 
@@ -141,14 +143,26 @@ describe.skipIf(!haveShared)('installModels against ../shared/models', () => {
       JSON.parse(await readFile(join(tmp, 'out-url', id, '1.0.0/lumen-model.json'), 'utf8')) as Record<string, unknown>;
     const darknet = await read('darknet_tiny');
     expect(darknet).toMatchObject({
-      id: 'darknet_tiny', version: '1.0.0', format: 'layers', inputShape: [null, 224, 224, 3], outputShape: [null, 1000],
-      classes: 1000, preprocessing: 'unit', output: 'logits', labelOrder: 'darknet', shapesFrom: { input: 'model.json', output: 'model.json' },
+      id: 'darknet_tiny',
+      version: '1.0.0',
+      format: 'layers',
+      inputShape: [null, 224, 224, 3],
+      outputShape: [null, 1000],
+      classes: 1000,
+      preprocessing: 'unit',
+      output: 'logits',
+      labelOrder: 'darknet',
+      shapesFrom: { input: 'model.json', output: 'model.json' },
       source: { kind: 'shared', folder: 'darknet_tiny', location: `${baseUrl}/darknet_tiny/` },
       totalBytes: small('darknet_tiny').files.reduce((n, f) => n + f.size, 0),
     });
     expect(new Date(darknet['fetchedAt'] as string).getTime()).not.toBeNaN();
     expect((darknet['files'] as unknown[]).length).toBe(small('darknet_tiny').files.length);
-    expect(await read('mobilenet_v1_025_224_graph')).toMatchObject({ inputShape: [null, 224, 224, 3], classes: 1001, shapesFrom: { input: 'model.json', output: 'model.json' } });
+    expect(await read('mobilenet_v1_025_224_graph')).toMatchObject({
+      inputShape: [null, 224, 224, 3],
+      classes: 1001,
+      shapesFrom: { input: 'model.json', output: 'model.json' },
+    });
   });
 
   it('copies from a local --from folder, and names a missing source folder', async () => {
@@ -157,7 +171,10 @@ describe.skipIf(!haveShared)('installModels against ../shared/models', () => {
     const partial = join(tmp, 'partial-shared');
     await cp(join(SHARED_MODELS, 'darknet_tiny'), join(partial, 'darknet_tiny'), { recursive: true });
     const report = await installModels(options('out-partial', { baseUrl: undefined, from: partial, only: ['mobilenet_v1_025_224_graph', 'darknet_tiny'] }));
-    expect(report.models.map((m) => [m.id, m.status])).toEqual([['mobilenet_v1_025_224_graph', 'FAILED'], ['darknet_tiny', 'installed']]);
+    expect(report.models.map((m) => [m.id, m.status])).toEqual([
+      ['mobilenet_v1_025_224_graph', 'FAILED'],
+      ['darknet_tiny', 'installed'],
+    ]);
     expect(report.models[0]?.error).toBe(`source folder ${join(partial, 'mobilenet_v1_025_224_graph')} not found`);
   });
 

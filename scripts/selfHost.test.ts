@@ -98,8 +98,16 @@ describe.skipIf(!haveShared)('--self-host against a local hub', () => {
     expect(report.models[0]).toMatchObject({ id: ID, status: 'installed', filesFetched: 3, location: `${hub}${HUB_PATH}/model.json?tfjs-format=file` });
     expect(report.hosted).toEqual([]);
     expect(requests.sort()).toEqual([`${HUB_PATH}/group1-shard1of1?tfjs-format=file`, `${HUB_PATH}/model.json?tfjs-format=file`, LABELS_PATH].sort());
-    const meta = JSON.parse(await readFile(join(folder('out'), 'lumen-model.json'), 'utf8')) as { files: { path: string; size: number; sha256: string }[] } & Record<string, unknown>;
-    expect(meta).toMatchObject({ id: ID, version: '1', labels: 'ImageNetLabels.txt', classes: 1001, source: { kind: 'hosted', modelUrl: `${hub}${HUB_PATH}` } });
+    const meta = JSON.parse(await readFile(join(folder('out'), 'lumen-model.json'), 'utf8')) as {
+      files: { path: string; size: number; sha256: string }[];
+    } & Record<string, unknown>;
+    expect(meta).toMatchObject({
+      id: ID,
+      version: '1',
+      labels: 'ImageNetLabels.txt',
+      classes: 1001,
+      source: { kind: 'hosted', modelUrl: `${hub}${HUB_PATH}` },
+    });
     expect(meta.files.map((f) => f.path)).toEqual(['model.json', 'group1-shard1of1', 'ImageNetLabels.txt']);
     for (const f of meta.files) {
       expect(await hashFile(join(folder('out'), f.path), 'sha256', 'hex')).toBe(f.sha256);

@@ -14,12 +14,19 @@ import { benchRows, type BenchConfig, type BenchRun } from '../src/lib/benchRun'
 import { ISOLATION_HEADERS } from '../src/lib/deploy/serviceWorkerRules';
 import type { LumenHarness } from '../src/harness/main';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, 'timers-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, 'timers-only': { type: 'boolean', default: false } },
+});
 const MODELS = ['mobilenet_v2_100_224', 'resnet50'];
 const ROOT = new URL('..', import.meta.url).pathname;
 
 async function serve(headers: Record<string, string>): Promise<{ server: PreviewServer; url: string }> {
-  const server = await preview({ root: ROOT, configFile: HARNESS_CONFIG, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false, headers } });
+  const server = await preview({
+    root: ROOT,
+    configFile: HARNESS_CONFIG,
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, headers },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview did not report a port');
   return { server, url: `http://127.0.0.1:${address.port}/harness.html` };
@@ -58,13 +65,23 @@ try {
     // The benchmark times inside the TF.js worker: its clock is the one that matters.
     const worker = page.workers().find((w) => !w.url().startsWith('blob:'));
     const workerStep = worker ? await worker.evaluate(timerStepUs) : NaN;
-    console.log(`${label}: crossOriginIsolated ${await page.evaluate(() => crossOriginIsolated)}, performance.now() step: page ${pageStep.toFixed(1)} µs, TF.js worker ${workerStep.toFixed(1)} µs`);
+    console.log(
+      `${label}: crossOriginIsolated ${await page.evaluate(() => crossOriginIsolated)}, performance.now() step: page ${pageStep.toFixed(1)} µs, TF.js worker ${workerStep.toFixed(1)} µs`,
+    );
   }
   for (const model of values['timers-only'] ? [] : MODELS) {
     for (const [label, page] of Object.entries(pages)) {
       const config: BenchConfig = {
-        kind: 'sweep', models: [model], backends: ['wasm'], batches: [1, 8], warmup: Number(values.warmup), runs: Number(values.runs),
-        durationMs: null, input: 'random', variants: [{ kind: 'model', method: 'auto' }], coldStart: false,
+        kind: 'sweep',
+        models: [model],
+        backends: ['wasm'],
+        batches: [1, 8],
+        warmup: Number(values.warmup),
+        runs: Number(values.runs),
+        durationMs: null,
+        input: 'random',
+        variants: [{ kind: 'model', method: 'auto' }],
+        coldStart: false,
       };
       console.error(`${model} · ${label}…`);
       const run: BenchRun = await page.evaluate((c) => (window as unknown as { lumenHarness: LumenHarness }).lumenHarness.bench(c, []), config);
@@ -73,7 +90,10 @@ try {
       rows.push(...reportRows(benchRows(run), 'app').map((r) => ({ ...r, backend: `wasm ${label}` })));
     }
   }
-  if (rows.length > 0) console.log(`\nhardwareConcurrency ${await pages['single-threaded'].evaluate(() => navigator.hardwareConcurrency)}; warm-up ${values.warmup}, ${values.runs} timed runs per batch size; random input; ms per batch:`);
+  if (rows.length > 0)
+    console.log(
+      `\nhardwareConcurrency ${await pages['single-threaded'].evaluate(() => navigator.hardwareConcurrency)}; warm-up ${values.warmup}, ${values.runs} timed runs per batch size; random input; ms per batch:`,
+    );
   if (rows.length > 0) console.log(formatTable(rows));
 } finally {
   await browser.close();

@@ -74,13 +74,16 @@ export function parseCli(argv: readonly string[]): CliOptions {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const only = values.only
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined && !/^https?:\/\//.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL (got "${baseUrl}")`);
   return {
     from: values.from,
     baseUrl,
-    only: only && only.length ? only : undefined,
+    only: only?.length ? only : undefined,
     selfHost: values['self-host'],
     allowMissing: values['allow-missing'],
     optionalFrom: values['optional-from'],

@@ -82,7 +82,11 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const list = (v: string[] | undefined): string[] => (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const list = (v: string[] | undefined): string[] =>
+    (v ?? [])
+      .flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter(Boolean);
   const backends = list(values.backend);
   const unknown = backends.find((b) => !isBackendName(b));
   if (unknown) throw new Error(`unknown backend "${unknown}" (use wasm, webgl, webgpu or cpu)`);

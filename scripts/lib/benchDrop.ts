@@ -47,7 +47,9 @@ export interface DropRatio {
 
 /** The first `count` photos of the sample (sorted by name): a fixed, repeatable drop. */
 export function dropFiles(dir: string, count: number): string[] {
-  const files = readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(jpe?g|png|webp)$/i.test(f))
+    .sort();
   if (files.length < count) throw new Error(`--drop ${count}: only ${files.length} images in ${dir}`);
   return files.slice(0, count).map((f) => join(dir, f));
 }
@@ -128,10 +130,14 @@ export function formatDrops(drops: readonly DropRun[], ratios: readonly DropRati
     const r = d.lastRun;
     if (!r) return [head];
     const share = (ms: number): string => `${ms.toFixed(0)} ms (${((100 * ms) / r.wallMs).toFixed(0)} %)`;
-    return [head, `  last drop ${r.wallMs.toFixed(0)} ms: model ${share(r.modelMs)}, preprocess ${share(r.preprocessMs)}, decode ${r.decodeMs.toFixed(0)} ms (overlapped)`];
+    return [
+      head,
+      `  last drop ${r.wallMs.toFixed(0)} ms: model ${share(r.modelMs)}, preprocess ${share(r.preprocessMs)}, decode ${r.decodeMs.toFixed(0)} ms (overlapped)`,
+    ];
   });
   const worst = ratios.length ? Math.min(...ratios.map((r) => r.ratio)) : null;
   lines.push(`drop/bare = ${worst === null ? 'n/a (no bare row at the drop batch size: add it to --batches)' : worst.toFixed(3)} (throughput; target ≥ 0.9)`);
-  for (const r of ratios) lines.push(`  ${r.model} ${r.backend} batch ${r.batch}: drop ${r.drop.toFixed(1)} img/s, bare ${r.bare.toFixed(1)} img/s → ${r.ratio.toFixed(3)}`);
+  for (const r of ratios)
+    lines.push(`  ${r.model} ${r.backend} batch ${r.batch}: drop ${r.drop.toFixed(1)} img/s, bare ${r.bare.toFixed(1)} img/s → ${r.ratio.toFixed(3)}`);
   return lines;
 }

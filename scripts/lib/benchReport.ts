@@ -5,14 +5,29 @@ import type { LatencyStats } from '../../src/shared/report';
 
 /** The row shape the issue asks for; times in ms, throughput in images/s. */
 export type ReportRow = { model: string; backend: string; batch: number } & Omit<LatencyStats, 'count'> & {
-  perImage: number;
-  throughput: number;
-};
+    perImage: number;
+    throughput: number;
+  };
 
 export function reportRows(rows: readonly BenchRow[], variant: string): ReportRow[] {
   return rows.flatMap((r) =>
     r.variant === variant && r.status === 'ok' && r.mean !== null
-      ? [{ model: r.model, backend: r.backend, batch: r.batch, mean: r.mean, std: r.std ?? 0, min: r.min ?? 0, max: r.max ?? 0, p50: r.p50 ?? 0, p95: r.p95 ?? 0, p99: r.p99 ?? 0, perImage: r.perImage ?? 0, throughput: r.throughput ?? 0 }]
+      ? [
+          {
+            model: r.model,
+            backend: r.backend,
+            batch: r.batch,
+            mean: r.mean,
+            std: r.std ?? 0,
+            min: r.min ?? 0,
+            max: r.max ?? 0,
+            p50: r.p50 ?? 0,
+            p95: r.p95 ?? 0,
+            p99: r.p99 ?? 0,
+            perImage: r.perImage ?? 0,
+            throughput: r.throughput ?? 0,
+          },
+        ]
       : [],
   );
 }
@@ -21,7 +36,9 @@ const HEAD = ['model', 'backend', 'batch', 'mean', 'std', 'min', 'max', 'p50', '
 
 export function formatTable(rows: readonly ReportRow[]): string {
   const cells = rows.map((r) => [
-    r.model, r.backend, String(r.batch),
+    r.model,
+    r.backend,
+    String(r.batch),
     ...[r.mean, r.std, r.min, r.max, r.p50, r.p95, r.p99, r.perImage].map((v) => v.toFixed(2)),
     r.throughput.toFixed(1),
   ]);
@@ -54,6 +71,9 @@ export function formatColdStart(rows: readonly ColdStartRow[]): string[] {
 }
 
 export function formatEnvironment(env: BenchEnvironment): string {
-  const backends = env.backends.map((b) => `${b.requested}→${b.used ?? 'failed'}${b.adapter ? ` (${b.adapter.vendor} ${b.adapter.architecture})` : ''}${b.webglRenderer && b.used === 'webgl' ? ` (${b.webglRenderer})` : ''}`);
+  const backends = env.backends.map(
+    (b) =>
+      `${b.requested}→${b.used ?? 'failed'}${b.adapter ? ` (${b.adapter.vendor} ${b.adapter.architecture})` : ''}${b.webglRenderer && b.used === 'webgl' ? ` (${b.webglRenderer})` : ''}`,
+  );
   return `tfjs ${env.tfjsVersion ?? '?'} · ${backends.join(', ')} · crossOriginIsolated ${env.crossOriginIsolated} · ${env.hardwareConcurrency ?? '?'} cores · ${env.userAgent}`;
 }

@@ -43,7 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo, ove
   io.out(`\n${formatSummary(report)}`);
   const banner = formatSharedSkipped(report);
   if (banner) io.err(`\n${banner}`);
-  else if (report.fromMissing) io.err(`\nnote: --from directory ${report.fromMissing} does not exist (not needed this time: nothing had to be fetched from it).`);
+  else if (report.fromMissing)
+    io.err(`\nnote: --from directory ${report.fromMissing} does not exist (not needed this time: nothing had to be fetched from it).`);
 
   const failed = report.models.filter((r) => r.status === 'FAILED');
   const tolerated = failed.filter((r) => cli.allowMissing || (cli.optionalFrom && r.sharedSourceMissing && report.fromMissing));

@@ -24,7 +24,9 @@ function progressReporter(tag: string, images: readonly EvalImage[]) {
     const elapsed = performance.now() - started;
     const eta = ((elapsed / done) * (images.length - done)) / 1000;
     const score = images[0]?.label !== null ? ` top-1 so far ${percent(top1 / done)}` : '';
-    process.stderr.write(`[${tag}] ${String(done).padStart(String(images.length).length)}/${images.length}${score} · ${(elapsed / done).toFixed(0)} ms/image · eta ${eta.toFixed(0)} s\n`);
+    process.stderr.write(
+      `[${tag}] ${String(done).padStart(String(images.length).length)}/${images.length}${score} · ${(elapsed / done).toFixed(0)} ms/image · eta ${eta.toFixed(0)} s\n`,
+    );
   };
 }
 
@@ -37,7 +39,9 @@ interface Run {
 async function runOne(target: EvalTarget, options: EvalOptions, backend: BackendName, set: EvalSet): Promise<Run> {
   process.stderr.write(`[${backend}] loading ${options.model}…\n`);
   const prepared = await prepareModel(target.page, options.model, backend);
-  process.stderr.write(`[${backend}] ${prepared.engine.backend} ready (${prepared.engine.reason}); ${prepared.spec.name} loaded in ${prepared.model.loadMs.toFixed(0)} ms\n`);
+  process.stderr.write(
+    `[${backend}] ${prepared.engine.backend} ready (${prepared.engine.reason}); ${prepared.spec.name} loaded in ${prepared.model.loadMs.toFixed(0)} ms\n`,
+  );
   const started = performance.now();
   const outcomes = await classifyAll(target, prepared.spec, set.images, { batchSize: options.batch, onChunk: progressReporter(backend, set.images) });
   return { prepared, outcomes, ms: performance.now() - started };
@@ -47,7 +51,10 @@ function report(options: EvalOptions, backend: string, set: EvalSet, run: Run): 
   const lines: string[] = [];
   if (set.kind === 'photos') lines.push(...photoTable(options.model, backend, set.images, run.outcomes));
   else {
-    const acc = scoreAccuracy(run.outcomes, set.images.map((i) => i.label ?? -1));
+    const acc = scoreAccuracy(
+      run.outcomes,
+      set.images.map((i) => i.label ?? -1),
+    );
     lines.push(accuracyLine(options.model, backend, acc));
     // The reference figures are for the whole imagenet-sample folder, nothing else.
     const fullSet = resolve(set.dir) === resolve(DEFAULT_IMAGES) && set.images.length === REFERENCE_SET_SIZE;
@@ -64,7 +71,13 @@ function report(options: EvalOptions, backend: string, set: EvalSet, run: Run): 
 }
 
 async function writeJson(path: string, options: EvalOptions, backend: string, set: EvalSet, outcomes: ImageOutcome[]): Promise<void> {
-  const acc = set.kind === 'accuracy' ? scoreAccuracy(outcomes, set.images.map((i) => i.label ?? -1)) : null;
+  const acc =
+    set.kind === 'accuracy'
+      ? scoreAccuracy(
+          outcomes,
+          set.images.map((i) => i.label ?? -1),
+        )
+      : null;
   await writeFile(path, JSON.stringify(evalDocument(options.model, backend, set, outcomes, acc)));
   process.stderr.write(`wrote ${path}\n`);
 }

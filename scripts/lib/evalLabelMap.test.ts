@@ -50,7 +50,14 @@ describe('the committed Darknet map', () => {
   it('maps the outputs whose names are ambiguous to the synsets Darknet trained them on', () => {
     const catalog = validateCatalog(JSON.parse(readFileSync(new URL('../../public/models/catalog.json', import.meta.url), 'utf8')));
     const map = catalog.models.find((m) => m.id === 'darknet_tiny')?.kerasIndex ?? [];
-    const pairs: [number, number][] = [[428, 134], [544, 517], [781, 638], [976, 639], [49, 264], [835, 474]];
+    const pairs: [number, number][] = [
+      [428, 134],
+      [544, 517],
+      [781, 638],
+      [976, 639],
+      [49, 264],
+      [835, 474],
+    ];
     for (const [output, keras] of pairs) expect(map[output], `output ${output}`).toBe(keras);
   });
 });

@@ -61,7 +61,9 @@ export function checkLabelMap(ambiguous: readonly AmbiguousName[], images: reado
 export function labelMapLines(evidence: readonly MapEvidence[]): string[] {
   return evidence.flatMap((e) => {
     const head = `label map '${e.name}': outputs ${e.ambiguous.outputs.join(', ')} → Keras ${e.ambiguous.kerasIndices.join(', ')}: ${e.verdict.toUpperCase()}`;
-    const rows = e.rows.map((r) => `  ${r.file} (Keras ${r.label}): ${e.ambiguous.kerasIndices.map((k, i) => `p(${k})=${(r.probabilities[i] ?? 0).toFixed(4)}`).join(' ')}`);
+    const rows = e.rows.map(
+      (r) => `  ${r.file} (Keras ${r.label}): ${e.ambiguous.kerasIndices.map((k, i) => `p(${k})=${(r.probabilities[i] ?? 0).toFixed(4)}`).join(' ')}`,
+    );
     return [head, ...(rows.length ? rows : ['  no image of these classes in this run'])];
   });
 }

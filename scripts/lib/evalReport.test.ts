@@ -25,7 +25,9 @@ describe('referenceLine', () => {
 
 describe('lines and documents', () => {
   it('accuracy line shows both figures and failures', () => {
-    expect(accuracyLine('m', 'wasm', { n: 1000, top1: 0.8473, top5: 0.9621, failed: 2 })).toBe('m on wasm: n=1000 top-1 84.7 % top-5 96.2 % (2 failed, counted wrong)');
+    expect(accuracyLine('m', 'wasm', { n: 1000, top1: 0.8473, top5: 0.9621, failed: 2 })).toBe(
+      'm on wasm: n=1000 top-1 84.7 % top-5 96.2 % (2 failed, counted wrong)',
+    );
   });
   it('photo table lists each photo with its verdict and a summary that leaves "any" photos out', () => {
     const images: EvalImage[] = [

@@ -54,13 +54,17 @@ export function photoTable(model: string, backend: string, images: readonly Eval
     if (verdict !== 'any') judged++;
     if (verdict === 'yes') yes++;
     const expected = acceptable.length ? acceptable.join('|') : '(any)';
-    if (!o || !o.ok) rows.push([image.file, '-', o && !o.ok ? `ERROR: ${o.error}` : 'no result', '-', verdict, expected]);
+    if (!o?.ok) rows.push([image.file, '-', o && !o.ok ? `ERROR: ${o.error}` : 'no result', '-', verdict, expected]);
     else {
       const top1 = o.top5[0] ?? -1;
       rows.push([image.file, String(top1), o.top1Label, (o.probabilities[top1] ?? 0).toFixed(3), verdict, expected]);
     }
   });
-  return [`${model} on ${backend}: photos`, ...table(rows).map((r) => `  ${r}`), `${model} on ${backend}: ${yes}/${judged} acceptable top-1 (${images.length - judged} photo(s) accept any answer)`];
+  return [
+    `${model} on ${backend}: photos`,
+    ...table(rows).map((r) => `  ${r}`),
+    `${model} on ${backend}: ${yes}/${judged} acceptable top-1 (${images.length - judged} photo(s) accept any answer)`,
+  ];
 }
 
 export function agreementLines(model: string, a: string, b: string, result: Agreement): string[] {

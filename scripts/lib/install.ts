@@ -200,7 +200,14 @@ export async function installModels(options: InstallOptions = {}): Promise<Insta
   const concurrency = options.concurrency ?? 4;
   for (const model of models) {
     if (model.source.kind === 'hosted' && options.selfHost) {
-      reports.push(await selfHostOne(model, resolve(outDir, modelFolder(model)), emptyReport(model, outDir, model.source.modelUrl), { fetch: ctx.fetch, log: ctx.log, now, concurrency }));
+      reports.push(
+        await selfHostOne(model, resolve(outDir, modelFolder(model)), emptyReport(model, outDir, model.source.modelUrl), {
+          fetch: ctx.fetch,
+          log: ctx.log,
+          now,
+          concurrency,
+        }),
+      );
       continue;
     }
     if (model.source.kind === 'hosted') {

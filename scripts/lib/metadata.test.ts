@@ -3,9 +3,21 @@ import type { CatalogModel } from '../../src/shared/catalog';
 import { readShapes, shapeWarnings } from './metadata';
 
 const model = (format: 'graph' | 'layers', classes: 1000 | 1001 = 1000): CatalogModel => ({
-  id: 'm', name: 'M', architecture: 'A', version: '1', format, inputSize: [224, 224], preprocessing: 'tf',
-  output: 'softmax', classes, labelOrder: 'keras', labels: 'labels.json', files: [], source: { kind: 'shared', folder: 'm' },
-  license: 'MIT', description: '',
+  id: 'm',
+  name: 'M',
+  architecture: 'A',
+  version: '1',
+  format,
+  inputSize: [224, 224],
+  preprocessing: 'tf',
+  output: 'softmax',
+  classes,
+  labelOrder: 'keras',
+  labels: 'labels.json',
+  files: [],
+  source: { kind: 'shared', folder: 'm' },
+  license: 'MIT',
+  description: '',
 });
 
 describe('readShapes', () => {
@@ -31,7 +43,14 @@ describe('readShapes', () => {
 
   it('reads a graph model signature, else the Placeholder, and the classifier weight', () => {
     const dims = [{ size: '-1' }, { size: '224' }, { size: '224' }, { size: '3' }];
-    const weightsManifest = [{ weights: [{ name: 'w', shape: [1, 1, 256, 1001] }, { name: 'b', shape: [1001] }] }];
+    const weightsManifest = [
+      {
+        weights: [
+          { name: 'w', shape: [1, 1, 256, 1001] },
+          { name: 'b', shape: [1001] },
+        ],
+      },
+    ];
     const viaSignature = { signature: { inputs: { 'x:0': { tensorShape: { dim: dims } } } }, modelTopology: {}, weightsManifest };
     const viaNode = { modelTopology: { node: [{ op: 'Placeholder', attr: { shape: { shape: { dim: dims } } } }] }, weightsManifest };
     for (const json of [viaSignature, viaNode]) {

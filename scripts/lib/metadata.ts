@@ -118,8 +118,7 @@ function graphClasses(model: Json): number | undefined {
 export function readShapes(modelJson: unknown, model: CatalogModel): ModelShapes {
   const json = isObject(modelJson) ? modelJson : {};
   const topology = isObject(json['modelTopology']) ? json['modelTopology'] : {};
-  const input =
-    model.format === 'layers' ? layersInput(topology) : (signatureShape(json, 'inputs') ?? placeholderShape(topology));
+  const input = model.format === 'layers' ? layersInput(topology) : (signatureShape(json, 'inputs') ?? placeholderShape(topology));
   const classes = model.format === 'layers' ? layersClasses(topology) : graphClasses(json);
   const [h, w] = model.inputSize;
   return {

@@ -50,15 +50,25 @@ async function writeCatalog(): Promise<string> {
     defaultModel: 'fake',
     models: [
       {
-        id: 'fake', name: 'Fake', architecture: 'Fake', version: '2.0.0', format: 'layers', inputSize: [160, 160],
-        preprocessing: 'tf', output: 'softmax', classes: 1000, labelOrder: 'keras', labels: 'labels.json',
+        id: 'fake',
+        name: 'Fake',
+        architecture: 'Fake',
+        version: '2.0.0',
+        format: 'layers',
+        inputSize: [160, 160],
+        preprocessing: 'tf',
+        output: 'softmax',
+        classes: 1000,
+        labelOrder: 'keras',
+        labels: 'labels.json',
         files: [
           { path: 'model.json', size: modelJson.length, sha256: sha256(modelJson) },
           { path: 'group1-shard1of1.bin', size: weights.length, sha256: sha256(weights) },
           { path: 'labels.json', size: labels.length, sha256: sha256(labels), from: 'package/assets/labels.json' },
         ],
         source: { kind: 'npm', package: 'fake-model', version: '1.0.0', dir: 'package/Model' },
-        license: 'MIT', description: 'test',
+        license: 'MIT',
+        description: 'test',
       },
     ],
   };

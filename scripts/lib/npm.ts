@@ -92,13 +92,7 @@ const DONE = '.lumen-extracted';
  * was verified once is re-verified against the integrity recorded then, offline; otherwise it is
  * packed again and checked against the registry, both npm's own report and the bytes on disk.
  */
-export async function ensureNpmPackage(
-  pkg: string,
-  version: string,
-  cacheDir: string,
-  npm: NpmRunner,
-  log: (line: string) => void,
-): Promise<string> {
+export async function ensureNpmPackage(pkg: string, version: string, cacheDir: string, npm: NpmRunner, log: (line: string) => void): Promise<string> {
   const spec = `${pkg}@${version}`;
   const folder = npmCacheFolder(cacheDir, pkg, version);
   const tarball = join(folder, TARBALL);

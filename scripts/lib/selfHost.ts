@@ -45,7 +45,8 @@ export function shardPaths(modelJson: unknown): string[] {
   if (!Array.isArray(manifest)) throw new Error('model.json has no weightsManifest');
   const paths = manifest.flatMap((group: unknown) => {
     const list = (group as { paths?: unknown } | null)?.paths;
-    if (!Array.isArray(list) || !list.every((p): p is string => typeof p === 'string')) throw new Error('model.json has a weightsManifest group without "paths"');
+    if (!Array.isArray(list) || !list.every((p): p is string => typeof p === 'string'))
+      throw new Error('model.json has a weightsManifest group without "paths"');
     return list;
   });
   return [...new Set(paths)].map((p) => safeRelativePath(p, 'shard'));
@@ -90,7 +91,12 @@ async function download(fetchImpl: FetchLike, url: string): Promise<Buffer> {
 }
 
 /** Writes `bytes` atomically (temp file + rename); returns its recorded size and sha256. */
-async function saveRecorded(bytes: Buffer, dest: string, pinned: { size: number; sha256: string } | undefined, label: string): Promise<{ size: number; sha256: string }> {
+async function saveRecorded(
+  bytes: Buffer,
+  dest: string,
+  pinned: { size: number; sha256: string } | undefined,
+  label: string,
+): Promise<{ size: number; sha256: string }> {
   const actual = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   if (pinned && (pinned.size !== actual.size || pinned.sha256 !== actual.sha256)) throw new IntegrityError(label, pinned, actual);
   await mkdir(dirname(dest), { recursive: true });

@@ -7,7 +7,8 @@ import { dynamicImports, startupSizes, staticImports, workerScripts } from './si
 
 describe('chunk references', () => {
   it('tells static imports from import() and finds the worker a chunk starts', () => {
-    const code = 'import{a as t}from"./client-A1.js";import"./side-B2.js";export{x}from"./re-C3.js";' +
+    const code =
+      'import{a as t}from"./client-A1.js";import"./side-B2.js";export{x}from"./re-C3.js";' +
       'const V=()=>import("./BenchmarkPanel-D4.js");new Worker(new URL(new URL(`index-E5.js`,import.meta.url).href,import.meta.url),{type:`module`})';
     expect(staticImports(code).sort()).toEqual(['./client-A1.js', './re-C3.js', './side-B2.js']);
     expect(dynamicImports(code)).toEqual(['./BenchmarkPanel-D4.js']);
@@ -18,7 +19,10 @@ describe('chunk references', () => {
     const dist = await mkdtemp(join(tmpdir(), 'lumen-size-'));
     try {
       await mkdir(join(dist, 'assets'));
-      await writeFile(join(dist, 'index.html'), '<script type="module" crossorigin src="./assets/main-1.js"></script><link rel="stylesheet" href="./assets/main-1.css">');
+      await writeFile(
+        join(dist, 'index.html'),
+        '<script type="module" crossorigin src="./assets/main-1.js"></script><link rel="stylesheet" href="./assets/main-1.css">',
+      );
       await writeFile(join(dist, 'assets/main-1.js'), 'import"./shared-2.js";import("./Lazy-3.js");');
       await writeFile(join(dist, 'assets/shared-2.js'), 'new Worker(new URL("worker-4.js",import.meta.url))');
       await writeFile(join(dist, 'assets/Lazy-3.js'), 'export const x=1');

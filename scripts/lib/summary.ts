@@ -12,8 +12,7 @@ function detail(r: ModelReport): string {
     case 'FAILED':
       return r.error ?? 'unknown error';
     case 'installed':
-      return `${r.filesFetched} file(s), ${formatBytes(r.bytesFetched)} fetched from ${r.location}` +
-        (r.filesUpToDate ? `; ${r.filesUpToDate} already present` : '');
+      return `${r.filesFetched} file(s), ${formatBytes(r.bytesFetched)} fetched from ${r.location}${r.filesUpToDate ? `; ${r.filesUpToDate} already present` : ''}`;
     case 'up to date':
       return `${r.filesUpToDate} file(s) verified`;
   }
@@ -43,7 +42,8 @@ export function formatSummary(report: InstallReport): string {
   const installed = report.models.filter((r) => r.status === 'installed').length;
   const upToDate = report.models.length - failed - installed;
   lines.push('', `${report.models.length} model(s): ${installed} installed, ${upToDate} up to date, ${failed} failed → ${report.outDir}`);
-  if (report.hosted.length) lines.push(`${report.hosted.length} hosted model(s) skipped (loaded online by the app, not installed): ${report.hosted.map((h) => h.id).join(', ')}`);
+  if (report.hosted.length)
+    lines.push(`${report.hosted.length} hosted model(s) skipped (loaded online by the app, not installed): ${report.hosted.map((h) => h.id).join(', ')}`);
   return lines.join('\n');
 }
 

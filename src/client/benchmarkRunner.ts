@@ -91,19 +91,38 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
       } catch (error) {
         failure = message(error);
       }
-      const described = { requested: backend, used: engine?.backend ?? null, reason: engine?.reason ?? failure ?? '', adapter: engine?.adapter ?? null, webglRenderer: engine?.webglRenderer ?? null, flags: engine?.flags ?? {} };
-      update({ environment: { ...run.environment, tfjsVersion: engine?.tfjsVersion ?? run.environment.tfjsVersion, backends: [...run.environment.backends, described] } });
+      const described = {
+        requested: backend,
+        used: engine?.backend ?? null,
+        reason: engine?.reason ?? failure ?? '',
+        adapter: engine?.adapter ?? null,
+        webglRenderer: engine?.webglRenderer ?? null,
+        flags: engine?.flags ?? {},
+      };
+      update({
+        environment: {
+          ...run.environment,
+          tfjsVersion: engine?.tfjsVersion ?? run.environment.tfjsVersion,
+          backends: [...run.environment.backends, described],
+        },
+      });
       for (const spec of plan.specs) {
         if (cancelled) break;
         const index = run.combos.length;
-        update({ combos: [...run.combos, { model: spec.id, modelName: spec.name, backend, status: failure ? 'failed' : 'running', error: failure, batches: [], summary: null }] });
+        update({
+          combos: [
+            ...run.combos,
+            { model: spec.id, modelName: spec.name, backend, status: failure ? 'failed' : 'running', error: failure, batches: [], summary: null },
+          ],
+        });
         if (failure) continue;
         hooks.onPhase?.(`${backend} · ${spec.name}: loading`);
         const handle = client.request(
           { type: 'benchmark', model: spec, options },
           {
             onEvent: (event) => {
-              if (event.type === 'sample') hooks.onSample?.({ combo: index, batch: event.batch, variant: event.variant, run: event.run, warmup: event.warmup, ms: event.ms });
+              if (event.type === 'sample')
+                hooks.onSample?.({ combo: index, batch: event.batch, variant: event.variant, run: event.run, warmup: event.warmup, ms: event.ms });
               else if (event.type === 'batch-done') setCombo(index, { batches: [...(run.combos[index]?.batches ?? []), event.result] });
             },
           },

@@ -20,7 +20,13 @@ describe('resumeRequest', () => {
 
   it('classify: a transferred bitmap cannot go again and is reported lost', () => {
     const detached = { width: 0, height: 0 } as ImageBitmap;
-    const body: RequestBody = { type: 'classify', model: spec('m'), k: 5, images: [blob('a'), { name: 'snap', kind: 'bitmap', bitmap: detached }], batchSize: 8 };
+    const body: RequestBody = {
+      type: 'classify',
+      model: spec('m'),
+      k: 5,
+      images: [blob('a'), { name: 'snap', kind: 'bitmap', bitmap: detached }],
+      batchSize: 8,
+    };
     const resumed = resumeRequest(body, newDelivered());
     expect(resumed?.lost).toEqual([1]);
     expect(resumed?.body.type === 'classify' && resumed.body.images.map((i) => i.name)).toEqual(['a']);

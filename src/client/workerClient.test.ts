@@ -20,7 +20,9 @@ function wired(engine: Engine) {
     let dead = false;
     const inbox: WorkerRequest[] = [];
     sent.push(inbox);
-    const handle = createHandler(engine, (event) => setTimeout(() => !dead && listeners.message.forEach((l) => l({ data: event } as MessageEvent<WorkerEvent>))));
+    const handle = createHandler(engine, (event) =>
+      setTimeout(() => !dead && listeners.message.forEach((l) => l({ data: event } as MessageEvent<WorkerEvent>))),
+    );
     kill = (message) => {
       dead = true;
       listeners.error.forEach((l) => l({ message } as ErrorEvent));
@@ -56,7 +58,7 @@ const engine: Engine = {
   inspect: async () => ({}) as never,
   compare: async () => ({ count: 0, failed: 0 }),
   explain: async () => ({}) as never,
-  benchmark: async (model, options, hooks) => {
+  benchmark: async (_model, options, hooks) => {
     for (const [run, batch] of options.batches.entries()) hooks.onSample({ batch, variant: 0, run, warmup: false, ms: batch });
     return { model: {} as never, backend: 'cpu', inputNote: 'random', batches: [], largestOkBatch: null, totalMs: 0 };
   },
@@ -81,7 +83,10 @@ describe('WorkerClient', () => {
     const { client } = wired(engine);
     const seenA: StreamEvent[] = [];
     const a = client.request({ type: 'classify', model: {} as never, k: 1, images: images(3), batchSize: 1 }, { onEvent: (e) => seenA.push(e) });
-    const b = client.request({ type: 'classify', model: {} as never, k: 1, images: images(20), batchSize: 1 }, { onEvent: (e) => e.type === 'item' && e.index === 1 && client.cancel(b.id) });
+    const b = client.request(
+      { type: 'classify', model: {} as never, k: 1, images: images(20), batchSize: 1 },
+      { onEvent: (e) => e.type === 'item' && e.index === 1 && client.cancel(b.id) },
+    );
     await expect(a.result).resolves.toMatchObject({ type: 'classified', count: 3 });
     expect(seenA.filter((e) => e.type === 'item').map((e) => e.type === 'item' && e.index)).toEqual([0, 1, 2]);
     await expect(b.result).rejects.toMatchObject({ code: 'cancelled' });
@@ -90,7 +95,15 @@ describe('WorkerClient', () => {
   it('routes benchmark samples to onEvent and resolves with the summary', async () => {
     const { client } = wired(engine);
     const ms: number[] = [];
-    const options = { batches: [1, 8], warmup: 0, runs: 1, durationMs: null, variants: [{ kind: 'bare' as const }], input: { kind: 'random' as const }, coldStart: false };
+    const options = {
+      batches: [1, 8],
+      warmup: 0,
+      runs: 1,
+      durationMs: null,
+      variants: [{ kind: 'bare' as const }],
+      input: { kind: 'random' as const },
+      coldStart: false,
+    };
     const handle = client.request({ type: 'benchmark', model: {} as never, options }, { onEvent: (e) => e.type === 'sample' && ms.push(e.ms) });
     await expect(handle.result).resolves.toMatchObject({ type: 'benchmarked', summary: { backend: 'cpu' } });
     expect(ms).toEqual([1, 8]);
@@ -104,7 +117,13 @@ describe('WorkerClient', () => {
     const delivered: number[] = [];
     const pending = client.request(
       { type: 'classify', model: {} as never, k: 1, images: images(6), batchSize: 1 },
-      { onEvent: (e) => e.type === 'item' && (delivered.push(e.index), e.index === 2 && crash('out of memory')) },
+      {
+        onEvent: (e) => {
+          if (e.type !== 'item') return;
+          delivered.push(e.index);
+          if (e.index === 2) crash('out of memory');
+        },
+      },
     );
     await expect(pending.result).resolves.toMatchObject({ type: 'classified' });
     expect(delivered).toEqual([0, 1, 2, 3, 4, 5]); // each exactly once, in the original indices

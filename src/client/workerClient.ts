@@ -7,15 +7,7 @@
  */
 import { watchLifeLock } from '../lib/liveness';
 import { LumenError, deserializeError } from '../shared/errors';
-import {
-  isBroadcast,
-  isTerminal,
-  type BroadcastEvent,
-  type ResponseFor,
-  type StreamEvent,
-  type WorkerEvent,
-  type WorkerRequest,
-} from '../shared/protocol';
+import { isBroadcast, isTerminal, type BroadcastEvent, type ResponseFor, type StreamEvent, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import { mapEvent, newDelivered, recordDelivery, resumeRequest, type Delivered, type RequestBody } from './resume';
 
 /** The part of `Worker` the client uses; tests pass an in-process fake. */
@@ -77,7 +69,15 @@ export class WorkerClient {
   request<B extends RequestBody>(body: B, options: RequestOptions = {}): RequestHandle<ResponseFor[B['type']]> {
     const id = this.nextId++;
     const result = new Promise<ResponseFor[B['type']]>((resolve, reject) => {
-      this.pending.set(id, { body, onEvent: options.onEvent, resolve: resolve as (event: WorkerEvent) => void, reject, delivered: newDelivered(), remap: null, crashes: 0 });
+      this.pending.set(id, {
+        body,
+        onEvent: options.onEvent,
+        resolve: resolve as (event: WorkerEvent) => void,
+        reject,
+        delivered: newDelivered(),
+        remap: null,
+        crashes: 0,
+      });
     });
     this.worker.postMessage({ ...body, id } as WorkerRequest, options.transfer ?? []);
     return { id, result };
@@ -167,7 +167,11 @@ export class WorkerClient {
       pending.remap = resumed.remap;
       for (const index of resumed.lost) {
         const image = pending.body.type === 'classify' ? pending.body.images[index] : undefined;
-        const error = { name: 'LumenError', code: 'worker-crashed' as const, message: `"${image?.name ?? index}" was lost with the crashed worker; add it again.` };
+        const error = {
+          name: 'LumenError',
+          code: 'worker-crashed' as const,
+          message: `"${image?.name ?? index}" was lost with the crashed worker; add it again.`,
+        };
         this.deliver(pending, { type: 'item', id, index, item: { name: image?.name ?? String(index), status: 'error', error } });
       }
       this.worker.postMessage({ ...resumed.body, id } as WorkerRequest, []);

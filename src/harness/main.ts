@@ -45,17 +45,23 @@ const harness: LumenHarness = {
   },
   async bench(config, imageUrls) {
     const specs = await Promise.all(config.models.map((id) => harness.spec(id)));
-    const images = await Promise.all(imageUrls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })));
+    const images = await Promise.all(
+      imageUrls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })),
+    );
     let last = 0;
-    const handle = startBenchmark(getClient(), { config, specs, images }, {
-      onPhase: (text) => console.log(`[bench] ${text}`),
-      onSample: (s) => {
-        // A heartbeat, not a flood: one line every few seconds.
-        if (performance.now() - last < 5000) return;
-        last = performance.now();
-        console.log(`[bench] batch ${s.batch} ${s.warmup ? 'warm-up' : 'timed'} run ${s.run + 1}: ${s.ms.toFixed(2)} ms`);
+    const handle = startBenchmark(
+      getClient(),
+      { config, specs, images },
+      {
+        onPhase: (text) => console.log(`[bench] ${text}`),
+        onSample: (s) => {
+          // A heartbeat, not a flood: one line every few seconds.
+          if (performance.now() - last < 5000) return;
+          last = performance.now();
+          console.log(`[bench] batch ${s.batch} ${s.warmup ? 'warm-up' : 'timed'} run ${s.run + 1}: ${s.ms.toFixed(2)} ms`);
+        },
       },
-    });
+    );
     return handle.result;
   },
 };

@@ -29,7 +29,11 @@ export function metricByBatch(rows: readonly BenchRow[], metric: Metric, variant
 }
 
 /** Latency percentiles against batch size for one series. */
-export function percentilesByBatch(rows: readonly BenchRow[], series: string, variant = 'app'): { batch: number; p50: number; p95: number; p99: number; min: number }[] {
+export function percentilesByBatch(
+  rows: readonly BenchRow[],
+  series: string,
+  variant = 'app',
+): { batch: number; p50: number; p95: number; p99: number; min: number }[] {
   return rows
     .filter((r) => r.variant === variant && r.status === 'ok' && seriesName(r) === series)
     .sort((a, b) => a.batch - b.batch)

@@ -9,8 +9,28 @@ import { benchRatios } from './benchCompare';
 export const BENCH_SCHEMA = 'lumen-benchmark/1';
 
 export const CSV_COLUMNS = [
-  'model', 'backend', 'batch', 'variant', 'status', 'count', 'mean', 'std', 'min', 'max', 'p50', 'p95', 'p99',
-  'perImage', 'throughput', 'firstMs', 'tensorsBefore', 'tensorsAfter', 'bytesBefore', 'bytesAfter', 'leaked', 'note',
+  'model',
+  'backend',
+  'batch',
+  'variant',
+  'status',
+  'count',
+  'mean',
+  'std',
+  'min',
+  'max',
+  'p50',
+  'p95',
+  'p99',
+  'perImage',
+  'throughput',
+  'firstMs',
+  'tensorsBefore',
+  'tensorsAfter',
+  'bytesBefore',
+  'bytesAfter',
+  'leaked',
+  'note',
 ] as const satisfies readonly (keyof BenchRow)[];
 
 export function benchJson(run: BenchRun): string {
@@ -43,7 +63,10 @@ export const CSV_ENVIRONMENT_COLUMNS = ['device', 'tfjsVersion', 'crossOriginIso
 function deviceOf(environment: BenchEnvironment, backend: string): string {
   const info = environment.backends.find((b) => b.used === backend);
   if (!info) return '';
-  if (backend === 'webgpu' && info.adapter) return [info.adapter.vendor, info.adapter.architecture, info.adapter.description, info.adapter.isFallbackAdapter ? '(fallback)' : ''].filter(Boolean).join(' ');
+  if (backend === 'webgpu' && info.adapter)
+    return [info.adapter.vendor, info.adapter.architecture, info.adapter.description, info.adapter.isFallbackAdapter ? '(fallback)' : '']
+      .filter(Boolean)
+      .join(' ');
   if (backend === 'webgl') return info.webglRenderer ?? '';
   return '';
 }

@@ -3,17 +3,40 @@ import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInp
 import { variantLabel } from './benchVariants';
 
 const form = (overrides: Partial<FormInput> = {}): FormInput => ({
-  models: ['a'], backends: ['wasm'], batchesText: '8,1, 2', warmup: 10, runs: 50, useDuration: false, durationS: 5,
-  input: 'random', coldStart: true, methodBatch: 1, methodPeer: true, ...overrides,
+  models: ['a'],
+  backends: ['wasm'],
+  batchesText: '8,1, 2',
+  warmup: 10,
+  runs: 50,
+  useDuration: false,
+  durationS: 5,
+  input: 'random',
+  coldStart: true,
+  methodBatch: 1,
+  methodPeer: true,
+  ...overrides,
 });
 const ctx = (overrides: Partial<PlanContext> = {}): PlanContext => ({
-  selectedModel: 'a', formats: { a: 'layers', [PEER_MODEL_ID]: 'graph' }, peerModelUrl: 'http://x/peer/model.json', imageCount: 0, ...overrides,
+  selectedModel: 'a',
+  formats: { a: 'layers', [PEER_MODEL_ID]: 'graph' },
+  peerModelUrl: 'http://x/peer/model.json',
+  imageCount: 0,
+  ...overrides,
 });
 
 describe('configFromForm', () => {
   it('a sweep times the app at the parsed, sorted batch sizes', () => {
     const config = configFromForm(form(), 'sweep', ctx());
-    expect(config).toMatchObject({ kind: 'sweep', models: ['a'], backends: ['wasm'], batches: [1, 2, 8], warmup: 10, runs: 50, durationMs: null, coldStart: true });
+    expect(config).toMatchObject({
+      kind: 'sweep',
+      models: ['a'],
+      backends: ['wasm'],
+      batches: [1, 2, 8],
+      warmup: 10,
+      runs: 50,
+      durationMs: null,
+      coldStart: true,
+    });
     expect(config.variants.map(variantLabel)).toEqual(['app']);
     expect(configFromForm(form({ useDuration: true, durationS: 2.5 }), 'sweep', ctx()).durationMs).toBe(2500);
   });

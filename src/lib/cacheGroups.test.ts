@@ -31,7 +31,13 @@ describe('groupCacheEntries', () => {
       BASE,
     );
     expect(groups).toEqual([
-      { key: 'https://example.com/m/v3/', id: null, version: null, bytes: 30, urls: ['https://example.com/m/v3/model.json', 'https://example.com/m/v3/group1-shard1of1.bin'] },
+      {
+        key: 'https://example.com/m/v3/',
+        id: null,
+        version: null,
+        bytes: 30,
+        urls: ['https://example.com/m/v3/model.json', 'https://example.com/m/v3/group1-shard1of1.bin'],
+      },
       { key: 'https://example.com/other/', id: null, version: null, bytes: 5, urls: ['https://example.com/other/model.json'] },
     ]);
   });

@@ -9,7 +9,15 @@ function memoryStorage(): KeyValueStore & { data: Map<string, string> } {
 }
 
 const facts = (over: Partial<ModelJsonFacts>): ModelJsonFacts => ({
-  format: 'graph', inputName: 'x', inputShape: null, classes: null, classesFrom: null, outputKind: null, weightFiles: [], weightBytes: 0, ...over,
+  format: 'graph',
+  inputName: 'x',
+  inputShape: null,
+  classes: null,
+  classesFrom: null,
+  outputKind: null,
+  weightFiles: [],
+  weightBytes: 0,
+  ...over,
 });
 
 const chosen: CustomSettings = { inputSize: [192, 192], preprocessing: 'unit', output: 'logits', classes: 1001 };
@@ -35,14 +43,21 @@ describe('remembered settings', () => {
   });
 
   it('a full or disabled storage does not break saving', () => {
-    const full = { setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(() => writeSettings(full, 'k', chosen)).not.toThrow();
   });
 });
 
 describe('initialSettings', () => {
   it('what model.json states wins over the remembered choice', () => {
-    const { settings, stated } = initialSettings(facts({ inputShape: [null, 224, 224, 3], outputKind: 'softmax', classes: 1000, classesFrom: 'model' }), chosen);
+    const { settings, stated } = initialSettings(
+      facts({ inputShape: [null, 224, 224, 3], outputKind: 'softmax', classes: 1000, classesFrom: 'model' }),
+      chosen,
+    );
     expect(settings).toEqual({ inputSize: [224, 224], preprocessing: 'unit', output: 'softmax', classes: 1000 });
     expect(stated).toEqual({ inputSize: true, output: true, classes: true });
   });

@@ -24,14 +24,29 @@ function tinyLayers(units: number, activation: string, inputShape: (number | nul
         },
       },
     },
-    weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'head/kernel', shape: [3, units], dtype: 'float32' }, { name: 'head/bias', shape: [units], dtype: 'float32' }] }],
+    weightsManifest: [
+      {
+        paths: ['w.bin'],
+        weights: [
+          { name: 'head/kernel', shape: [3, units], dtype: 'float32' },
+          { name: 'head/bias', shape: [units], dtype: 'float32' },
+        ],
+      },
+    ],
   };
 }
 
 describe.skipIf(!hasShared)('analyzeModelJson on the real models in ../shared', () => {
   it('old-converter graph model (no format key, no signature): Placeholder input, logits, classes guessed', () => {
     const facts = analyzeModelJson(read('mobilenet_v1_025_224_graph'));
-    expect(facts).toMatchObject({ format: 'graph', inputName: 'images', inputShape: [null, 224, 224, 3], outputKind: 'logits', classes: 1001, classesFrom: 'guess' });
+    expect(facts).toMatchObject({
+      format: 'graph',
+      inputName: 'images',
+      inputShape: [null, 224, 224, 3],
+      outputKind: 'logits',
+      classes: 1001,
+      classesFrom: 'guess',
+    });
     expect(facts.weightFiles).toEqual(['group1-shard1of1']);
     expect(facts.weightBytes).toBeGreaterThan(1_800_000);
     expect(classifierProblems(facts)).toEqual([]);
@@ -45,7 +60,14 @@ describe.skipIf(!hasShared)('analyzeModelJson on the real models in ../shared', 
 
   it('Keras layers model: input layer shape, 1000 units stated, softmax activation', () => {
     const facts = analyzeModelJson(read('mobilenet_v1_025_224_layers'));
-    expect(facts).toMatchObject({ format: 'layers', inputName: 'input_1', inputShape: [null, 224, 224, 3], classes: 1000, classesFrom: 'model', outputKind: 'softmax' });
+    expect(facts).toMatchObject({
+      format: 'layers',
+      inputName: 'input_1',
+      inputShape: [null, 224, 224, 3],
+      classes: 1000,
+      classesFrom: 'model',
+      outputKind: 'softmax',
+    });
     expect(facts.weightFiles).toHaveLength(55);
   });
 

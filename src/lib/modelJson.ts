@@ -127,14 +127,17 @@ export function analyzeModelJson(json: unknown): ModelJsonFacts {
   checkModelJsonShape(json, 'This model.json');
   const topology = json['modelTopology'];
   const declared = json['format'];
-  const format: ModelFormat =
-    declared === 'graph-model' || (declared !== 'layers-model' && Array.isArray(topology['node'])) ? 'graph' : 'layers';
+  const format: ModelFormat = declared === 'graph-model' || (declared !== 'layers-model' && Array.isArray(topology['node'])) ? 'graph' : 'layers';
   const { weightFiles, weightBytes, lastMatrixSize } = manifest(json);
   if (format === 'layers') {
     const layers = kerasLayers(topology);
     const inputLayer = layers.find((l) => toDims(layerConfig(l)['batch_input_shape'] ?? layerConfig(l)['batch_shape']));
     const inputConfig = inputLayer ? layerConfig(inputLayer) : {};
-    const classes = [...layers].reverse().map((l) => layerSize(layerConfig(l))).find((n) => n !== null) ?? null;
+    const classes =
+      [...layers]
+        .reverse()
+        .map((l) => layerSize(layerConfig(l)))
+        .find((n) => n !== null) ?? null;
     return {
       format,
       inputName: typeof inputConfig['name'] === 'string' ? inputConfig['name'] : null,

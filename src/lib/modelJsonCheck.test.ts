@@ -5,10 +5,17 @@ import { checkModelJsonShape, MAX_MODEL_JSON_BYTES, modelJsonProblems, parseMode
 import { fetchModelJson, pickModelFiles } from './modelSource';
 import { LumenError } from '../shared/errors';
 
-const good = { modelTopology: { node: [] }, format: 'graph-model', weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'k', shape: [3, 1000], dtype: 'float32' }] }] };
+const good = {
+  modelTopology: { node: [] },
+  format: 'graph-model',
+  weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'k', shape: [3, 1000], dtype: 'float32' }] }],
+};
 
 async function failure(promise: Promise<unknown>): Promise<LumenError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof LumenError)) throw new Error(`expected a LumenError, got ${String(error)}`);
   return error;
 }
@@ -31,11 +38,20 @@ describe('model.json shape', () => {
     expect(modelJsonProblems([good])).toEqual(['it is an array, not a JSON object']);
     expect(modelJsonProblems({ modelTopology: {} })).toEqual(['"weightsManifest" is missing: a model.json must list its weight files']);
     expect(modelJsonProblems({ weightsManifest: [] })).toEqual(['"modelTopology" is missing']);
-    expect(modelJsonProblems({ ...good, modelTopology: 'x', format: 3 })).toEqual(['"modelTopology" is a string, not an object', '"format" is a number, not a string']);
+    expect(modelJsonProblems({ ...good, modelTopology: 'x', format: 3 })).toEqual([
+      '"modelTopology" is a string, not an object',
+      '"format" is a number, not a string',
+    ]);
     expect(modelJsonProblems({ ...good, weightsManifest: { paths: [] } })[0]).toMatch(/"weightsManifest" is an object, not a list/);
-    expect(modelJsonProblems({ ...good, weightsManifest: [{ paths: 'w.bin', weights: [] }] })).toEqual(['weightsManifest[0].paths must be a list of file names']);
-    expect(modelJsonProblems({ ...good, weightsManifest: [{ paths: ['w'], weights: [{ name: 'k', shape: [3, -1], dtype: 'float32' }] }] })[0]).toMatch(/weights\[0\] "shape" must be a list of whole numbers/);
-    expect(modelJsonProblems({ ...good, weightsManifest: [{ paths: ['w'], weights: [{ name: 'k', shape: [3], dtype: 'double' }] }] })[0]).toMatch(/"dtype" "double" is not a TF.js dtype/);
+    expect(modelJsonProblems({ ...good, weightsManifest: [{ paths: 'w.bin', weights: [] }] })).toEqual([
+      'weightsManifest[0].paths must be a list of file names',
+    ]);
+    expect(modelJsonProblems({ ...good, weightsManifest: [{ paths: ['w'], weights: [{ name: 'k', shape: [3, -1], dtype: 'float32' }] }] })[0]).toMatch(
+      /weights\[0\] "shape" must be a list of whole numbers/,
+    );
+    expect(modelJsonProblems({ ...good, weightsManifest: [{ paths: ['w'], weights: [{ name: 'k', shape: [3], dtype: 'double' }] }] })[0]).toMatch(
+      /"dtype" "double" is not a TF.js dtype/,
+    );
     expect(() => checkModelJsonShape({ modelTopology: {} }, 'model.json')).toThrow(/^model.json is not a valid TF.js model.json: "weightsManifest" is missing/);
   });
 
@@ -70,7 +86,9 @@ describe('custom model.json from a URL or a drop', () => {
     const big = new File([new Uint8Array(MAX_MODEL_JSON_BYTES + 1)], 'model.json');
     expect((await failure(pickModelFiles([big]))).message).toMatch(/^model.json is 32.0 MB, more than/);
     const broken = new File(['{"modelTopology": {'], 'model.json');
-    expect((await failure(pickModelFiles([broken]))).message).toMatch(/^model.json is not JSON \(.*\), so it is not a TF.js model.json. Drop model.json together/);
+    expect((await failure(pickModelFiles([broken]))).message).toMatch(
+      /^model.json is not JSON \(.*\), so it is not a TF.js model.json. Drop model.json together/,
+    );
     const noTopology = new File(['{"weightsManifest": []}'], 'model.json');
     expect((await failure(pickModelFiles([noTopology]))).message).toMatch(/^model.json is JSON but has no "modelTopology"/);
     const wrongTypes = new File([JSON.stringify({ modelTopology: { node: [] }, weightsManifest: 'w.bin' })], 'model.json');

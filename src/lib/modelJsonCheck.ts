@@ -47,7 +47,8 @@ function weightProblems(weight: unknown, where: string): string[] {
   if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && (d as number) >= 0)) {
     problems.push(`${where} "shape" must be a list of whole numbers (got ${JSON.stringify(shape) ?? 'nothing'})`);
   }
-  if (typeof weight['dtype'] !== 'string' || !DTYPES.has(weight['dtype'])) problems.push(`${where} "dtype" ${JSON.stringify(weight['dtype']) ?? 'is missing'} is not a TF.js dtype`);
+  if (typeof weight['dtype'] !== 'string' || !DTYPES.has(weight['dtype']))
+    problems.push(`${where} "dtype" ${JSON.stringify(weight['dtype']) ?? 'is missing'} is not a TF.js dtype`);
   return problems;
 }
 
@@ -59,7 +60,8 @@ function weightProblems(weight: unknown, where: string): string[] {
 export function modelJsonProblems(json: unknown): string[] {
   if (!isObject(json)) return [`it is ${typeName(json)}, not a JSON object`];
   const problems: string[] = [];
-  if (!isObject(json['modelTopology'])) problems.push(`"modelTopology" is ${json['modelTopology'] === undefined ? 'missing' : `${typeName(json['modelTopology'])}, not an object`}`);
+  if (!isObject(json['modelTopology']))
+    problems.push(`"modelTopology" is ${json['modelTopology'] === undefined ? 'missing' : `${typeName(json['modelTopology'])}, not an object`}`);
   if (json['format'] !== undefined && typeof json['format'] !== 'string') problems.push(`"format" is ${typeName(json['format'])}, not a string`);
   const manifest = json['weightsManifest'];
   if (!Array.isArray(manifest)) {

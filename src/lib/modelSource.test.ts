@@ -9,14 +9,22 @@ const modelJson = (paths: string[], units = 1000) =>
     modelTopology: {
       model_config: {
         class_name: 'Model',
-        config: { layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_input_shape: [null, 8, 8, 3] } }, { class_name: 'Dense', config: { units, activation: 'softmax' } }] },
+        config: {
+          layers: [
+            { class_name: 'InputLayer', config: { name: 'in', batch_input_shape: [null, 8, 8, 3] } },
+            { class_name: 'Dense', config: { units, activation: 'softmax' } },
+          ],
+        },
       },
     },
     weightsManifest: [{ paths, weights: [] }],
   });
 
 async function failure(promise: Promise<unknown>): Promise<LumenError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof LumenError)) throw new Error(`expected a LumenError, got ${String(error)}`);
   return error;
 }
@@ -28,7 +36,9 @@ describe('parseModelUrl', () => {
   });
 
   it('refuses other schemes, naming the scheme', () => {
-    expect(() => parseModelUrl('file:///home/me/model.json', PAGE)).toThrow(/Only http:\/\/ and https:\/\/ addresses can be loaded; "file:\/\/\/home\/me\/model.json" uses file:/);
+    expect(() => parseModelUrl('file:///home/me/model.json', PAGE)).toThrow(
+      /Only http:\/\/ and https:\/\/ addresses can be loaded; "file:\/\/\/home\/me\/model.json" uses file:/,
+    );
     expect(() => parseModelUrl('ftp://x.test/model.json', PAGE)).toThrow(/uses ftp:/);
     expect(() => parseModelUrl('   ', PAGE)).toThrow(/Enter the address/);
   });
@@ -42,12 +52,18 @@ describe('fetchModelJson', () => {
   });
 
   it('tells a CORS refusal (server answers no-cors) from an unreachable server', async () => {
-    const cors = await failure(fetchModelJson(url, async (_u, init) => {
-      if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
-      throw new TypeError('Failed to fetch');
-    }));
+    const cors = await failure(
+      fetchModelJson(url, async (_u, init) => {
+        if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     expect(cors.message).toMatch(/https:\/\/models\.test answered, but refused this page's cross-origin request \(CORS\)/);
-    const down = await failure(fetchModelJson(url, async () => { throw new TypeError('Failed to fetch'); }));
+    const down = await failure(
+      fetchModelJson(url, async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     expect(down.message).toMatch(/Could not reach https:\/\/models\.test \(Failed to fetch\)/);
     expect(down.code).toBe('network');
   });
@@ -62,7 +78,13 @@ describe('pickModelFiles', () => {
   const file = (name: string, text = 'x') => new File([text], name);
 
   it('finds model.json, orders shards as the manifest does, keeps a labels file, ignores the rest', async () => {
-    const picked = await pickModelFiles([file('b.bin'), file('SOURCE.md'), file('labels.json', '[]'), file('a.bin'), file('model.json', modelJson(['a.bin', 'b.bin']))]);
+    const picked = await pickModelFiles([
+      file('b.bin'),
+      file('SOURCE.md'),
+      file('labels.json', '[]'),
+      file('a.bin'),
+      file('model.json', modelJson(['a.bin', 'b.bin'])),
+    ]);
     expect(picked.modelJson.name).toBe('model.json');
     expect(picked.shards.map((f) => f.name)).toEqual(['a.bin', 'b.bin']);
     expect(picked.labels?.name).toBe('labels.json');
@@ -77,7 +99,9 @@ describe('pickModelFiles', () => {
   it('lists a long run of missing shards briefly', async () => {
     const paths = Array.from({ length: 55 }, (_, i) => `group${i + 1}-shard1of1`);
     const error = await failure(pickModelFiles([file('model.json', modelJson(paths))]));
-    expect(error.message).toMatch(/^Missing shard files: group1-shard1of1, group2-shard1of1, group3-shard1of1, group4-shard1of1, group5-shard1of1 and 50 more\. /);
+    expect(error.message).toMatch(
+      /^Missing shard files: group1-shard1of1, group2-shard1of1, group3-shard1of1, group4-shard1of1, group5-shard1of1 and 50 more\. /,
+    );
   });
 
   it('refuses a drop without model.json, and a model that is not an image classifier', async () => {

@@ -18,7 +18,10 @@ export function parseModelUrl(text: string, base: string): URL {
     throw new LumenError('bad-request', `"${trimmed}" is not a valid address.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LumenError('bad-request', `Only http:// and https:// addresses can be loaded; "${trimmed}" uses ${url.protocol.replace(/:$/, '')}:. To use local files, drop them here instead.`);
+    throw new LumenError(
+      'bad-request',
+      `Only http:// and https:// addresses can be loaded; "${trimmed}" uses ${url.protocol.replace(/:$/, '')}:. To use local files, drop them here instead.`,
+    );
   }
   return url;
 }
@@ -115,7 +118,10 @@ export async function pickModelFiles(files: readonly File[]): Promise<PickedFile
     throw new LumenError('model-invalid', `${why} Drop model.json together with its shard files.`);
   }
   const facts = classifierFacts(json);
-  const missing = missingShards(facts, files.map((f) => f.name));
+  const missing = missingShards(
+    facts,
+    files.map((f) => f.name),
+  );
   if (missing.length > 0) {
     throw new LumenError(
       'model-not-found',

@@ -101,5 +101,8 @@ export function parseBatchList(text: string, max = 1024): number[] {
 /** The median (p50 above); NaN for no samples, where a comparison row simply has no figure. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
-  return percentileOfSorted([...values].sort((a, b) => a - b), 50);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }

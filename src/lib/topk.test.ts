@@ -25,7 +25,7 @@ describe('normalizeLabels', () => {
     expect(names).toHaveLength(1000);
     expect(names[0]).toBe('k0');
   });
-  it('writes every model\'s labels in one style: Keras underscores (ResNet50) become spaces', () => {
+  it("writes every model's labels in one style: Keras underscores (ResNet50) become spaces", () => {
     const resnetStyle = Object.fromEntries(keras1000.map((n, i) => [String(i), i === 670 ? 'motor_scooter' : n]));
     const slimStyle = keras1000.map((n, i) => (i === 670 ? 'motor scooter, scooter' : n));
     expect(normalizeLabels(resnetStyle, 1000)[670]).toBe('motor scooter');
@@ -40,7 +40,7 @@ describe('normalizeLabels', () => {
 describe('readableLabel', () => {
   it('turns underscores and runs of blanks into single spaces and trims', () => {
     expect(readableLabel('motor_scooter')).toBe('motor scooter');
-    expect(readableLabel(' jack-o\'-lantern ')).toBe("jack-o'-lantern");
+    expect(readableLabel(" jack-o'-lantern ")).toBe("jack-o'-lantern");
     expect(readableLabel('black__and_gold  garden_spider')).toBe('black and gold garden spider');
   });
 });

@@ -47,7 +47,10 @@ export function normalizeLabels(raw: unknown, classes: ClassCount): string[] {
 export function parseLabelsText(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) return JSON.parse(trimmed) as unknown;
-  return trimmed.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  return trimmed
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** Keras class index of output `i`: -1 for background, null if unmapped. */

@@ -13,7 +13,9 @@ describe('the committed catalog', () => {
 
   it('lists the shared models under their folder names and ResNet50 as resnet50', () => {
     const ids = validateCatalog(committed).models.map((m) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['mobilenet_v2_100_224', 'mobilenet_v1_025_224_graph', 'mobilenet_v1_025_224_layers', 'darknet_tiny', 'resnet50']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['mobilenet_v2_100_224', 'mobilenet_v1_025_224_graph', 'mobilenet_v1_025_224_layers', 'darknet_tiny', 'resnet50']),
+    );
   });
 
   it('gives each model the preprocessing its family was trained with', () => {
@@ -43,7 +45,8 @@ describe('hosted models', () => {
   it('the committed catalog lists online models (EfficientNet, Inception, MobileNetV3) with their input sizes', () => {
     const hosted = validateCatalog(committed).models.filter((m) => m.source.kind === 'hosted');
     const byId = new Map(hosted.map((m) => [m.id, m]));
-    for (const id of ['efficientnet_b0_tfhub', 'inception_v3_tfhub', 'mobilenet_v3_large_100_224_tfhub', 'mobilenet_v1_025_224_tfhub']) expect(byId.has(id), id).toBe(true);
+    for (const id of ['efficientnet_b0_tfhub', 'inception_v3_tfhub', 'mobilenet_v3_large_100_224_tfhub', 'mobilenet_v1_025_224_tfhub'])
+      expect(byId.has(id), id).toBe(true);
     expect(byId.get('inception_v3_tfhub')?.inputSize).toEqual([299, 299]);
     expect(byId.get('efficientnet_b0_tfhub')?.classes).toBe(1000);
     for (const m of hosted) {

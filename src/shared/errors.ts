@@ -39,9 +39,7 @@ export class LumenError extends Error {
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof LumenError) return { name: error.name, code: error.code, message: error.message };
   if (error instanceof Error) {
-    const code: ErrorCode = /out of memory|OOM|allocation failed|Failed to allocate/i.test(error.message)
-      ? 'out-of-memory'
-      : 'internal';
+    const code: ErrorCode = /out of memory|OOM|allocation failed|Failed to allocate/i.test(error.message) ? 'out-of-memory' : 'internal';
     return { name: error.name, code, message: error.message };
   }
   return { name: 'Error', code: 'internal', message: String(error) };

@@ -46,9 +46,7 @@ export interface ModelSpec {
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */
-export type ImageInput =
-  | { name: string; kind: 'blob'; blob: Blob }
-  | { name: string; kind: 'bitmap'; bitmap: ImageBitmap };
+export type ImageInput = { name: string; kind: 'blob'; blob: Blob } | { name: string; kind: 'bitmap'; bitmap: ImageBitmap };
 
 export interface BackendAttempt {
   backend: BackendName;
@@ -327,7 +325,20 @@ export type WorkerEvent =
 
 export type TerminalEvent = Extract<
   WorkerEvent,
-  { type: 'ready' | 'loaded' | 'classified' | 'inspected' | 'compared' | 'benchmarked' | 'explained' | 'backends-timed' | 'fault-injected' | 'cancelled' | 'error' }
+  {
+    type:
+      | 'ready'
+      | 'loaded'
+      | 'classified'
+      | 'inspected'
+      | 'compared'
+      | 'benchmarked'
+      | 'explained'
+      | 'backends-timed'
+      | 'fault-injected'
+      | 'cancelled'
+      | 'error';
+  }
 >;
 export type StreamEvent = Exclude<WorkerEvent, TerminalEvent>;
 

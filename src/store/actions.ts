@@ -67,7 +67,8 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
   const before = useStore.getState();
   // A model that was ready stays loaded in the worker (a model joins its LRU only once loaded):
   // if the new one fails, the selection returns to it, with the error still in view.
-  const previous = before.modelStatus === 'ready' && before.modelInfo && before.selectedModel !== id ? { id: before.selectedModel, info: before.modelInfo } : null;
+  const previous =
+    before.modelStatus === 'ready' && before.modelInfo && before.selectedModel !== id ? { id: before.selectedModel, info: before.modelInfo } : null;
   const fail = (text: string): void => {
     if (useStore.getState().selectedModel !== id) return; // the user moved on meanwhile
     if (!previous) {
@@ -75,7 +76,13 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
       return;
     }
     const name = specFor(previous.id)?.name ?? previous.id;
-    useStore.setState({ selectedModel: previous.id, modelStatus: 'ready', modelInfo: previous.info, modelProgress: 1, modelError: `${text} Still using ${name}.` });
+    useStore.setState({
+      selectedModel: previous.id,
+      modelStatus: 'ready',
+      modelInfo: previous.info,
+      modelProgress: 1,
+      modelError: `${text} Still using ${name}.`,
+    });
     if (updateUrl) setUrlParam('model', previous.id);
   };
   useStore.setState({ selectedModel: id, modelInfo: null, modelError: null });

@@ -8,7 +8,14 @@ import type { BackendName, BackendTiming, EngineInfo, ModelSpec } from '../share
 const requests: { type: string; backend?: BackendName | null }[] = [];
 let timings: BackendTiming[] = [];
 const engineOn = (backend: BackendName, forced: boolean): EngineInfo => ({
-  backend, forced, reason: 'rule', attempts: [], adapter: null, webglRenderer: 'SwiftShader', tfjsVersion: '4', flags: {},
+  backend,
+  forced,
+  reason: 'rule',
+  attempts: [],
+  adapter: null,
+  webglRenderer: 'SwiftShader',
+  tfjsVersion: '4',
+  flags: {},
 });
 
 vi.mock('../client', () => ({
@@ -27,7 +34,13 @@ vi.mock('./actions', () => ({ selectModel: vi.fn(async () => undefined) }));
 
 const local = new Map<string, string>();
 vi.stubGlobal('navigator', { hardwareConcurrency: 2, userAgent: 'Chrome/156.0' });
-vi.stubGlobal('window', { localStorage: { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) } });
+vi.stubGlobal('window', {
+  localStorage: {
+    getItem: (k: string) => local.get(k) ?? null,
+    setItem: (k: string, v: string) => void local.set(k, v),
+    removeItem: (k: string) => void local.delete(k),
+  },
+});
 
 const { useStore } = await import('./index');
 const { applyRememberedChoice, measureBackends, useBackendChoice } = await import('./backendChoice');

@@ -15,11 +15,31 @@ import type { EngineInfo } from '../shared/protocol';
 
 const catalog = validateCatalog(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/models/catalog.json'), 'utf8')) as unknown);
 const MODEL = catalog.defaultModel;
-const wasmEngine: EngineInfo = { backend: 'wasm', forced: true, reason: 'asked for', attempts: [], adapter: null, webglRenderer: null, tfjsVersion: '4.22.0', flags: {} };
+const wasmEngine: EngineInfo = {
+  backend: 'wasm',
+  forced: true,
+  reason: 'asked for',
+  attempts: [],
+  adapter: null,
+  webglRenderer: null,
+  tfjsVersion: '4.22.0',
+  flags: {},
+};
 const shown = () => effectiveForm(useStore.getState().benchForm, pageDefaultsOf(useStore.getState()));
 
 beforeEach(() => {
-  useStore.setState({ catalog, installed: {}, selectedModel: null, engine: null, engineStatus: 'starting', requestedBackend: null, benchForm: DEFAULT_BENCH_FORM, benchAttempt: null, benchError: null, cards: [] });
+  useStore.setState({
+    catalog,
+    installed: {},
+    selectedModel: null,
+    engine: null,
+    engineStatus: 'starting',
+    requestedBackend: null,
+    benchForm: DEFAULT_BENCH_FORM,
+    benchAttempt: null,
+    benchError: null,
+    cards: [],
+  });
 });
 
 describe('benchmark form state', () => {

@@ -83,7 +83,10 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = (): void => {
     timer = null;
-    useStore.setState({ benchLive: { ...live, recent: live.recent.slice(), longTasks: latest?.longTasks ?? { count: 0, longestMs: 0, supported: false } }, ...(latest ? { benchRun: latest } : {}) });
+    useStore.setState({
+      benchLive: { ...live, recent: live.recent.slice(), longTasks: latest?.longTasks ?? { count: 0, longestMs: 0, supported: false } },
+      ...(latest ? { benchRun: latest } : {}),
+    });
   };
   const schedule = (): void => {
     timer ??= setTimeout(flush, FLUSH_MS);
@@ -102,22 +105,26 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
   };
 
   useStore.setState({ benchStatus: 'running', benchError: null, benchAttempt: null, benchRun: null, benchLive: null });
-  handle = runPlan(getClient(), { config, specs, images }, {
-    onSample,
-    onUpdate: (run) => {
-      latest = run;
-      schedule();
+  handle = runPlan(
+    getClient(),
+    { config, specs, images },
+    {
+      onSample,
+      onUpdate: (run) => {
+        latest = run;
+        schedule();
+      },
+      onPhase: (text) => {
+        live.phase = text;
+        schedule();
+      },
     },
-    onPhase: (text) => {
-      live.phase = text;
-      schedule();
-    },
-  });
+  );
   const run = await handle.result;
   handle = null;
   if (timer) clearTimeout(timer);
   flush();
-  const failure = run.status === 'failed' ? run.combos.map((c) => c.error).find(Boolean) ?? 'every combination failed' : null;
+  const failure = run.status === 'failed' ? (run.combos.map((c) => c.error).find(Boolean) ?? 'every combination failed') : null;
   useStore.setState({ benchRun: run, benchStatus: run.status === 'running' ? 'done' : run.status, benchError: failure });
   try {
     await saveRun(run);

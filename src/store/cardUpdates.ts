@@ -64,7 +64,9 @@ export function beginRun(keys: readonly string[], startedAt: number): void {
   const { run } = useStore.getState();
   const joins = run !== null && run.totalMs === null && keys.every((k) => !run.cardKeys.has(k));
   useStore.setState({
-    run: joins ? { ...run, cardKeys: new Set([...run.cardKeys, ...keys]) } : { modelKey: '', cardKeys: new Set(keys), startedAt, firstResultMs: null, totalMs: null },
+    run: joins
+      ? { ...run, cardKeys: new Set([...run.cardKeys, ...keys]) }
+      : { modelKey: '', cardKeys: new Set(keys), startedAt, firstResultMs: null, totalMs: null },
   });
 }
 

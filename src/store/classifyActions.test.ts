@@ -23,7 +23,9 @@ vi.mock('../client', () => ({
   getClient: () => ({
     request: (body: { images: { name: string }[]; model: { key: string } }, options: { onEvent: FakeRequest['onEvent'] }) => {
       const id = requests.length + 1;
-      const result = new Promise<void>((resolve, reject) => requests.push({ id, names: body.images.map((i) => i.name), model: body.model.key, onEvent: options.onEvent, resolve, reject }));
+      const result = new Promise<void>((resolve, reject) =>
+        requests.push({ id, names: body.images.map((i) => i.name), model: body.model.key, onEvent: options.onEvent, resolve, reject }),
+      );
       return { id, result };
     },
     cancel: (id: number) => cancelled.push(id),
@@ -45,9 +47,21 @@ const { summariseRun } = await import('../ui/classify/runSummary');
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 const ok = (name: string, label: string): ClassifyItem => ({
-  name, status: 'ok', predictions: [{ classIndex: 1, label, probability: 0.9 }], batchMs: 1, batchSize: 1, decodeMs: 0, preprocessMs: 0, width: 1, height: 1, format: 'JPEG', downscaled: false, thumbnail: null,
+  name,
+  status: 'ok',
+  predictions: [{ classIndex: 1, label, probability: 0.9 }],
+  batchMs: 1,
+  batchSize: 1,
+  decodeMs: 0,
+  preprocessMs: 0,
+  width: 1,
+  height: 1,
+  format: 'JPEG',
+  downscaled: false,
+  thumbnail: null,
 });
-const deliver = (request: FakeRequest, index: number, label: string) => request.onEvent({ type: 'item', id: request.id, index, item: ok(request.names[index] ?? '', label) });
+const deliver = (request: FakeRequest, index: number, label: string) =>
+  request.onEvent({ type: 'item', id: request.id, index, item: ok(request.names[index] ?? '', label) });
 const summary = () => summariseRun(useStore.getState().cards, useStore.getState().run);
 const files = (n: number) => Array.from({ length: n }, (_, i) => new File(['x'], `p${i}.jpg`, { type: 'image/jpeg' }));
 
@@ -59,7 +73,7 @@ beforeEach(() => {
 });
 
 describe('classify actions', () => {
-  it('a drop during start-up, then a model change: the summary ends at 5 of 5 with the new model\'s results', async () => {
+  it("a drop during start-up, then a model change: the summary ends at 5 of 5 with the new model's results", async () => {
     classifyFiles(files(5));
     await settle();
     expect(useStore.getState().cards).toHaveLength(5);

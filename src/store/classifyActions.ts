@@ -104,7 +104,11 @@ export async function classifyCards(cards: readonly ResultCard[], startedAt = pe
   const mine = useStore.getState().cards.filter((c) => c.claim === claim && c.status === 'pending');
   if (mine.length === 0) return;
   if (!spec || !isAvailable(spec.id)) {
-    failPending((card) => card.claim === claim, { name: 'LumenError', code: 'model-not-found', message: 'No model is installed. Run `npm run models`, then reload.' });
+    failPending((card) => card.claim === claim, {
+      name: 'LumenError',
+      code: 'model-not-found',
+      message: 'No model is installed. Run `npm run models`, then reload.',
+    });
     return;
   }
   setRunModel(runKey(spec.key));

@@ -40,7 +40,16 @@ export async function startCompare(ids: readonly string[], runs: number, image: 
     },
   );
   useStore.setState({
-    compareRun: { status: 'running', requestId: handle.id, entries, rows: entries.map(() => null), runs, imageName: image?.name ?? null, progress: 'starting', error: null },
+    compareRun: {
+      status: 'running',
+      requestId: handle.id,
+      entries,
+      rows: entries.map(() => null),
+      runs,
+      imageName: image?.name ?? null,
+      progress: 'starting',
+      error: null,
+    },
   });
   const finish = (patch: { status: 'done' | 'cancelled' | 'error'; error?: string }): void =>
     useStore.setState((s) => (s.compareRun?.requestId === handle.id ? { compareRun: { ...s.compareRun, error: null, ...patch } } : {}));

@@ -22,7 +22,11 @@ function storage(): Storage | null {
   }
 }
 
-function draftFrom(source: CustomSource, facts: ModelJsonFacts, rest: Pick<CustomDraft, 'name' | 'modelUrl' | 'files' | 'labelsFile' | 'ignored' | 'diskBytes'>): CustomDraft {
+function draftFrom(
+  source: CustomSource,
+  facts: ModelJsonFacts,
+  rest: Pick<CustomDraft, 'name' | 'modelUrl' | 'files' | 'labelsFile' | 'ignored' | 'diskBytes'>,
+): CustomDraft {
   const store = storage();
   const remembered = store ? readSettings(store, settingsKey(source)) : null;
   const { settings, stated } = initialSettings(facts, remembered);

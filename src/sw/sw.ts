@@ -9,14 +9,7 @@
  *   clicks "Reload" (a `skip-waiting` message), never in the middle of a run.
  * Every URL is relative to the registration scope, so the app works under any sub-path.
  */
-import {
-  precacheUrls,
-  routeRequest,
-  shellCacheName,
-  staleShellCaches,
-  withIsolationHeaders,
-  type PrecacheEntry,
-} from '../lib/deploy/serviceWorkerRules';
+import { precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders, type PrecacheEntry } from '../lib/deploy/serviceWorkerRules';
 import { assertNever } from '../shared/assertNever';
 
 // The DOM lib has no service-worker types and this file is compiled with it: the little we use.
@@ -46,11 +39,13 @@ const precached = precacheUrls(entries, scope);
 async function precache(): Promise<void> {
   const cache = await caches.open(cacheName);
   // Revalidate against the server: index.html and the catalog keep their names between versions.
-  await Promise.all([...precached].map(async (url) => {
-    const response = await fetch(url, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`precache: HTTP ${response.status} for ${url}`);
-    await cache.put(url, response);
-  }));
+  await Promise.all(
+    [...precached].map(async (url) => {
+      const response = await fetch(url, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`precache: HTTP ${response.status} for ${url}`);
+      await cache.put(url, response);
+    }),
+  );
 }
 
 async function dropOldVersions(): Promise<void> {

@@ -7,8 +7,18 @@ import type { PeerClassifier } from './peer';
 import type { BatchResult, BenchmarkOptions, BenchVariant, ModelSpec } from '../shared/protocol';
 
 const spec: ModelSpec = {
-  key: 'tiny@1', id: 'tiny', name: 'Tiny', format: 'layers', modelUrl: 'http://localhost/tiny/model.json', labelsUrl: null,
-  inputSize: [4, 4], preprocessing: 'tf', output: 'logits', classes: 1000, labelOrder: 'keras', kerasIndex: null,
+  key: 'tiny@1',
+  id: 'tiny',
+  name: 'Tiny',
+  format: 'layers',
+  modelUrl: 'http://localhost/tiny/model.json',
+  labelsUrl: null,
+  inputSize: [4, 4],
+  preprocessing: 'tf',
+  output: 'logits',
+  classes: 1000,
+  labelOrder: 'keras',
+  kerasIndex: null,
 };
 
 let model: tf.LayersModel;
@@ -71,7 +81,10 @@ describe('runBenchmark', () => {
     const { outcome, samples, batches, leaked } = await run(options({ variants }));
     expect(leaked).toBe(0);
     expect(batches).toEqual(outcome);
-    expect(batches.map((b) => [b.batch, b.status, b.error])).toEqual([[1, 'ok', null], [2, 'ok', null]]);
+    expect(batches.map((b) => [b.batch, b.status, b.error])).toEqual([
+      [1, 'ok', null],
+      [2, 'ok', null],
+    ]);
     // (2 warm-up + 4 timed) runs × 5 variants × 2 batch sizes, warm-ups flagged.
     expect(samples).toHaveLength(60);
     expect(samples.filter((s) => s.warmup)).toHaveLength(20);
@@ -101,7 +114,11 @@ describe('runBenchmark', () => {
     };
     const { batches, leaked } = await run(options({ batches: [1, 4, 2] }), oom);
     expect(leaked).toBe(0);
-    expect(batches.map((b) => [b.batch, b.status])).toEqual([[1, 'ok'], [4, 'failed'], [2, 'ok']]);
+    expect(batches.map((b) => [b.batch, b.status])).toEqual([
+      [1, 'ok'],
+      [4, 'failed'],
+      [2, 'ok'],
+    ]);
     const failed = batches[1]!;
     expect(failed.error).toMatchObject({ code: 'out-of-memory', message: expect.stringContaining('Failed to allocate') });
     expect(failed.variants[0]!.stats).toBeNull();
@@ -135,7 +152,10 @@ describe('runBenchmark', () => {
     let disposed = 0;
     const seen: unknown[] = [];
     const peer: PeerClassifier = { classify: async (image) => void seen.push(image), dispose: () => void (disposed += 1) };
-    const variants: BenchVariant[] = [{ kind: 'pipeline', preprocess: 'backend' }, { kind: 'peer', modelUrl: 'http://localhost/peer/model.json' }];
+    const variants: BenchVariant[] = [
+      { kind: 'pipeline', preprocess: 'backend' },
+      { kind: 'peer', modelUrl: 'http://localhost/peer/model.json' },
+    ];
     const { batches } = await run(options({ variants, warmup: 1, runs: 3 }), target, deps({ loadPeer: async () => peer }));
     expect(batches[0]!.variants[1]!.stats?.count).toBe(3);
     expect(batches[1]!.variants[1]).toMatchObject({ stats: null, skipped: expect.stringMatching(/batch 1 only/) });
@@ -146,7 +166,10 @@ describe('runBenchmark', () => {
   });
 
   it('a peer that fails to load is skipped with its reason; the app still runs', async () => {
-    const variants: BenchVariant[] = [{ kind: 'model', method: 'auto' }, { kind: 'peer', modelUrl: 'x' }];
+    const variants: BenchVariant[] = [
+      { kind: 'model', method: 'auto' },
+      { kind: 'peer', modelUrl: 'x' },
+    ];
     const failing = deps({ loadPeer: async () => Promise.reject(new Error('HTTP 404')) });
     const { batches } = await run(options({ variants, batches: [1] }), target, failing);
     expect(batches[0]!.variants[1]!.skipped).toMatch(/peer failed to load: HTTP 404/);

@@ -74,7 +74,17 @@ export async function runBenchmark(tf: TF, target: BenchTarget, options: Benchma
   try {
     for (const batch of options.batches) {
       await checkpoint();
-      const result = await runBatch(tf, target, options, deps, batch, typeof peer === 'string' ? null : peer, (v) => skipReason(v, batch, peer), hooks, checkpoint);
+      const result = await runBatch(
+        tf,
+        target,
+        options,
+        deps,
+        batch,
+        typeof peer === 'string' ? null : peer,
+        (v) => skipReason(v, batch, peer),
+        hooks,
+        checkpoint,
+      );
       results.push(result);
       hooks.onBatch(result);
     }

@@ -9,8 +9,18 @@ import { isCancelled } from '../shared/errors';
 import type { ClassifyItem, ImageInput, ModelSpec } from '../shared/protocol';
 
 const spec: ModelSpec = {
-  key: 'fake@1', id: 'fake', name: 'Fake', format: 'graph', modelUrl: 'http://localhost/fake/model.json', labelsUrl: null,
-  inputSize: [4, 4], preprocessing: 'unit', output: 'softmax', classes: 1000, labelOrder: 'keras', kerasIndex: null,
+  key: 'fake@1',
+  id: 'fake',
+  name: 'Fake',
+  format: 'graph',
+  modelUrl: 'http://localhost/fake/model.json',
+  labelsUrl: null,
+  inputSize: [4, 4],
+  preprocessing: 'unit',
+  output: 'softmax',
+  classes: 1000,
+  labelOrder: 'keras',
+  kerasIndex: null,
 };
 const labels = Array.from({ length: 1000 }, (_, i) => `class ${i}`);
 const image = (level: number): ImageInput => ({ name: `img${level}.jpg`, kind: 'blob', blob: new Blob([String(level)]) });
@@ -38,7 +48,10 @@ function rig(held: Map<number, Promise<void>> = new Map()): Rig {
     open.add(level);
     return {
       pixels: { width: 1, height: 1, data: Uint8Array.of(level, level, level) },
-      width: 10, height: 10, format: 'JPEG', downscaled: false,
+      width: 10,
+      height: 10,
+      format: 'JPEG',
+      downscaled: false,
       close: () => open.delete(level),
     };
   };
@@ -64,9 +77,16 @@ describe('classifyImages pipeline', () => {
       return { rows: rowsFor(pixels), preprocessMs: 0, batchMs: 0 };
     };
     const items: [number, ClassifyItem][] = [];
-    const done = classifyImages({ spec, labels }, { model: spec, k: 1, images: [1, 2, 3, 4, 5].map(image), batchSize: 2 }, {
-      onItem: (i, item) => items.push([i, item]), onProgress: () => undefined, isCancelled: () => false,
-    }, { decode: r.decode, infer });
+    const done = classifyImages(
+      { spec, labels },
+      { model: spec, k: 1, images: [1, 2, 3, 4, 5].map(image), batchSize: 2 },
+      {
+        onItem: (i, item) => items.push([i, item]),
+        onProgress: () => undefined,
+        isCancelled: () => false,
+      },
+      { decode: r.decode, infer },
+    );
     await turns();
     // Batch 2 (images 3, 4) is decoded while batch 1 is still in the model; nothing delivered yet.
     expect(r.events).toEqual(['decoded 1', 'decoded 2', 'infer 1,2', 'decoded 3', 'decoded 4']);
@@ -83,9 +103,16 @@ describe('classifyImages pipeline', () => {
     const slow = new Map([[1, new Promise<void>((resolve) => (releaseA = resolve))]]);
     const r = rig(slow);
     const items = new Map<number, ClassifyItem>();
-    const done = classifyImages({ spec, labels }, { model: spec, k: 1, images: [1, 2, 3].map(image), batchSize: 3 }, {
-      onItem: (i, item) => items.set(i, item), onProgress: () => undefined, isCancelled: () => false,
-    }, { decode: r.decode, infer: async (pixels) => ({ rows: rowsFor(pixels), preprocessMs: 0, batchMs: 0 }) });
+    const done = classifyImages(
+      { spec, labels },
+      { model: spec, k: 1, images: [1, 2, 3].map(image), batchSize: 3 },
+      {
+        onItem: (i, item) => items.set(i, item),
+        onProgress: () => undefined,
+        isCancelled: () => false,
+      },
+      { decode: r.decode, infer: async (pixels) => ({ rows: rowsFor(pixels), preprocessMs: 0, batchMs: 0 }) },
+    );
     await turns();
     releaseA();
     await done;
@@ -98,16 +125,23 @@ describe('classifyImages pipeline', () => {
     let cancelled = false;
     const inferred: number[][] = [];
     const items = new Map<number, ClassifyItem>();
-    const error = await classifyImages({ spec, labels }, { model: spec, k: 1, images: [1, 2, 3, 4, 5, 6].map(image), batchSize: 2 }, {
-      onItem: (i, item) => items.set(i, item), onProgress: () => undefined, isCancelled: () => cancelled,
-    }, {
-      decode: r.decode,
-      infer: async (pixels) => {
-        inferred.push(pixels.map(levelOf));
-        cancelled = true; // the cancel arrives while the first batch is in the model
-        return { rows: rowsFor(pixels), preprocessMs: 0, batchMs: 0 };
+    const error = await classifyImages(
+      { spec, labels },
+      { model: spec, k: 1, images: [1, 2, 3, 4, 5, 6].map(image), batchSize: 2 },
+      {
+        onItem: (i, item) => items.set(i, item),
+        onProgress: () => undefined,
+        isCancelled: () => cancelled,
       },
-    }).catch((e: unknown) => e);
+      {
+        decode: r.decode,
+        infer: async (pixels) => {
+          inferred.push(pixels.map(levelOf));
+          cancelled = true; // the cancel arrives while the first batch is in the model
+          return { rows: rowsFor(pixels), preprocessMs: 0, batchMs: 0 };
+        },
+      },
+    ).catch((e: unknown) => e);
     expect(isCancelled(error)).toBe(true);
     expect(inferred).toEqual([[1, 2]]);
     expect([...items.keys()]).toEqual([0, 1]);
@@ -126,9 +160,16 @@ describe('classifyImages pipeline', () => {
       return { rows: rowsFor(pixels), preprocessMs: 0, batchMs: 0 };
     };
     const levels = [1, 66, 3, 13, 5, 6, 7, 8, 9, 10];
-    const outcome = await classifyImages({ spec, labels }, { model: spec, k: 1, images: levels.map(image), batchSize: 4 }, {
-      onItem: (i, item) => items.set(i, item), onProgress: () => undefined, isCancelled: () => false,
-    }, { decode: r.decode, infer });
+    const outcome = await classifyImages(
+      { spec, labels },
+      { model: spec, k: 1, images: levels.map(image), batchSize: 4 },
+      {
+        onItem: (i, item) => items.set(i, item),
+        onProgress: () => undefined,
+        isCancelled: () => false,
+      },
+      { decode: r.decode, infer },
+    );
     expect(outcome).toEqual({ count: 10, failed: 2 });
     expect(levels.map((_, i) => top1(items.get(i)))).toEqual([1, null, 3, null, 5, 6, 7, 8, 9, 10]);
     expect(items.get(1)?.status).toBe('error');

@@ -12,8 +12,18 @@ beforeAll(async () => {
 });
 
 const spec = (key: string, classes: 1000 | 1001 = 1000): ModelSpec => ({
-  key, id: key, name: key.toUpperCase(), format: 'layers', modelUrl: `http://localhost/${key}/model.json`, labelsUrl: null,
-  inputSize: [4, 4], preprocessing: 'unit', output: 'logits', classes, labelOrder: 'keras', kerasIndex: null,
+  key,
+  id: key,
+  name: key.toUpperCase(),
+  format: 'layers',
+  modelUrl: `http://localhost/${key}/model.json`,
+  labelsUrl: null,
+  inputSize: [4, 4],
+  preprocessing: 'unit',
+  output: 'logits',
+  classes,
+  labelOrder: 'keras',
+  kerasIndex: null,
 });
 
 /** Global pool → dense: the class with the largest weight for a grey image wins, deterministically. */
@@ -23,8 +33,24 @@ function loaded(s: ModelSpec, winner: number): LoadedModel {
   const kernel = tf.buffer([3, s.classes]);
   for (let c = 0; c < 3; c += 1) kernel.set(1, c, winner);
   model.add(tf.layers.dense({ units: s.classes, weights: [kernel.toTensor(), tf.zeros([s.classes])] }));
-  const info = { key: s.key, backend: 'cpu', loadMs: 5, warmupMs: 2, parameters: 3 * s.classes + s.classes, weightBytes: 16 * s.classes, fromCache: true } as ModelInfo;
-  return { spec: s, labels: Array.from({ length: s.classes }, (_, i) => `c${i}`), info, model, topology: null, forward: makeForward(model, s), dispose: () => model.dispose() };
+  const info = {
+    key: s.key,
+    backend: 'cpu',
+    loadMs: 5,
+    warmupMs: 2,
+    parameters: 3 * s.classes + s.classes,
+    weightBytes: 16 * s.classes,
+    fromCache: true,
+  } as ModelInfo;
+  return {
+    spec: s,
+    labels: Array.from({ length: s.classes }, (_, i) => `c${i}`),
+    info,
+    model,
+    topology: null,
+    forward: makeForward(model, s),
+    dispose: () => model.dispose(),
+  };
 }
 
 const grey: CompareDecoder = async () => ({ pixels: { width: 4, height: 4, data: new Uint8Array(64).fill(200) }, close: () => undefined });
@@ -32,11 +58,17 @@ const image = { name: 'grey.png', kind: 'blob' as const, blob: new Blob(['x']) }
 
 function run(load: LoadFn, models: ModelSpec[], runs: number, cancelAfterRows = Infinity) {
   const rows: CompareRow[] = [];
-  const outcome = compareModels(tf, load, { models, image, warmup: 1, runs }, {
-    onRow: (i, row) => (rows[i] = row),
-    onProgress: () => undefined,
-    isCancelled: () => rows.length >= cancelAfterRows,
-  }, grey);
+  const outcome = compareModels(
+    tf,
+    load,
+    { models, image, warmup: 1, runs },
+    {
+      onRow: (i, row) => (rows[i] = row),
+      onProgress: () => undefined,
+      isCancelled: () => rows.length >= cancelAfterRows,
+    },
+    grey,
+  );
   return { rows, outcome };
 }
 

@@ -31,10 +31,8 @@ export interface CompareHooks {
 export type LoadFn = (spec: ModelSpec, onProgress: ProgressFn) => Promise<LoadedModel>;
 export type CompareDecoder = (input: ImageInput) => Promise<{ pixels: PixelSource; close(): void }>;
 
-
 /** Runs more than this are clamped: the page asks for a handful, a typo should not mean hours. */
 export const MAX_RUNS = 200;
-
 
 /** One forward pass until read-back; returns the time and the single probability row. */
 async function timedPass(model: LoadedModel, input: tfTypes.Tensor4D): Promise<{ ms: number; row: Float32Array }> {

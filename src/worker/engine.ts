@@ -17,7 +17,19 @@ import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
 import { explainImage, type ExplainJob } from './explain/explain';
 import { timeModelOnBackends } from './backendTiming';
-import type { BackendName, BackendTiming, BenchmarkOptions, BenchmarkSummary, EngineInfo, Explanation, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '../shared/protocol';
+import type {
+  BackendName,
+  BackendTiming,
+  BenchmarkOptions,
+  BenchmarkSummary,
+  EngineInfo,
+  Explanation,
+  FaultKind,
+  MemorySnapshot,
+  ModelInfo,
+  ModelSpec,
+  Notice,
+} from '../shared/protocol';
 import type { ModelReport } from '../shared/report';
 
 export type { ProgressFn };
@@ -121,7 +133,11 @@ export function createTfEngine(): Engine {
       return existing;
     }
     onProgress('download', 0, `downloading ${spec.name}`);
-    const loaded = await loadModel(spec, (fraction) => onProgress('download', fraction, `downloading ${spec.name}`), (notice) => sink?.notice(notice));
+    const loaded = await loadModel(
+      spec,
+      (fraction) => onProgress('download', fraction, `downloading ${spec.name}`),
+      (notice) => sink?.notice(notice),
+    );
     models.set(spec.key, loaded);
     unused.add(spec.key);
     while (models.size > MAX_LOADED_MODELS) {

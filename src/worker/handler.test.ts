@@ -6,13 +6,30 @@ import type { CompareRow, ModelReport } from '../shared/report';
 import type { BatchResult, BenchmarkOptions, EngineInfo, Explanation, ModelInfo, ModelSpec, WorkerEvent } from '../shared/protocol';
 
 const engineInfo: EngineInfo = {
-  backend: 'wasm', forced: false, reason: 'test', attempts: [], adapter: null, webglRenderer: null, tfjsVersion: '4.22.0', flags: {},
+  backend: 'wasm',
+  forced: false,
+  reason: 'test',
+  attempts: [],
+  adapter: null,
+  webglRenderer: null,
+  tfjsVersion: '4.22.0',
+  flags: {},
 };
 const spec = { key: 'm@1', name: 'M' } as ModelSpec;
 const modelInfo = { key: 'm@1' } as ModelInfo;
 const report = { key: 'm@1', check: { passed: true } } as ModelReport;
 const okRow = (spec: ModelSpec): CompareRow => ({
-  key: spec.key, name: spec.name, status: 'ok', parameters: 1, weightBytes: 4, loadMs: 1, warmupMs: 1, fromCache: false, runsMs: [1], medianMs: 1, top1: null,
+  key: spec.key,
+  name: spec.name,
+  status: 'ok',
+  parameters: 1,
+  weightBytes: 4,
+  loadMs: 1,
+  warmupMs: 1,
+  fromCache: false,
+  runsMs: [1],
+  medianMs: 1,
+  top1: null,
 });
 
 /** A fake engine whose classify emits one item per image and waits on `gate` between them. */
@@ -62,7 +79,7 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
       return { count: request.models.length, failed };
     },
     /** Two samples per batch size, then its batch-done; waits on `gate` before every sample. */
-    async benchmark(model, options, hooks) {
+    async benchmark(_model, options, hooks) {
       calls.push('benchmark');
       const batches: BatchResult[] = [];
       for (const batch of options.batches) {
@@ -87,12 +104,28 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
 }
 
 const explanation: Explanation = {
-  classIndex: 0, outputIndex: 0, label: 'a', method: 'gradcam', heatmap: { width: 1, height: 1, values: new Float32Array([1]) }, peak: { x: 0.5, y: 0.5 },
-  imageWidth: 2, imageHeight: 2, ms: 1, gradcamAt: 'conv', gradcamProblem: null,
+  classIndex: 0,
+  outputIndex: 0,
+  label: 'a',
+  method: 'gradcam',
+  heatmap: { width: 1, height: 1, values: new Float32Array([1]) },
+  peak: { x: 0.5, y: 0.5 },
+  imageWidth: 2,
+  imageHeight: 2,
+  ms: 1,
+  gradcamAt: 'conv',
+  gradcamProblem: null,
 };
 
 const benchOptions = (overrides: Partial<BenchmarkOptions> = {}): BenchmarkOptions => ({
-  batches: [1, 4], warmup: 1, runs: 2, durationMs: null, variants: [{ kind: 'model', method: 'auto' }], input: { kind: 'random' }, coldStart: false, ...overrides,
+  batches: [1, 4],
+  warmup: 1,
+  runs: 2,
+  durationMs: null,
+  variants: [{ kind: 'model', method: 'auto' }],
+  input: { kind: 'random' },
+  coldStart: false,
+  ...overrides,
 });
 
 /** Records what the handler posts; the memory broadcast after every request is kept apart in `memory`. */
@@ -204,7 +237,10 @@ describe('worker handler', () => {
   it('cancel stops a compare between models', async () => {
     const { events, post } = recorder();
     let release: () => void = () => undefined;
-    const handle = createHandler(fakeEngine(() => new Promise<void>((resolve) => (release = resolve))), post);
+    const handle = createHandler(
+      fakeEngine(() => new Promise<void>((resolve) => (release = resolve))),
+      post,
+    );
     const running = handle({ type: 'compare', id: 8, models: [spec, spec, spec], image: null, warmup: 0, runs: 1 });
     await new Promise((r) => setTimeout(r, 0));
     release();
@@ -230,7 +266,11 @@ describe('worker handler', () => {
     await handle({ type: 'benchmark', id: 5, model: spec, options: benchOptions({ batches: [] }) });
     await handle({ type: 'benchmark', id: 6, model: spec, options: benchOptions({ batches: [1, 0.5] }) });
     await handle({ type: 'benchmark', id: 7, model: spec, options: benchOptions({ input: { kind: 'images', images: [] } }) });
-    expect(events.map((e) => e.type === 'error' && [e.id, e.error.code])).toEqual([[5, 'bad-request'], [6, 'bad-request'], [7, 'bad-request']]);
+    expect(events.map((e) => e.type === 'error' && [e.id, e.error.code])).toEqual([
+      [5, 'bad-request'],
+      [6, 'bad-request'],
+      [7, 'bad-request'],
+    ]);
     expect(events[1]).toMatchObject({ error: { message: expect.stringContaining('batch size 0.5') } });
     expect(events[2]).toMatchObject({ error: { message: expect.stringContaining('drop some in the Classify view') } });
     expect(engine.calls).toEqual([]);
@@ -239,7 +279,10 @@ describe('worker handler', () => {
   it('cancel stops a running benchmark between runs: the batches done so far were already streamed', async () => {
     const { events, post } = recorder();
     let release: () => void = () => undefined;
-    const handle = createHandler(fakeEngine(() => new Promise<void>((resolve) => (release = resolve))), post);
+    const handle = createHandler(
+      fakeEngine(() => new Promise<void>((resolve) => (release = resolve))),
+      post,
+    );
     const running = handle({ type: 'benchmark', id: 8, model: spec, options: benchOptions({ batches: [1, 2, 4] }) });
     for (let i = 0; i < 3; i += 1) {
       await new Promise((r) => setTimeout(r, 0));

@@ -11,7 +11,18 @@ import { assertNever } from '../shared/assertNever';
 import { LumenError, isCancelled, serializeError } from '../shared/errors';
 import type { AnswerableRequest, PostFn, WorkerRequest } from '../shared/protocol';
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['init', 'load', 'classify', 'inspect', 'compare', 'benchmark', 'explain', 'time-backends', 'fault', 'cancel']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>([
+  'init',
+  'load',
+  'classify',
+  'inspect',
+  'compare',
+  'benchmark',
+  'explain',
+  'time-backends',
+  'fault',
+  'cancel',
+]);
 
 function isRequest(message: unknown): message is WorkerRequest {
   if (typeof message !== 'object' || message === null) return false;

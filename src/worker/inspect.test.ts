@@ -9,8 +9,19 @@ import type { ModelInfo, ModelSpec } from '../shared/protocol';
 export const SHARED_MODELS = resolve(import.meta.dirname, '../../../shared/models');
 
 export const tinySpec = (over: Partial<ModelSpec> = {}): ModelSpec => ({
-  key: 'tiny@1', id: 'tiny', name: 'Tiny', format: 'layers', modelUrl: 'http://localhost/tiny/model.json', labelsUrl: null,
-  inputSize: [8, 8], preprocessing: 'unit', output: 'logits', classes: 1000, labelOrder: 'keras', kerasIndex: null, ...over,
+  key: 'tiny@1',
+  id: 'tiny',
+  name: 'Tiny',
+  format: 'layers',
+  modelUrl: 'http://localhost/tiny/model.json',
+  labelsUrl: null,
+  inputSize: [8, 8],
+  preprocessing: 'unit',
+  output: 'logits',
+  classes: 1000,
+  labelOrder: 'keras',
+  kerasIndex: null,
+  ...over,
 });
 
 /** conv 3×3×3→4, batch norm (4 trainable + 4 non-trainable pairs), global pool, dense 4→1000 logits. */
@@ -25,8 +36,16 @@ export function tinyConvModel(): tf.LayersModel {
 
 export function asLoaded(model: tf.LayersModel | tf.GraphModel, spec: ModelSpec, topology: unknown = null): LoadedModel {
   const info: ModelInfo = {
-    key: spec.key, backend: 'cpu', loadMs: 12, warmupMs: 3, inputShape: [null, ...spec.inputSize, 3], outputShape: [null, spec.classes],
-    parameters: 0, weightBytes: 0, fromCache: false, cacheProblem: null,
+    key: spec.key,
+    backend: 'cpu',
+    loadMs: 12,
+    warmupMs: 3,
+    inputShape: [null, ...spec.inputSize, 3],
+    outputShape: [null, spec.classes],
+    parameters: 0,
+    weightBytes: 0,
+    fromCache: false,
+    cacheProblem: null,
   };
   const labels = Array.from({ length: spec.classes }, (_, i) => `c${i}`);
   return { spec, labels, info, model, topology, forward: makeForward(model, spec), dispose: () => model.dispose() };
@@ -66,7 +85,10 @@ describe('inspectModel on a layers model', () => {
     expect(report.weightTensors).toBe(8);
     expect(report.structure).toMatchObject({ unit: 'layer', count: 4, constants: null });
     expect(report.structure.first.map((l) => [l.name, l.type, l.parameters])).toEqual([
-      ['conv', 'Conv2D', 112], ['bn', 'BatchNormalization', 16], ['pool', 'GlobalAveragePooling2D', 0], ['logits', 'Dense', 5000],
+      ['conv', 'Conv2D', 112],
+      ['bn', 'BatchNormalization', 16],
+      ['pool', 'GlobalAveragePooling2D', 0],
+      ['logits', 'Dense', 5000],
     ]);
     expect(report.structure.first[0]?.outputShape).toEqual([null, 6, 6, 4]);
     expect(report.inputs).toEqual([{ name: expect.stringContaining('conv') as string, shape: [null, 8, 8, 3], dtype: 'float32' }]);
@@ -106,7 +128,9 @@ describe.skipIf(!graph)('inspectModel on the real TF-Hub graph model', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(report.structure).toMatchObject({ unit: 'op', count: 100, constants: 72 });
     expect(report.structure.histogram.slice(0, 3)).toEqual([
-      { type: 'Add', count: 27 }, { type: 'Relu6', count: 27 }, { type: 'Conv2D', count: 15 },
+      { type: 'Add', count: 27 },
+      { type: 'Relu6', count: 27 },
+      { type: 'Conv2D', count: 15 },
     ]);
     expect(report.structure.last.at(-1)).toMatchObject({ type: 'Squeeze', outputShape: null });
     expect(report.parameters.trainable).toBeNull();

@@ -34,7 +34,9 @@ export class CorruptFileError extends Error {
     readonly expected: string,
     readonly actual: string,
   ) {
-    super(`${fileName(url)} from the ${where === 'cache' ? 'offline cache' : 'network'} has sha256 ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…`);
+    super(
+      `${fileName(url)} from the ${where === 'cache' ? 'offline cache' : 'network'} has sha256 ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…`,
+    );
     this.name = 'CorruptFileError';
   }
 }
@@ -67,7 +69,10 @@ export function describeLoadError(spec: ModelSpec, error: unknown): LumenError {
     return new LumenError('model-not-found', `${spec.name}: model files not found at ${spec.modelUrl}. ${hint}`);
   }
   if (/Failed to fetch|NetworkError|CORS/i.test(message)) {
-    return new LumenError('network', `${spec.name}: could not download ${spec.modelUrl} (${message}). Check the address, your connection, or the server's CORS headers.`);
+    return new LumenError(
+      'network',
+      `${spec.name}: could not download ${spec.modelUrl} (${message}). Check the address, your connection, or the server's CORS headers.`,
+    );
   }
   return new LumenError('model-load-failed', `${spec.name}: failed to load (${message})`, { cause: error });
 }

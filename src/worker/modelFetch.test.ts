@@ -4,7 +4,7 @@ import { openWithRecovery } from './modelAttempts';
 import { makeModelFetcher, type ModelFetcher } from './modelFetch';
 import { fakeNetwork as network, type FakeNetwork as Net } from './testing/fakeModelNetwork';
 import { CorruptFileError, describeLoadError, FileFetchError } from './loadErrors';
-import { LumenError } from '../shared/errors';
+import type { LumenError } from '../shared/errors';
 import type { ModelSpec, Notice } from '../shared/protocol';
 
 const BASE = 'https://app.example/models/m/1.0.0/';
@@ -13,7 +13,11 @@ const SHARD = `${BASE}group1-shard1of1.bin`;
 const sha = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** The served files: a model.json naming one shard, and the shard's bytes. */
-const files = (): Map<string, string> => new Map([[MODEL_JSON, JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['group1-shard1of1.bin'] }] })], [SHARD, 'weights-weights-weights']]);
+const files = (): Map<string, string> =>
+  new Map([
+    [MODEL_JSON, JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['group1-shard1of1.bin'] }] })],
+    [SHARD, 'weights-weights-weights'],
+  ]);
 const spec = (): Pick<ModelSpec, 'name' | 'fileHashes'> => ({ name: 'M', fileHashes: Object.fromEntries([...files()].map(([url, body]) => [url, sha(body)])) });
 
 /** What TF.js does with a fetcher: model.json, parsed, then its shards (in parallel), read whole. */

@@ -16,8 +16,15 @@ async function tinyModelFiles(): Promise<Map<string, string | Uint8Array>> {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weights = new Uint8Array(artifacts.weightData as ArrayBuffer);
-      const json = { modelTopology: artifacts.modelTopology, format: 'layers-model', weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: artifacts.weightSpecs }] };
-      files = new Map<string, string | Uint8Array>([[`${BASE}model.json`, JSON.stringify(json)], [`${BASE}group1-shard1of1.bin`, weights]]);
+      const json = {
+        modelTopology: artifacts.modelTopology,
+        format: 'layers-model',
+        weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: artifacts.weightSpecs }],
+      };
+      files = new Map<string, string | Uint8Array>([
+        [`${BASE}model.json`, JSON.stringify(json)],
+        [`${BASE}group1-shard1of1.bin`, weights],
+      ]);
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),
   );
@@ -32,8 +39,19 @@ async function specFor(files: Map<string, string | Uint8Array>): Promise<ModelSp
     fileHashes[url] = (await sha256Hex(bytes.slice().buffer)) ?? '';
   }
   return {
-    key: 'tiny@1.0.0', id: 'tiny', name: 'Tiny', format: 'layers', modelUrl: `${BASE}model.json`, labelsUrl: null, inputSize: [8, 8],
-    preprocessing: 'unit', output: 'logits', classes: 1000, labelOrder: 'keras', kerasIndex: null, fileHashes,
+    key: 'tiny@1.0.0',
+    id: 'tiny',
+    name: 'Tiny',
+    format: 'layers',
+    modelUrl: `${BASE}model.json`,
+    labelsUrl: null,
+    inputSize: [8, 8],
+    preprocessing: 'unit',
+    output: 'logits',
+    classes: 1000,
+    labelOrder: 'keras',
+    kerasIndex: null,
+    fileHashes,
   };
 }
 
@@ -45,12 +63,22 @@ describe('loadModel through the verifying fetcher (real TF.js, cpu)', () => {
     const net = fakeNetwork(files);
     const notices: Notice[] = [];
     const progress: number[] = [];
-    const first = await loadModel(spec, (f) => progress.push(f), (n) => notices.push(n), net.deps);
+    const first = await loadModel(
+      spec,
+      (f) => progress.push(f),
+      (n) => notices.push(n),
+      net.deps,
+    );
     expect(progress.at(-1)).toBe(1);
     expect(first.info).toMatchObject({ fromCache: false, cacheProblem: null, parameters: 3 * 1000 + 1000 });
     first.dispose();
 
-    const cached = await loadModel(spec, () => undefined, (n) => notices.push(n), net.deps);
+    const cached = await loadModel(
+      spec,
+      () => undefined,
+      (n) => notices.push(n),
+      net.deps,
+    );
     expect(cached.info.fromCache).toBe(true);
     cached.dispose();
     expect(notices).toEqual([]);
@@ -58,7 +86,12 @@ describe('loadModel through the verifying fetcher (real TF.js, cpu)', () => {
     const shard = `${BASE}group1-shard1of1.bin`;
     await net.cache.put(shard, new Response('garbage'));
     const before = tf.memory().numTensors;
-    const healed = await loadModel(spec, () => undefined, (n) => notices.push(n), net.deps);
+    const healed = await loadModel(
+      spec,
+      () => undefined,
+      (n) => notices.push(n),
+      net.deps,
+    );
     expect(healed.info.fromCache).toBe(false);
     expect(notices.map((n) => n.kind)).toEqual(['model-evicted']);
     expect(net.cache.entries.get(shard)?.length).toBe(4 * 4000);
@@ -70,7 +103,12 @@ describe('loadModel through the verifying fetcher (real TF.js, cpu)', () => {
     const files = await tinyModelFiles();
     const net = fakeNetwork(files, { quotaBytes: 1000 });
     const notices: Notice[] = [];
-    const loaded = await loadModel(await specFor(files), () => undefined, (n) => notices.push(n), net.deps);
+    const loaded = await loadModel(
+      await specFor(files),
+      () => undefined,
+      (n) => notices.push(n),
+      net.deps,
+    );
     expect(loaded.info.cacheProblem).toMatch(/not kept for offline use/i);
     expect(notices.map((n) => n.kind)).toEqual(['cache-unavailable']);
     expect(net.cache.entries.size).toBe(0);
@@ -82,7 +120,12 @@ describe('loadModel through the verifying fetcher (real TF.js, cpu)', () => {
     const spec = await specFor(files);
     const shard = `${BASE}group1-shard1of1.bin`;
     const net = fakeNetwork(new Map(files).set(shard, new Uint8Array(4 * 4000)));
-    const error = await loadModel(spec, () => undefined, () => undefined, net.deps).catch((e: unknown) => e);
+    const error = await loadModel(
+      spec,
+      () => undefined,
+      () => undefined,
+      net.deps,
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'model-corrupt' });
     expect(String((error as Error).message)).toContain('group1-shard1of1.bin');
     expect(net.cache.entries.size).toBe(0);

@@ -65,7 +65,10 @@ function countWeights(model: AnyModel): { parameters: number; weightBytes: numbe
 
 const weightPathCount = (json: unknown): number => {
   const groups = typeof json === 'object' && json !== null && 'weightsManifest' in json && Array.isArray(json.weightsManifest) ? json.weightsManifest : [];
-  return groups.reduce((sum: number, g: unknown) => sum + (typeof g === 'object' && g !== null && 'paths' in g && Array.isArray(g.paths) ? g.paths.length : 0), 0);
+  return groups.reduce(
+    (sum: number, g: unknown) => sum + (typeof g === 'object' && g !== null && 'paths' in g && Array.isArray(g.paths) ? g.paths.length : 0),
+    0,
+  );
 };
 
 /**
@@ -78,7 +81,12 @@ function withProgress(modelUrl: string, fetchFunc: typeof fetch, onProgress: (fr
   return async (input, init) => {
     const response = await fetchFunc(input, init);
     if ((input instanceof Request ? input.url : String(input)) === modelUrl) {
-      total = weightPathCount(await response.clone().json().catch(() => null));
+      total = weightPathCount(
+        await response
+          .clone()
+          .json()
+          .catch(() => null),
+      );
     } else if (total > 0) {
       done += 1;
       onProgress(Math.min(1, done / total));
@@ -89,7 +97,9 @@ function withProgress(modelUrl: string, fetchFunc: typeof fetch, onProgress: (fr
 
 /** Where the artifacts come from (a URL through the cache, or dropped files), keeping the topology. */
 function openModel(spec: ModelSpec, fetchFunc: typeof fetch, onProgress: (fraction: number) => void) {
-  const source: tf.io.IOHandler = spec.files ? tf.io.browserFiles(spec.files) : tf.io.http(spec.modelUrl, { fetchFunc: withProgress(spec.modelUrl, fetchFunc, onProgress) });
+  const source: tf.io.IOHandler = spec.files
+    ? tf.io.browserFiles(spec.files)
+    : tf.io.http(spec.modelUrl, { fetchFunc: withProgress(spec.modelUrl, fetchFunc, onProgress) });
   let topology: unknown = null;
   const handler: tf.io.IOHandler = {
     load: async () => {
@@ -108,11 +118,17 @@ function checkInput(spec: ModelSpec, model: AnyModel): void {
   if (shape.length === 0) return; // a graph that does not state its input shape: the warm-up pass will tell
   const shown = `[${shape.map((d) => d ?? 'N').join(', ')}]`;
   if (shape.length !== 4 || (shape[3] !== null && shape[3] !== 3)) {
-    throw new LumenError('model-invalid', `${spec.name} is not an image classifier: its input is ${shown}, but an image classifier takes [N, height, width, 3].`);
+    throw new LumenError(
+      'model-invalid',
+      `${spec.name} is not an image classifier: its input is ${shown}, but an image classifier takes [N, height, width, 3].`,
+    );
   }
   const [, h, w] = shape;
   if ((h !== null && h !== spec.inputSize[0]) || (w !== null && w !== spec.inputSize[1])) {
-    throw new LumenError('model-invalid', `${spec.name} takes ${h ?? 'any'}×${w ?? 'any'} images (input ${shown}), but the input size is set to ${spec.inputSize[0]}×${spec.inputSize[1]}.`);
+    throw new LumenError(
+      'model-invalid',
+      `${spec.name} takes ${h ?? 'any'}×${w ?? 'any'} images (input ${shown}), but the input size is set to ${spec.inputSize[0]}×${spec.inputSize[1]}.`,
+    );
   }
 }
 
@@ -174,7 +190,10 @@ export async function loadModel(
     await out.data();
     out.dispose();
     if (classes !== 1000 && classes !== 1001) {
-      throw new LumenError('model-invalid', `${spec.name} is not an image classifier: its output is [N, ${classes}], but an ImageNet classifier outputs [N, 1000] or [N, 1001].`);
+      throw new LumenError(
+        'model-invalid',
+        `${spec.name} is not an image classifier: its output is [N, ${classes}], but an ImageNet classifier outputs [N, 1000] or [N, 1001].`,
+      );
     }
     if (classes !== spec.classes) {
       throw new LumenError('model-invalid', `${spec.name}: the model outputs ${classes} values per image, but ${spec.classes} classes were expected`);

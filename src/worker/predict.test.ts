@@ -32,7 +32,14 @@ function tinyLayersModel(): tf.LayersModel {
 const fakeDecode: Decoder = async (input) => {
   if (input.name.startsWith('bad')) throw new LumenError('decode-failed', `"${input.name}" could not be decoded as an image`);
   const level = input.kind === 'blob' ? Number(await input.blob.text()) : 0;
-  return { pixels: { width: 4, height: 4, data: new Uint8Array(64).fill(level) }, width: 4, height: 4, format: 'PNG', downscaled: false, close: () => undefined };
+  return {
+    pixels: { width: 4, height: 4, data: new Uint8Array(64).fill(level) },
+    width: 4,
+    height: 4,
+    format: 'PNG',
+    downscaled: false,
+    close: () => undefined,
+  };
 };
 
 const blob = (name: string, level = 100): ImageInput => ({ name, kind: 'blob', blob: new Blob([String(level)]) });

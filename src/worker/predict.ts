@@ -74,7 +74,11 @@ export function boundedDecoder(maxSide?: number): Decoder {
 export const decodeToBitmap: Decoder = boundedDecoder();
 
 /** Runs one batch through the model; returns one probability row per image. */
-export async function inferBatch(tf: TF, model: Classifier, pixels: readonly PixelSource[]): Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }> {
+export async function inferBatch(
+  tf: TF,
+  model: Classifier,
+  pixels: readonly PixelSource[],
+): Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }> {
   const t0 = performance.now();
   const batch = preprocessBatch(tf, pixels, model.spec.inputSize, model.spec.preprocessing);
   const t1 = performance.now();

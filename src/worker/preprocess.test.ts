@@ -71,7 +71,9 @@ describe('resize and batching', () => {
   it('an image already at the model size skips the resize and gives exactly what resizing to the same size gives', async () => {
     const pixels = { width: 3, height: 2, data: Uint8Array.from({ length: 24 }, (_, i) => (i * 53) % 256) };
     const fast = preprocessBatch(tf, [pixels], [2, 3], 'unit');
-    const viaResize = tf.tidy(() => tf.div(tf.image.resizeBilinear(tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D, [2, 3]), 255).expandDims(0));
+    const viaResize = tf.tidy(() =>
+      tf.div(tf.image.resizeBilinear(tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D, [2, 3]), 255).expandDims(0),
+    );
     expect(Array.from(await fast.data())).toEqual(Array.from(await viaResize.data()));
     tf.dispose([fast, viaResize]);
   });

@@ -55,12 +55,7 @@ function exactPixels(tf: TF, sources: readonly PixelSource[]): readonly PixelSou
  * straight to the model's input (bilinear, no crop: the reference pipeline the accuracy figures use).
  * The caller owns (and must dispose) the returned tensor.
  */
-export function preprocessBatch(
-  tf: TF,
-  sources: readonly PixelSource[],
-  size: readonly [number, number],
-  mode: PreprocessingMode,
-): Tensor4D {
+export function preprocessBatch(tf: TF, sources: readonly PixelSource[], size: readonly [number, number], mode: PreprocessingMode): Tensor4D {
   if (sources.length === 0) throw new Error('preprocessBatch needs at least one image');
   return tf.tidy(() => {
     const resized = exactPixels(tf, sources).map((source) => {

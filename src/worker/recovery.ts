@@ -58,7 +58,10 @@ export async function recoverBackend(lost: BackendName, previous: EngineInfo, go
       const next = await selectBackend(candidate);
       const reason = `${lost} lost its GPU and it did not come back (${why}); fell back to ${candidate}`;
       const info: EngineInfo = { ...next, forced: previous.forced, reason };
-      return { info, notice: { kind: 'backend-fallback', message: `${reason}. The work in flight was re-run there.`, recoveryMs: performance.now() - started } };
+      return {
+        info,
+        notice: { kind: 'backend-fallback', message: `${reason}. The work in flight was re-run there.`, recoveryMs: performance.now() - started },
+      };
     } catch {
       // try the next one
     }
@@ -124,7 +127,10 @@ export function createGpuSupervisor(
         if (!lost) throw error;
         await recover(active);
         if (tries >= reruns) {
-          throw new LumenError('gpu-lost', `The GPU behind ${active.backend} was lost during this run; the engine has recovered (see the notice). Run it again.`);
+          throw new LumenError(
+            'gpu-lost',
+            `The GPU behind ${active.backend} was lost during this run; the engine has recovered (see the notice). Run it again.`,
+          );
         }
       } finally {
         if (poll !== null) clearInterval(poll);

@@ -65,7 +65,13 @@ describe('timeBackends', () => {
 });
 
 describe('decideBackend', () => {
-  const t = (backend: BackendName, warmMs: number | null) => ({ backend, firstMs: 1, warmMs, runs: warmMs === null ? 0 : 3, skipped: warmMs === null ? 'failed: x' : null });
+  const t = (backend: BackendName, warmMs: number | null) => ({
+    backend,
+    firstMs: 1,
+    warmMs,
+    runs: warmMs === null ? 0 : 3,
+    skipped: warmMs === null ? 'failed: x' : null,
+  });
 
   it('switches to the fastest when it wins by a clear margin, and says so', () => {
     const d = decideBackend([t('webgl', 41), t('wasm', 12)], 'webgl');
@@ -80,7 +86,11 @@ describe('decideBackend', () => {
   });
 
   it('keeps the provisional backend when it is the fastest; takes the fastest when the provisional had no figure', () => {
-    expect(decideBackend([t('webgl', 41), t('wasm', 12)], 'wasm')).toMatchObject({ backend: 'wasm', switched: false, summary: 'webgl 41 ms, wasm 12 ms → wasm' });
+    expect(decideBackend([t('webgl', 41), t('wasm', 12)], 'wasm')).toMatchObject({
+      backend: 'wasm',
+      switched: false,
+      summary: 'webgl 41 ms, wasm 12 ms → wasm',
+    });
     expect(decideBackend([t('webgpu', null), t('wasm', 12)], 'webgpu')).toMatchObject({ backend: 'wasm', switched: true });
     expect(decideBackend([t('webgpu', null)], 'webgpu')).toMatchObject({ backend: 'webgpu', switched: false });
   });

@@ -19,7 +19,6 @@ export interface BackendTrial {
   finish(): Promise<void>;
 }
 
-
 export interface TimingBudget {
   /** For all backends together, ms. */
   totalMs: number;

@@ -106,7 +106,10 @@ describe('runPipelined', () => {
     const error = await outcome;
     expect(isCancelled(error)).toBe(true);
     expect(log.events).toEqual(['run 1,2', 'done 2']);
-    expect(log.released).toEqual([[1, 2], [3, 4]]);
+    expect(log.released).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('a run that throws releases its batch and the one ahead, then throws', async () => {
@@ -116,7 +119,10 @@ describe('runPipelined', () => {
       },
     });
     await expect(runPipelined([1, 2, 3, 4, 5], s)).rejects.toThrow('boom');
-    expect(log.released).toEqual([[1, 2], [3, 4]]);
+    expect(log.released).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('an empty list prepares nothing', async () => {

@@ -63,7 +63,10 @@ export async function runPipelined<T, P>(items: readonly T[], stages: PipelineSt
       const unused = ahead.prepared;
       ahead = null;
       // Its decodes are under way: wait for them so nothing they produce is left open.
-      await unused.then((prepared) => stages.release(prepared), () => undefined);
+      await unused.then(
+        (prepared) => stages.release(prepared),
+        () => undefined,
+      );
     }
   }
 }

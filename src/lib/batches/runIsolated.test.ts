@@ -47,7 +47,12 @@ describe('runIsolated', () => {
       [4, 2, 2],
       [4, 2, 2],
     ]);
-    expect(tried.filter((g) => g.length <= 2)).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(tried.filter((g) => g.length <= 2)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
   });
 
   it('recognises a LumenError out-of-memory code as well as allocation messages', () => {

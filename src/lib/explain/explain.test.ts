@@ -6,10 +6,7 @@ import { gridToRgba, heatColour } from './colormap';
 
 describe('Grad-CAM weighting', () => {
   // 2×2 map, 2 channels. Channel 0 lights the top-left cell, channel 1 the bottom-right.
-  const features = new Float32Array([
-    /* (0,0) */ 4, 0, /* (0,1) */ 0, 0,
-    /* (1,0) */ 0, 0, /* (1,1) */ 0, 3,
-  ]);
+  const features = new Float32Array([/* (0,0) */ 4, 0, /* (0,1) */ 0, 0, /* (1,0) */ 0, 0, /* (1,1) */ 0, 3]);
 
   it('weights each channel by the mean of its gradient', () => {
     const gradients = new Float32Array([1, -1, 3, -1, 0, -1, 0, -1]);

@@ -14,7 +14,15 @@ describe('isImageFile', () => {
   });
 
   it('skips everything else', () => {
-    for (const [name, type] of [['notes.txt', 'text/plain'], ['clip.mp4', 'video/mp4'], ['.DS_Store', ''], ['Thumbs.db', ''], ['README', ''], ['doc.pdf', 'application/pdf'], ['jpg', '']]) {
+    for (const [name, type] of [
+      ['notes.txt', 'text/plain'],
+      ['clip.mp4', 'video/mp4'],
+      ['.DS_Store', ''],
+      ['Thumbs.db', ''],
+      ['README', ''],
+      ['doc.pdf', 'application/pdf'],
+      ['jpg', ''],
+    ]) {
       expect(isImageFile(name ?? '', type ?? ''), name).toBe(false);
     }
   });

@@ -31,7 +31,10 @@ export function parseSvgLength(value: string | null | undefined): number | null 
 
 /** "0 0 300 150" (commas allowed) → its width and height; null unless four numbers with a positive size. */
 export function parseViewBox(value: string | null | undefined): { width: number; height: number } | null {
-  const parts = (value ?? '').trim().split(/[\s,]+/).map(Number);
+  const parts = (value ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return null;
   const [, , width = 0, height = 0] = parts;
   return width > 0 && height > 0 ? { width, height } : null;

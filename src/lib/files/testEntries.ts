@@ -6,7 +6,14 @@ import type { DirectoryEntryLike, EntryLike, FileEntryLike } from './folderWalk'
 
 export type FakeTree = { [name: string]: string | FakeTree | Error };
 
-const TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', svg: 'image/svg+xml', txt: 'text/plain', pdf: 'application/pdf' };
+const TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  txt: 'text/plain',
+  pdf: 'application/pdf',
+};
 const typeOf = (name: string): string => TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
 
 export function fakeFile(name: string, content: string | Error): FileEntryLike {
@@ -14,7 +21,8 @@ export function fakeFile(name: string, content: string | Error): FileEntryLike {
     isFile: true,
     isDirectory: false,
     name,
-    file: (success, failure) => (content instanceof Error ? failure?.(new DOMException(content.message, 'NotReadableError')) : success(new File([content], name, { type: typeOf(name) }))),
+    file: (success, failure) =>
+      content instanceof Error ? failure?.(new DOMException(content.message, 'NotReadableError')) : success(new File([content], name, { type: typeOf(name) })),
   };
 }
 

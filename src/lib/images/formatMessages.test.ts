@@ -18,7 +18,9 @@ describe('formatProblem', () => {
   });
   it('says a camera RAW file is one, with its maker and format', () => {
     const nef = sniffFormat(tiffBytes([{ tag: 0x010f, value: 'NIKON CORPORATION' }]));
-    expect(formatProblem('DSC_1.NEF', nef)?.message).toBe('"DSC_1.NEF" is a Nikon RAW (NEF) camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.');
+    expect(formatProblem('DSC_1.NEF', nef)?.message).toBe(
+      '"DSC_1.NEF" is a Nikon RAW (NEF) camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.',
+    );
   });
   it('uses "an" before a vowel', () => {
     const dng = sniffFormat(tiffBytes([{ tag: 0xc612, value: 0x0104 }]));
@@ -49,7 +51,10 @@ describe('decodeFailure', () => {
     );
   });
   it('an unknown binary the browser could not decode is not an image it can read', () => {
-    expect(decodeFailure('x.dat', { kind: 'unknown' }, null)).toMatchObject({ code: 'unsupported-format', message: expect.stringMatching(/"x.dat" is not an image this browser can read/) });
+    expect(decodeFailure('x.dat', { kind: 'unknown' }, null)).toMatchObject({
+      code: 'unsupported-format',
+      message: expect.stringMatching(/"x.dat" is not an image this browser can read/),
+    });
   });
   it('an empty file', () => {
     expect(emptyFile('zero.png').message).toBe('"zero.png" is empty (0 bytes): there is no image in it.');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sniffFormat, type SniffedFormat } from './imageFormat';
 import { be32, bytesOf, ftypBytes, jpegBytes, le16, le32, tiffBytes } from './testBytes';
 
-const decodable = (format: string): SniffedFormat => ({ kind: 'decodable', format } as SniffedFormat);
+const decodable = (format: string): SniffedFormat => ({ kind: 'decodable', format }) as SniffedFormat;
 const unsupported = (format: string, family: 'image' | 'raw' | 'document' = 'image'): SniffedFormat => ({ kind: 'unsupported', format, family });
 const notImage = (what: string): SniffedFormat => ({ kind: 'not-image', what });
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -57,9 +57,26 @@ describe('sniffFormat: camera RAW files', () => {
   const cases: [string, Uint8Array, string][] = [
     ['Canon CR2', bytesOf(tiffBytes([]).subarray(0, 8), 'CR', [2, 0]), 'Canon RAW (CR2)'],
     ['Canon CR3', ftypBytes('crx ', ['crx ', 'isom']), 'Canon RAW (CR3)'],
-    ['Nikon NEF', tiffBytes([{ tag: 0x00fe, value: 1 }, { tag: 0x010f, value: 'NIKON CORPORATION' }], false), 'Nikon RAW (NEF)'],
+    [
+      'Nikon NEF',
+      tiffBytes(
+        [
+          { tag: 0x00fe, value: 1 },
+          { tag: 0x010f, value: 'NIKON CORPORATION' },
+        ],
+        false,
+      ),
+      'Nikon RAW (NEF)',
+    ],
     ['Sony ARW', tiffBytes([{ tag: 0x010f, value: 'SONY' }]), 'Sony RAW (ARW)'],
-    ['Adobe DNG', tiffBytes([{ tag: 0x010f, value: 'Google' }, { tag: 0xc612, value: 0x0104 }]), 'Adobe DNG (camera RAW)'],
+    [
+      'Adobe DNG',
+      tiffBytes([
+        { tag: 0x010f, value: 'Google' },
+        { tag: 0xc612, value: 0x0104 },
+      ]),
+      'Adobe DNG (camera RAW)',
+    ],
     ['Pentax PEF', tiffBytes([{ tag: 0x010f, value: 'PENTAX Corporation' }]), 'Pentax RAW (PEF)'],
     ['Olympus ORF', bytesOf('IIRO', le32(8)), 'Olympus RAW (ORF)'],
     ['Panasonic RW2', bytesOf('IIU\0', le32(8)), 'Panasonic RAW (RW2)'],

@@ -31,7 +31,10 @@ const documentFormat = (format: string): SniffedFormat => ({ kind: 'unsupported'
 const notImage = (what: string): SniffedFormat => ({ kind: 'not-image', what });
 
 type Signature = [test: (bytes: Uint8Array) => boolean, result: SniffedFormat];
-const at = (expected: readonly number[] | string, offset = 0) => (bytes: Uint8Array) => startsWith(bytes, expected, offset);
+const at =
+  (expected: readonly number[] | string, offset = 0) =>
+  (bytes: Uint8Array) =>
+    startsWith(bytes, expected, offset);
 
 /** Plausible BMP info-header sizes: without this check any text starting "BM" would be a bitmap. */
 const BMP_HEADER_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);

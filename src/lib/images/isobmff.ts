@@ -4,16 +4,30 @@
  */
 import { ascii, u32 } from './bytes';
 
-export type IsoMediaFormat =
-  | { kind: 'avif' }
-  | { kind: 'image'; name: string }
-  | { kind: 'raw'; name: string }
-  | { kind: 'media'; name: string };
+export type IsoMediaFormat = { kind: 'avif' } | { kind: 'image'; name: string } | { kind: 'raw'; name: string } | { kind: 'media'; name: string };
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
 const HEIF_BRANDS = new Set(['mif1', 'msf1', 'mif2', 'miaf']);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
-const VIDEO_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'qt  ', '3gp4', '3gp5', '3gp6', '3g2a', 'dash', 'mmp4', 'MSNV']);
+const VIDEO_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'qt  ',
+  '3gp4',
+  '3gp5',
+  '3gp6',
+  '3g2a',
+  'dash',
+  'mmp4',
+  'MSNV',
+]);
 const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'F4A ']);
 
 /** The major brand and the compatible brands of a leading `ftyp` box, or null when there is none. */

@@ -29,6 +29,7 @@ export function textKind(bytes: Uint8Array): TextKind {
     if (bytes.includes(0)) return null;
     text = decodeUtf8Prefix(bytes);
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control bytes are exactly what tells binary from text here
   if (text === null || /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) return null;
   return /<svg[\s>]/i.test(text) && /^\uFEFF?\s*</.test(text) ? 'svg' : 'text';
 }

@@ -50,7 +50,13 @@ export function App() {
         <EnginePanel />
         <Notices />
         <div role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)}>
-          <Suspense fallback={<p className="view-loading" data-testid="view-loading" aria-busy="true">Loading the view…</p>}>
+          <Suspense
+            fallback={
+              <p className="view-loading" data-testid="view-loading" aria-busy="true">
+                Loading the view…
+              </p>
+            }
+          >
             <Active />
           </Suspense>
         </div>

@@ -14,10 +14,12 @@ const AXIS = { stroke: '#8b93a7', fontSize: 12 };
 // Animations would redraw for half a second after every batch: pure main-thread cost while timing.
 const STATIC = { isAnimationActive: false } as const;
 
-const show = (unit: string) => (value: unknown): string => {
-  const n = Number(value);
-  return unit === 'images/s' ? `${fmtRate(n)} ${unit}` : `${fmtMs(n)} ${unit}`;
-};
+const show =
+  (unit: string) =>
+  (value: unknown): string => {
+    const n = Number(value);
+    return unit === 'images/s' ? `${fmtRate(n)} ${unit}` : `${fmtMs(n)} ${unit}`;
+  };
 
 /** Sweep charts: a metric against batch size per model × backend, and the latency percentiles of one series. */
 export function BenchmarkChart({ rows }: { rows: readonly BenchRow[] }) {
@@ -49,8 +51,19 @@ export function BenchmarkChart({ rows }: { rows: readonly BenchRow[] }) {
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid stroke="#262b36" />
             <XAxis dataKey="batch" scale="log" domain={['auto', 'auto']} type="number" ticks={points.map((p) => p['batch'] ?? 0)} tick={AXIS} />
-            <YAxis tick={AXIS} width={56} scale={logY ? 'log' : 'auto'} domain={logY ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => (chosen.unit === 'ms' ? fmtMs(v) : fmtRate(v))} />
-            <Tooltip formatter={show(chosen.unit)} labelFormatter={(b) => `batch ${String(b)}`} contentStyle={{ background: '#171a21', border: '1px solid #262b36' }} />
+            <YAxis
+              tick={AXIS}
+              width={56}
+              scale={logY ? 'log' : 'auto'}
+              domain={logY ? ['auto', 'auto'] : [0, 'auto']}
+              allowDataOverflow={false}
+              tickFormatter={(v: number) => (chosen.unit === 'ms' ? fmtMs(v) : fmtRate(v))}
+            />
+            <Tooltip
+              formatter={show(chosen.unit)}
+              labelFormatter={(b) => `batch ${String(b)}`}
+              contentStyle={{ background: '#171a21', border: '1px solid #262b36' }}
+            />
             <Legend />
             {series.map((s, i) => (
               <Line key={s} dataKey={s} name={s} stroke={COLORS[i % COLORS.length]} dot connectNulls {...STATIC} />
@@ -72,7 +85,11 @@ export function BenchmarkChart({ rows }: { rows: readonly BenchRow[] }) {
             <CartesianGrid stroke="#262b36" />
             <XAxis dataKey="batch" scale="log" domain={['auto', 'auto']} type="number" ticks={percentiles.map((p) => p.batch)} tick={AXIS} />
             <YAxis tick={AXIS} width={56} tickFormatter={(v: number) => fmtMs(v)} />
-            <Tooltip formatter={show('ms')} labelFormatter={(b) => `batch ${String(b)}`} contentStyle={{ background: '#171a21', border: '1px solid #262b36' }} />
+            <Tooltip
+              formatter={show('ms')}
+              labelFormatter={(b) => `batch ${String(b)}`}
+              contentStyle={{ background: '#171a21', border: '1px solid #262b36' }}
+            />
             <Legend />
             <Line dataKey="min" name="min" stroke="#5cc98b" strokeDasharray="2 3" {...STATIC} />
             <Line dataKey="p50" name="p50" stroke="#f5b841" {...STATIC} />

@@ -35,7 +35,12 @@ export function BenchmarkForm() {
         {catalog !== null && models.length === 0 && <p className="muted">No model is installed. Run `npm run models`.</p>}
         {models.map((m) => (
           <label key={m.id} className="check">
-            <input type="checkbox" data-testid={`bench-model-${m.id}`} checked={form.models.includes(m.id)} onChange={(e) => setBenchForm({ models: toggle(form.models, m.id, e.target.checked) })} />
+            <input
+              type="checkbox"
+              data-testid={`bench-model-${m.id}`}
+              checked={form.models.includes(m.id)}
+              onChange={(e) => setBenchForm({ models: toggle(form.models, m.id, e.target.checked) })}
+            />
             {m.name}
           </label>
         ))}
@@ -44,7 +49,12 @@ export function BenchmarkForm() {
         <legend>Backends</legend>
         {BACKENDS.map((b: BackendName) => (
           <label key={b} className="check">
-            <input type="checkbox" data-testid={`bench-backend-${b}`} checked={form.backends.includes(b)} onChange={(e) => setBenchForm({ backends: toggle(form.backends, b, e.target.checked) })} />
+            <input
+              type="checkbox"
+              data-testid={`bench-backend-${b}`}
+              checked={form.backends.includes(b)}
+              onChange={(e) => setBenchForm({ backends: toggle(form.backends, b, e.target.checked) })}
+            />
             {b}
           </label>
         ))}
@@ -57,28 +67,70 @@ export function BenchmarkForm() {
         </label>
         <label>
           Warm-up runs
-          <input type="number" min={0} data-testid="bench-warmup" value={Number.isNaN(form.warmup) ? '' : form.warmup} onChange={(e) => setBenchForm({ warmup: num(e.target.value) })} />
+          <input
+            type="number"
+            min={0}
+            data-testid="bench-warmup"
+            value={Number.isNaN(form.warmup) ? '' : form.warmup}
+            onChange={(e) => setBenchForm({ warmup: num(e.target.value) })}
+          />
         </label>
         <label className="check">
           <input type="radio" name="bench-length" checked={!form.useDuration} onChange={() => setBenchForm({ useDuration: false })} />
-          <input type="number" min={1} data-testid="bench-runs" aria-label="Timed runs" value={Number.isNaN(form.runs) ? '' : form.runs} onChange={(e) => setBenchForm({ runs: num(e.target.value), useDuration: false })} />
+          <input
+            type="number"
+            min={1}
+            data-testid="bench-runs"
+            aria-label="Timed runs"
+            value={Number.isNaN(form.runs) ? '' : form.runs}
+            onChange={(e) => setBenchForm({ runs: num(e.target.value), useDuration: false })}
+          />
           timed runs
         </label>
         <label className="check">
-          <input type="radio" name="bench-length" data-testid="bench-use-duration" checked={form.useDuration} onChange={() => setBenchForm({ useDuration: true })} />
-          <input type="number" min={0.1} step={0.5} data-testid="bench-duration" aria-label="Seconds per batch size" value={Number.isNaN(form.durationS) ? '' : form.durationS} onChange={(e) => setBenchForm({ durationS: num(e.target.value), useDuration: true })} />
+          <input
+            type="radio"
+            name="bench-length"
+            data-testid="bench-use-duration"
+            checked={form.useDuration}
+            onChange={() => setBenchForm({ useDuration: true })}
+          />
+          <input
+            type="number"
+            min={0.1}
+            step={0.5}
+            data-testid="bench-duration"
+            aria-label="Seconds per batch size"
+            value={Number.isNaN(form.durationS) ? '' : form.durationS}
+            onChange={(e) => setBenchForm({ durationS: num(e.target.value), useDuration: true })}
+          />
           seconds per batch size
         </label>
       </fieldset>
       <fieldset disabled={running}>
         <legend>Input</legend>
         <label className="check">
-          <input type="radio" name="bench-input" data-testid="bench-input-random" checked={form.input === 'random'} onChange={() => setBenchForm({ input: 'random' })} />
+          <input
+            type="radio"
+            name="bench-input"
+            data-testid="bench-input-random"
+            checked={form.input === 'random'}
+            onChange={() => setBenchForm({ input: 'random' })}
+          />
           random pixels
         </label>
         <label className="check" title={imageCount === 0 ? 'Drop images in the Classify view first' : undefined}>
-          <input type="radio" name="bench-input" data-testid="bench-input-images" disabled={imageCount === 0} checked={form.input === 'images'} onChange={() => setBenchForm({ input: 'images' })} />
-          {imageCount === 0 ? 'dropped images (none yet: drop some in Classify)' : `the ${imageCount} dropped image${imageCount === 1 ? '' : 's'}, repeated to fill each batch`}
+          <input
+            type="radio"
+            name="bench-input"
+            data-testid="bench-input-images"
+            disabled={imageCount === 0}
+            checked={form.input === 'images'}
+            onChange={() => setBenchForm({ input: 'images' })}
+          />
+          {imageCount === 0
+            ? 'dropped images (none yet: drop some in Classify)'
+            : `the ${imageCount} dropped image${imageCount === 1 ? '' : 's'}, repeated to fill each batch`}
         </label>
         <label className="check">
           <input type="checkbox" data-testid="bench-cold" checked={form.coldStart} onChange={(e) => setBenchForm({ coldStart: e.target.checked })} />
@@ -108,11 +160,24 @@ export function BenchmarkForm() {
           </button>
           <label>
             on {selectedName} at batch
-            <input type="number" min={1} data-testid="bench-method-batch" disabled={running} value={Number.isNaN(form.methodBatch) ? '' : form.methodBatch} onChange={(e) => setBenchForm({ methodBatch: num(e.target.value) })} />
+            <input
+              type="number"
+              min={1}
+              data-testid="bench-method-batch"
+              disabled={running}
+              value={Number.isNaN(form.methodBatch) ? '' : form.methodBatch}
+              onChange={(e) => setBenchForm({ methodBatch: num(e.target.value) })}
+            />
           </label>
           {selected === PEER_MODEL_ID && (
             <label className="check">
-              <input type="checkbox" data-testid="bench-method-peer" disabled={running} checked={form.methodPeer} onChange={(e) => setBenchForm({ methodPeer: e.target.checked })} />
+              <input
+                type="checkbox"
+                data-testid="bench-method-peer"
+                disabled={running}
+                checked={form.methodPeer}
+                onChange={(e) => setBenchForm({ methodPeer: e.target.checked })}
+              />
               with the peer (@tensorflow-models/mobilenet)
             </label>
           )}

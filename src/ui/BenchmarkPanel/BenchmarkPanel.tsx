@@ -8,8 +8,8 @@ export function BenchmarkPanel() {
   return (
     <div className="bench" data-testid="benchmark-panel">
       <p className="muted bench-intro">
-        Each timed run ends when the output is back on the CPU; warm-up runs are not timed. Percentiles interpolate linearly between ranks; the
-        worker does the work, so this page stays responsive.
+        Each timed run ends when the output is back on the CPU; warm-up runs are not timed. Percentiles interpolate linearly between ranks; the worker does the
+        work, so this page stays responsive.
       </p>
       <BenchmarkForm />
       <BenchmarkProgress />

@@ -26,7 +26,12 @@ function Environment({ run }: { run: BenchRun }) {
   return (
     <p className="muted bench-env" data-testid="bench-environment">
       {new Date(run.startedAt).toLocaleString()} · {run.status} · TF.js {env.tfjsVersion ?? '?'} ·{' '}
-      {env.backends.map((b) => `${b.requested}${b.used && b.used !== b.requested ? `→${b.used}` : b.used ? '' : ' (failed)'}${b.adapter ? ` [${b.adapter.vendor} ${b.adapter.architecture}${b.adapter.isFallbackAdapter ? ', software' : ''}]` : ''}`).join(', ')}{' '}
+      {env.backends
+        .map(
+          (b) =>
+            `${b.requested}${b.used && b.used !== b.requested ? `→${b.used}` : b.used ? '' : ' (failed)'}${b.adapter ? ` [${b.adapter.vendor} ${b.adapter.architecture}${b.adapter.isFallbackAdapter ? ', software' : ''}]` : ''}`,
+        )
+        .join(', ')}{' '}
       · {env.hardwareConcurrency ?? '?'} cores · crossOriginIsolated {String(env.crossOriginIsolated)}
       {!env.crossOriginIsolated && ' (timer resolution 0.1 ms)'}
     </p>
@@ -72,15 +77,24 @@ const RunResults = memo(function RunResults({ run }: { run: BenchRun }) {
       {best.length > 0 && (
         <ul className="bench-best">
           {best.map((b) => (
-            <li key={b.series} data-testid="bench-best" data-series={b.series} data-best-throughput-batch={b.bestThroughput?.batch} data-best-latency-batch={b.bestLatency?.batch}>
-              <strong>{b.series}</strong>: best throughput at batch <strong>{b.bestThroughput?.batch}</strong> ({fmtRate(b.bestThroughput?.throughput)} images/s, {fmtMs(b.bestThroughput?.perImage)} ms per image); best latency at batch{' '}
-              <strong>{b.bestLatency?.batch}</strong> (median {fmtMs(b.bestLatency?.p50)} ms for the whole batch)
+            <li
+              key={b.series}
+              data-testid="bench-best"
+              data-series={b.series}
+              data-best-throughput-batch={b.bestThroughput?.batch}
+              data-best-latency-batch={b.bestLatency?.batch}
+            >
+              <strong>{b.series}</strong>: best throughput at batch <strong>{b.bestThroughput?.batch}</strong> ({fmtRate(b.bestThroughput?.throughput)}{' '}
+              images/s, {fmtMs(b.bestThroughput?.perImage)} ms per image); best latency at batch <strong>{b.bestLatency?.batch}</strong> (median{' '}
+              {fmtMs(b.bestLatency?.p50)} ms for the whole batch)
             </li>
           ))}
         </ul>
       )}
       <ul className="bench-memory" data-testid="bench-memory" data-leaks={leaks.length}>
-        {leaks.length === 0 && rows.length > 0 && <li className="ok">No leak: tf.memory() tensor count back to its starting value after every run and batch size.</li>}
+        {leaks.length === 0 && rows.length > 0 && (
+          <li className="ok">No leak: tf.memory() tensor count back to its starting value after every run and batch size.</li>
+        )}
         {leaks.map((r) => (
           <li key={`${r.model}|${r.backend}|${r.batch}`} className="error" data-testid="bench-leak">
             Leak: {r.model} · {r.backend} · batch {r.batch}: tensors {r.tensorsBefore} → {r.tensorsAfter}
@@ -94,8 +108,16 @@ const RunResults = memo(function RunResults({ run }: { run: BenchRun }) {
       </ul>
       {ratios && (ratios.appOverBare !== null || ratios.appOverPeer !== null) && (
         <p data-testid="bench-ratios">
-          {ratios.appOverBare !== null && <>app / bare model: <strong>{ratios.appOverBare.toFixed(3)}</strong> (medians). </>}
-          {ratios.appOverPeer !== null && <>app classify path / peer classify(): <strong>{ratios.appOverPeer.toFixed(3)}</strong> (medians).</>}
+          {ratios.appOverBare !== null && (
+            <>
+              app / bare model: <strong>{ratios.appOverBare.toFixed(3)}</strong> (medians).{' '}
+            </>
+          )}
+          {ratios.appOverPeer !== null && (
+            <>
+              app classify path / peer classify(): <strong>{ratios.appOverPeer.toFixed(3)}</strong> (medians).
+            </>
+          )}
         </p>
       )}
       {run.status === 'running' ? (

@@ -49,6 +49,7 @@ export function BenchmarkTable({ rows }: { rows: readonly BenchRow[] }) {
                 <>
                   <td className="num">{r.count}</td>
                   {[r.mean, r.std, r.min, r.max, r.p50, r.p95, r.p99, r.perImage].map((v, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed row of eight statistic columns; the index is the column
                     <td key={i} className="num">
                       {fmtMs(v)}
                     </td>

@@ -21,6 +21,7 @@ export function CachePanel() {
   }, []);
 
   // A finished load may have put new files in the cache.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: modelStatus is the trigger (a finished load may have added files), not a value the effect reads
   useEffect(refresh, [refresh, modelStatus]);
 
   const remove = async (group: CacheGroup): Promise<void> => {
@@ -32,11 +33,22 @@ export function CachePanel() {
   return (
     <div className="zoo-card zoo-cache" data-testid="cache-panel" data-count={groups?.length ?? ''}>
       <h3>
-        Offline cache {groups && <span className="muted">· {groups.length} model(s), {formatBytes(total)}</span>}
-        <button type="button" className="zoo-small" onClick={refresh}>Refresh</button>
+        Offline cache{' '}
+        {groups && (
+          <span className="muted">
+            · {groups.length} model(s), {formatBytes(total)}
+          </span>
+        )}
+        <button type="button" className="zoo-small" onClick={refresh}>
+          Refresh
+        </button>
       </h3>
       {!cacheAvailable() && <p className="muted">Cache Storage is unavailable here (the page needs https or localhost), so models download on every visit.</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {groups?.length === 0 && <p className="muted">Nothing cached yet: a model is kept here the first time it loads.</p>}
       <ul className="zoo-list">
         {groups?.map((g) => (

@@ -19,7 +19,14 @@ export function ColdStartTable({ rows }: { rows: readonly ColdStartRow[] }) {
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={`${c.model}|${c.backend}`} data-testid="bench-cold-row" data-model={c.model} data-backend={c.backend} data-load-ms={c.loadMs.toFixed(1)} data-warmup-ms={c.warmupMs.toFixed(1)}>
+            <tr
+              key={`${c.model}|${c.backend}`}
+              data-testid="bench-cold-row"
+              data-model={c.model}
+              data-backend={c.backend}
+              data-load-ms={c.loadMs.toFixed(1)}
+              data-warmup-ms={c.warmupMs.toFixed(1)}
+            >
               <td>{c.model}</td>
               <td>{c.backend}</td>
               <td className="num">

@@ -16,17 +16,30 @@ function Rows({ run }: { run: CompareRun }) {
         const row = run.rows[i] ?? null;
         const status = row?.status ?? (run.status === 'running' ? 'pending' : 'skipped');
         return (
-          <tr key={`${entry.id}-${i}`} data-testid="compare-row" data-model={entry.id} data-status={status}
-            data-median-ms={row?.status === 'ok' ? row.medianMs : ''} data-top1-index={row?.status === 'ok' ? (row.top1?.classIndex ?? '') : ''}
-            data-parameters={row?.status === 'ok' ? row.parameters : ''}>
+          <tr
+            // biome-ignore lint/suspicious/noArrayIndexKey: the same model may be compared twice; id plus position is the row
+            key={`${entry.id}-${i}`}
+            data-testid="compare-row"
+            data-model={entry.id}
+            data-status={status}
+            data-median-ms={row?.status === 'ok' ? row.medianMs : ''}
+            data-top1-index={row?.status === 'ok' ? (row.top1?.classIndex ?? '') : ''}
+            data-parameters={row?.status === 'ok' ? row.parameters : ''}
+          >
             <td>{entry.name}</td>
             {row?.status === 'ok' ? (
               <>
                 <td title={row.parameters.toLocaleString('en-US')}>{formatCount(row.parameters)}</td>
                 <td>{formatBytes(entry.diskBytes)}</td>
                 <td>{formatBytes(row.weightBytes)}</td>
-                <td>{formatMs(row.loadMs)}{row.fromCache && <span className="muted"> (cache)</span>}</td>
-                <td className={row.medianMs === fastest && medians.length > 1 ? 'zoo-best' : ''} title={`runs: ${row.runsMs.map((ms) => ms.toFixed(1)).join(', ')} ms`}>
+                <td>
+                  {formatMs(row.loadMs)}
+                  {row.fromCache && <span className="muted"> (cache)</span>}
+                </td>
+                <td
+                  className={row.medianMs === fastest && medians.length > 1 ? 'zoo-best' : ''}
+                  title={`runs: ${row.runsMs.map((ms) => ms.toFixed(1)).join(', ')} ms`}
+                >
                   {formatMs(row.medianMs)}
                 </td>
                 <td>{row.top1 ? `${row.top1.label.split(',')[0]} · ${(row.top1.probability * 100).toFixed(1)}%` : '—'}</td>
@@ -89,18 +102,38 @@ export function CompareView() {
         <div className="zoo-form">
           <label>
             Timed runs
-            <input type="number" data-testid="compare-runs" min={1} max={200} value={runs} onChange={(e) => setRuns(Math.max(1, Math.min(200, Math.round(Number(e.target.value)) || 1)))} />
+            <input
+              type="number"
+              data-testid="compare-runs"
+              min={1}
+              max={200}
+              value={runs}
+              onChange={(e) => setRuns(Math.max(1, Math.min(200, Math.round(Number(e.target.value)) || 1)))}
+            />
           </label>
           <label>
             Image
             <input type="file" accept="image/*" data-testid="compare-image-input" onChange={(e) => setPicked(e.target.files?.[0] ?? null)} />
           </label>
           <p className="muted" data-testid="compare-image">
-            {image ? `Top-1 on ${image.name}${picked ? '' : ' (the first image dropped in Classify)'}` : 'No image: latency on random pixels, no top-1. Drop one in Classify or choose one.'}
+            {image
+              ? `Top-1 on ${image.name}${picked ? '' : ' (the first image dropped in Classify)'}`
+              : 'No image: latency on random pixels, no top-1. Drop one in Classify or choose one.'}
           </p>
         </div>
         <div className="zoo-form">
-          <button type="button" data-testid="compare-start" disabled={chosen.length === 0} onClick={() => void startCompare(chosen.map((m) => m.id), runs, image)}>
+          <button
+            type="button"
+            data-testid="compare-start"
+            disabled={chosen.length === 0}
+            onClick={() =>
+              void startCompare(
+                chosen.map((m) => m.id),
+                runs,
+                image,
+              )
+            }
+          >
             {running ? 'Restart' : 'Compare'} {chosen.length} model{chosen.length === 1 ? '' : 's'}
           </button>
           <button type="button" data-testid="compare-cancel" disabled={!running} onClick={cancelCompare}>
@@ -111,14 +144,24 @@ export function CompareView() {
             {run?.status === 'done' && `Done: batch 1, median of ${run.runs} runs after warm-up, read-back included, on ${backend ?? '?'}.`}
             {run?.status === 'cancelled' && 'Cancelled.'}
           </span>
-          {run?.error && <span className="error" role="alert">{run.error}</span>}
+          {run?.error && (
+            <span className="error" role="alert">
+              {run.error}
+            </span>
+          )}
         </div>
       </div>
       {run && (
         <table className="zoo-table zoo-compare">
           <thead>
             <tr>
-              <th>model</th><th>parameters</th><th>on disk</th><th>in memory</th><th>load</th><th>batch-1 median</th><th>top-1{run.imageName ? ` on ${run.imageName}` : ''}</th>
+              <th>model</th>
+              <th>parameters</th>
+              <th>on disk</th>
+              <th>in memory</th>
+              <th>load</th>
+              <th>batch-1 median</th>
+              <th>top-1{run.imageName ? ` on ${run.imageName}` : ''}</th>
             </tr>
           </thead>
           <Rows run={run} />

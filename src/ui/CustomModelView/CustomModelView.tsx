@@ -37,12 +37,20 @@ export function CustomModelView() {
         <form className="zoo-form" onSubmit={submit}>
           <label className="zoo-grow">
             model.json address (http or https; the server must allow CORS)
-            <input type="text" inputMode="url" data-testid="custom-url" placeholder="https://example.com/my-model/model.json" value={url} onChange={(e) => setUrl(e.target.value)} />
+            <input
+              type="text"
+              inputMode="url"
+              data-testid="custom-url"
+              placeholder="https://example.com/my-model/model.json"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
           </label>
           <button type="submit" data-testid="custom-url-read" disabled={status === 'reading'}>
             Read model.json
           </button>
         </form>
+        {/* biome-ignore lint/a11y/useSemanticElements: a drop area (role=button, focusable, Enter opens the picker); a <button> cannot be a drop target holding its own text */}
         <div
           className={`dropzone zoo-drop${over ? ' dropzone-over' : ''}`}
           data-testid="custom-drop"
@@ -60,14 +68,24 @@ export function CustomModelView() {
           <p>
             <strong>Or drop model.json with all its shard files</strong> (and a labels file if the classes are not ImageNet's). They stay on this device.
           </p>
-          <input ref={input} type="file" multiple hidden data-testid="custom-files"
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            data-testid="custom-files"
             onChange={(e) => {
               void readModelFiles(Array.from(e.target.files ?? []));
               e.target.value = '';
-            }} />
+            }}
+          />
         </div>
         {status === 'reading' && <p className="loading">Reading…</p>}
-        {error && <p className="error" role="alert" data-testid="custom-error">{error}</p>}
+        {error && (
+          <p className="error" role="alert" data-testid="custom-error">
+            {error}
+          </p>
+        )}
       </div>
       {draft && <CustomSettingsForm draft={draft} />}
       {models.length > 0 && (
@@ -81,7 +99,8 @@ export function CustomModelView() {
                   <span className="zoo-grow-text">
                     <strong>{m.name}</strong>{' '}
                     <span className="muted">
-                      {m.facts.format} · {m.settings.inputSize.join('×')} · {m.settings.preprocessing} · {m.settings.output} · {m.settings.classes} classes · {formatBytes(m.diskBytes)}
+                      {m.facts.format} · {m.settings.inputSize.join('×')} · {m.settings.preprocessing} · {m.settings.output} · {m.settings.classes} classes ·{' '}
+                      {formatBytes(m.diskBytes)}
                     </span>
                   </span>
                   {active ? (
@@ -89,9 +108,13 @@ export function CustomModelView() {
                       {modelStatus === 'ready' ? 'loaded: selected in the picker' : modelStatus === 'error' ? modelError : 'loading…'}
                     </span>
                   ) : (
-                    <button type="button" className="zoo-small" onClick={() => void selectModel(m.id)}>Use</button>
+                    <button type="button" className="zoo-small" onClick={() => void selectModel(m.id)}>
+                      Use
+                    </button>
                   )}
-                  <button type="button" className="zoo-small" onClick={() => void removeCustomModel(m.id)}>Remove</button>
+                  <button type="button" className="zoo-small" onClick={() => void removeCustomModel(m.id)}>
+                    Remove
+                  </button>
                 </li>
               );
             })}

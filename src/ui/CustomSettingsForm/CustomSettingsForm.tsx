@@ -20,12 +20,17 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
     <div className="zoo-card" data-testid="custom-draft" data-format={facts.format}>
       <h3>Read {draft.source.kind === 'url' ? draft.source.url : draft.source.modelJsonName}</h3>
       <p className="muted">
-        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)} · {facts.weightFiles.length} weight file(s), {formatBytes(facts.weightBytes)} ·
-        output {facts.outputKind ?? 'kind not stated'} · {facts.classes ?? '?'} classes{facts.classesFrom === 'guess' ? ' (guessed from the last weight)' : ''}
+        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)} · {facts.weightFiles.length} weight file(s),{' '}
+        {formatBytes(facts.weightBytes)} · output {facts.outputKind ?? 'kind not stated'} · {facts.classes ?? '?'} classes
+        {facts.classesFrom === 'guess' ? ' (guessed from the last weight)' : ''}
         {draft.labelsFile ? ` · labels: ${draft.labelsFile.name}` : ' · labels: ImageNet names (Keras order)'}
       </p>
       {draft.ignored.length > 0 && <p className="muted">Ignored: {draft.ignored.join(', ')}</p>}
-      {draft.remembered && <p className="muted" data-testid="custom-remembered">Your earlier settings for this model were restored.</p>}
+      {draft.remembered && (
+        <p className="muted" data-testid="custom-remembered">
+          Your earlier settings for this model were restored.
+        </p>
+      )}
       <div className="zoo-form">
         <label>
           Name
@@ -34,33 +39,60 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
         <label>
           Input height × width <Stated on={stated.inputSize} />
           <span className="zoo-pair">
-            <input type="number" data-testid="custom-height" min={8} max={4096} disabled={stated.inputSize} value={settings.inputSize[0]}
-              onChange={(e) => updateDraft({ inputSize: [Math.round(Number(e.target.value)), settings.inputSize[1]] })} />
-            <input type="number" data-testid="custom-width" min={8} max={4096} disabled={stated.inputSize} value={settings.inputSize[1]}
-              onChange={(e) => updateDraft({ inputSize: [settings.inputSize[0], Math.round(Number(e.target.value))] })} />
+            <input
+              type="number"
+              data-testid="custom-height"
+              min={8}
+              max={4096}
+              disabled={stated.inputSize}
+              value={settings.inputSize[0]}
+              onChange={(e) => updateDraft({ inputSize: [Math.round(Number(e.target.value)), settings.inputSize[1]] })}
+            />
+            <input
+              type="number"
+              data-testid="custom-width"
+              min={8}
+              max={4096}
+              disabled={stated.inputSize}
+              value={settings.inputSize[1]}
+              onChange={(e) => updateDraft({ inputSize: [settings.inputSize[0], Math.round(Number(e.target.value))] })}
+            />
           </span>
         </label>
         <label>
           Preprocessing <Stated on={false} />
-          <select data-testid="custom-preprocessing" value={settings.preprocessing}
-            onChange={(e) => updateDraft({ preprocessing: PREPROCESSING_MODES.find((m) => m === e.target.value) ?? 'tf' })}>
+          <select
+            data-testid="custom-preprocessing"
+            value={settings.preprocessing}
+            onChange={(e) => updateDraft({ preprocessing: PREPROCESSING_MODES.find((m) => m === e.target.value) ?? 'tf' })}
+          >
             {PREPROCESSING_MODES.map((m) => (
-              <option key={m} value={m}>{m}: {PREPROCESSING_HELP[m]}</option>
+              <option key={m} value={m}>
+                {m}: {PREPROCESSING_HELP[m]}
+              </option>
             ))}
           </select>
         </label>
         <label>
           Output <Stated on={stated.output} />
-          <select data-testid="custom-output" value={settings.output} disabled={stated.output}
-            onChange={(e) => updateDraft({ output: e.target.value === 'logits' ? 'logits' : 'softmax' })}>
+          <select
+            data-testid="custom-output"
+            value={settings.output}
+            disabled={stated.output}
+            onChange={(e) => updateDraft({ output: e.target.value === 'logits' ? 'logits' : 'softmax' })}
+          >
             <option value="softmax">softmax probabilities</option>
             <option value="logits">logits (softmax applied here)</option>
           </select>
         </label>
         <label>
           Classes <Stated on={stated.classes} />
-          <select data-testid="custom-classes" value={settings.classes} disabled={stated.classes}
-            onChange={(e) => updateDraft({ classes: e.target.value === '1001' ? 1001 : 1000 })}>
+          <select
+            data-testid="custom-classes"
+            value={settings.classes}
+            disabled={stated.classes}
+            onChange={(e) => updateDraft({ classes: e.target.value === '1001' ? 1001 : 1000 })}
+          >
             <option value="1000">1000 (ImageNet)</option>
             <option value="1001">1001 (index 0 = background)</option>
           </select>
@@ -70,7 +102,9 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
         <button type="button" data-testid="custom-add" onClick={() => void addDraftModel()}>
           Add to the model picker and load
         </button>
-        <button type="button" onClick={discardDraft}>Discard</button>
+        <button type="button" onClick={discardDraft}>
+          Discard
+        </button>
       </div>
     </div>
   );

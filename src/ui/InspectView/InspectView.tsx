@@ -19,6 +19,7 @@ export function InspectView() {
   const backend = useStore((s) => s.modelInfo?.backend);
   const [state, setState] = useState<InspectState>({ status: 'idle' });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: model, key and backend are triggers: a new model or backend means a new report
   useEffect(() => {
     if (modelStatus !== 'ready') return;
     const handle = inspectSelected();
@@ -41,7 +42,11 @@ export function InspectView() {
         {modelStatus === 'loading' && 'Loading the model…'}
         {modelStatus === 'error' && 'The model did not load (see the message above).'}
         {modelStatus === 'ready' && state.status === 'loading' && 'Inspecting…'}
-        {state.status === 'error' && <span className="error" role="alert">{state.error}</span>}
+        {state.status === 'error' && (
+          <span className="error" role="alert">
+            {state.error}
+          </span>
+        )}
         {report && (
           <>
             <strong>{report.name}</strong> · {report.format} model · measured in the worker on {report.backend}

@@ -21,7 +21,11 @@ export function MethodChart({ rows, variants }: { rows: readonly BenchRow[]; var
           <CartesianGrid stroke="#262b36" vertical={false} />
           <XAxis dataKey="variant" tick={AXIS} interval={0} />
           <YAxis tick={AXIS} width={56} tickFormatter={(v: number) => fmtMs(v)} />
-          <Tooltip formatter={(v: unknown) => `${fmtMs(Number(v))} ms (median)`} contentStyle={{ background: '#171a21', border: '1px solid #262b36' }} cursor={{ fill: '#1b1f28' }} />
+          <Tooltip
+            formatter={(v: unknown) => `${fmtMs(Number(v))} ms (median)`}
+            contentStyle={{ background: '#171a21', border: '1px solid #262b36' }}
+            cursor={{ fill: '#1b1f28' }}
+          />
           <Legend verticalAlign="top" height={28} />
           {backends.map((b) => (
             <Bar key={b} dataKey={b} name={b} fill={COLORS[b] ?? '#8b93a7'} isAnimationActive={false} />

@@ -12,7 +12,11 @@ export function ModelMetadata() {
       <div className="zoo-card" data-testid="inspect-metadata" data-kind="custom">
         <h3>Your model</h3>
         <p>
-          {custom.source.kind === 'url' ? <span className="mono">{custom.source.url}</span> : `dropped files: ${listSome(custom.spec.files?.map((f) => f.name) ?? [])}`}
+          {custom.source.kind === 'url' ? (
+            <span className="mono">{custom.source.url}</span>
+          ) : (
+            `dropped files: ${listSome(custom.spec.files?.map((f) => f.name) ?? [])}`
+          )}
         </p>
         <p className="muted">
           {custom.facts.format} model · input {custom.settings.inputSize.join('×')} · {custom.settings.preprocessing} preprocessing · {custom.settings.output} ·{' '}
@@ -30,12 +34,36 @@ export function ModelMetadata() {
       </summary>
       <table className="zoo-table">
         <tbody>
-          <tr><td>fetched at</td><td>{meta.fetchedAt ?? '—'}</td></tr>
-          <tr><td>source</td><td className="mono">{meta.source ? `${meta.source.kind}: ${meta.source.location ?? ''}` : '—'}</td></tr>
-          <tr><td>shapes</td><td className="mono">{formatShape(meta.inputShape)} → {formatShape(meta.outputShape)}</td></tr>
-          <tr><td>classes</td><td>{meta.classes ?? '—'} ({meta.labelOrder ?? 'keras'} order)</td></tr>
-          <tr><td>preprocessing</td><td>{meta.preprocessing ?? '—'} · output {meta.output ?? '—'}</td></tr>
-          <tr><td>total size</td><td>{formatBytes(meta.totalBytes)}</td></tr>
+          <tr>
+            <td>fetched at</td>
+            <td>{meta.fetchedAt ?? '—'}</td>
+          </tr>
+          <tr>
+            <td>source</td>
+            <td className="mono">{meta.source ? `${meta.source.kind}: ${meta.source.location ?? ''}` : '—'}</td>
+          </tr>
+          <tr>
+            <td>shapes</td>
+            <td className="mono">
+              {formatShape(meta.inputShape)} → {formatShape(meta.outputShape)}
+            </td>
+          </tr>
+          <tr>
+            <td>classes</td>
+            <td>
+              {meta.classes ?? '—'} ({meta.labelOrder ?? 'keras'} order)
+            </td>
+          </tr>
+          <tr>
+            <td>preprocessing</td>
+            <td>
+              {meta.preprocessing ?? '—'} · output {meta.output ?? '—'}
+            </td>
+          </tr>
+          <tr>
+            <td>total size</td>
+            <td>{formatBytes(meta.totalBytes)}</td>
+          </tr>
         </tbody>
       </table>
       {meta.files && (
@@ -47,7 +75,9 @@ export function ModelMetadata() {
                 <tr key={f.path}>
                   <td className="mono">{f.path}</td>
                   <td>{formatBytes(f.size)}</td>
-                  <td className="mono zoo-hash" title={f.sha256}>{f.sha256}</td>
+                  <td className="mono zoo-hash" title={f.sha256}>
+                    {f.sha256}
+                  </td>
                 </tr>
               ))}
             </tbody>

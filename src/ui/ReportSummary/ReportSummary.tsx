@@ -9,7 +9,9 @@ function Tensors({ role, tensors }: { role: 'input' | 'output'; tensors: TensorS
       {tensors.map((t) => (
         <tr key={`${role}-${t.name}`} data-testid={`inspect-${role}`} data-shape={JSON.stringify(t.shape)}>
           <td>{role}</td>
-          <td className="mono zoo-name" title={t.name}>{t.name}</td>
+          <td className="mono zoo-name" title={t.name}>
+            {t.name}
+          </td>
           <td className="mono nowrap">{formatShape(t.shape)}</td>
           <td className="mono">{t.dtype}</td>
         </tr>
@@ -29,19 +31,30 @@ export function ReportSummary({ report }: { report: ModelReport }) {
         <h3>Signature</h3>
         <table className="zoo-table">
           <thead>
-            <tr><th>role</th><th>name</th><th>shape</th><th>dtype</th></tr>
+            <tr>
+              <th>role</th>
+              <th>name</th>
+              <th>shape</th>
+              <th>dtype</th>
+            </tr>
           </thead>
           <tbody>
+            {/* biome-ignore lint/a11y/useValidAriaRole: `role` is a prop of our Tensors row (input or output), not an ARIA role */}
             <Tensors role="input" tensors={report.inputs} />
+            {/* biome-ignore lint/a11y/useValidAriaRole: `role` is a prop of our Tensors row (input or output), not an ARIA role */}
             <Tensors role="output" tensors={report.outputs} />
           </tbody>
         </table>
       </div>
       <div className="zoo-card" data-testid="inspect-params" data-total={p.total} data-trainable={p.trainable ?? ''} data-non-trainable={p.nonTrainable ?? ''}>
         <h3>Parameters</h3>
-        <p className="zoo-big" title={p.total.toLocaleString('en-US')}>{formatCount(p.total)}</p>
+        <p className="zoo-big" title={p.total.toLocaleString('en-US')}>
+          {formatCount(p.total)}
+        </p>
         {p.trainable !== null && p.nonTrainable !== null ? (
-          <p>{p.trainable.toLocaleString('en-US')} trainable · {p.nonTrainable.toLocaleString('en-US')} non-trainable</p>
+          <p>
+            {p.trainable.toLocaleString('en-US')} trainable · {p.nonTrainable.toLocaleString('en-US')} non-trainable
+          </p>
         ) : (
           <p className="muted">graph model: weights are frozen constants, no trainable split</p>
         )}
@@ -49,9 +62,15 @@ export function ReportSummary({ report }: { report: ModelReport }) {
       </div>
       <div className="zoo-card" data-testid="inspect-size" data-disk-bytes={diskBytes ?? ''} data-memory-bytes={info.weightBytes}>
         <h3>Size</h3>
-        <p>on disk <strong>{formatBytes(diskBytes)}</strong></p>
-        <p>weights in memory <strong>{formatBytes(info.weightBytes)}</strong></p>
-        <p className="muted">backend holds {formatBytes(report.memory.numBytes)} in {report.memory.numTensors} tensors</p>
+        <p>
+          on disk <strong>{formatBytes(diskBytes)}</strong>
+        </p>
+        <p>
+          weights in memory <strong>{formatBytes(info.weightBytes)}</strong>
+        </p>
+        <p className="muted">
+          backend holds {formatBytes(report.memory.numBytes)} in {report.memory.numTensors} tensors
+        </p>
       </div>
       <div className="zoo-card" data-testid="inspect-load" data-load-ms={info.loadMs} data-from-cache={String(info.fromCache)}>
         <h3>Load</h3>
@@ -60,13 +79,20 @@ export function ReportSummary({ report }: { report: ModelReport }) {
         </p>
         <p className="muted">warm-up (weight upload, kernel compile) {formatMs(info.warmupMs)}</p>
       </div>
-      <div className={`zoo-card ${check.passed ? 'zoo-pass' : 'zoo-fail'}`} data-testid="inspect-check" data-status={check.passed ? 'pass' : 'fail'} data-sum={check.probabilitySum}>
+      <div
+        className={`zoo-card ${check.passed ? 'zoo-pass' : 'zoo-fail'}`}
+        data-testid="inspect-check"
+        data-status={check.passed ? 'pass' : 'fail'}
+        data-sum={check.probabilitySum}
+      >
         <h3>Forward check: {check.passed ? 'pass' : 'fail'}</h3>
         <p>
           random image → output {formatShape(check.outputShape)}, {check.labelCount} labels, probabilities sum to {check.probabilitySum.toFixed(6)}
         </p>
         {check.problems.map((problem) => (
-          <p key={problem} className="error">{problem}</p>
+          <p key={problem} className="error">
+            {problem}
+          </p>
         ))}
       </div>
     </>

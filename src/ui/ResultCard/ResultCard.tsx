@@ -10,7 +10,12 @@ const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)}%`
 /** The worker's small thumbnail, or a placeholder: never the full-size original (see ResultCard.thumbUrl). */
 function Thumbnail({ card }: { card: Card }) {
   if (card.thumbUrl) return <img className="thumb" src={card.thumbUrl} alt="" />;
-  const mark = card.status === 'error' ? '?' : card.status === 'pending' ? '' : card.name.slice(card.name.lastIndexOf('.') + 1, card.name.lastIndexOf('.') + 5).toUpperCase();
+  const mark =
+    card.status === 'error'
+      ? '?'
+      : card.status === 'pending'
+        ? ''
+        : card.name.slice(card.name.lastIndexOf('.') + 1, card.name.lastIndexOf('.') + 5).toUpperCase();
   return (
     <div className={`thumb thumb-placeholder thumb-${card.status}`} aria-hidden="true">
       {mark}
@@ -45,6 +50,7 @@ export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
           <>
             <ol className="bars">
               {item.predictions.map((p, rank) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rank is the row's identity in a top-k list
                 <li key={`${rank}-${p.classIndex}`} data-testid="prediction" data-class-index={p.classIndex ?? ''} data-probability={p.probability}>
                   <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
                   <span className="bar-label">{p.label.split(',')[0]}</span>

@@ -41,7 +41,9 @@ export function RunCompare() {
               <td>{r.variant}</td>
               <td className="num">{fmtMs(r.a?.p50)}</td>
               <td className="num">{fmtMs(r.b?.p50)}</td>
-              <td className={`num ${r.ratio === null ? '' : r.ratio < 0.95 ? 'ok' : r.ratio > 1.05 ? 'error' : ''}`}>{r.ratio === null ? '–' : r.ratio.toFixed(3)}</td>
+              <td className={`num ${r.ratio === null ? '' : r.ratio < 0.95 ? 'ok' : r.ratio > 1.05 ? 'error' : ''}`}>
+                {r.ratio === null ? '–' : r.ratio.toFixed(3)}
+              </td>
               <td className="num">{fmtRate(r.a?.throughput)}</td>
               <td className="num">{fmtRate(r.b?.throughput)}</td>
             </tr>

@@ -30,14 +30,29 @@ export function RunHistory() {
           {history.map((run) => (
             <tr key={run.id} data-testid="bench-history-item" data-run-id={run.id}>
               <td>
-                <input type="radio" name="compare-a" aria-label="compare as A" data-testid="bench-compare-a" checked={compare.a === run.id} onChange={() => setBenchCompare('a', run.id)} />
+                <input
+                  type="radio"
+                  name="compare-a"
+                  aria-label="compare as A"
+                  data-testid="bench-compare-a"
+                  checked={compare.a === run.id}
+                  onChange={() => setBenchCompare('a', run.id)}
+                />
               </td>
               <td>
-                <input type="radio" name="compare-b" aria-label="compare as B" data-testid="bench-compare-b" checked={compare.b === run.id} onChange={() => setBenchCompare('b', run.id)} />
+                <input
+                  type="radio"
+                  name="compare-b"
+                  aria-label="compare as B"
+                  data-testid="bench-compare-b"
+                  checked={compare.b === run.id}
+                  onChange={() => setBenchCompare('b', run.id)}
+                />
               </td>
               <td>{new Date(run.startedAt).toLocaleString()}</td>
               <td>
-                {run.config.kind === 'methods' ? 'methods' : 'sweep'} · {run.config.models.join(', ')} · {run.config.backends.join(', ')} · batch {run.config.batches.join(', ')}
+                {run.config.kind === 'methods' ? 'methods' : 'sweep'} · {run.config.models.join(', ')} · {run.config.backends.join(', ')} · batch{' '}
+                {run.config.batches.join(', ')}
               </td>
               <td>{run.status}</td>
               <td className="row-actions">

@@ -31,7 +31,9 @@ function Nodes({ nodes, unit }: { nodes: NodeSummary[]; unit: ModelStructure['un
       <tbody>
         {nodes.map((n) => (
           <tr key={n.name} data-testid="inspect-node">
-            <td className="mono zoo-name" title={n.name}>{n.name}</td>
+            <td className="mono zoo-name" title={n.name}>
+              {n.name}
+            </td>
             <td className="mono">{n.type}</td>
             {unit === 'layer' && <td className="mono">{formatShape(n.outputShape)}</td>}
             {unit === 'layer' && <td>{formatCount(n.parameters)}</td>}
@@ -55,11 +57,15 @@ export function StructureTable({ structure }: { structure: ModelStructure }) {
         <Histogram structure={structure} />
       </div>
       <div className="zoo-card zoo-wide">
-        <h3>First {structure.first.length} {plural}</h3>
+        <h3>
+          First {structure.first.length} {plural}
+        </h3>
         <Nodes nodes={structure.first} unit={structure.unit} />
         {structure.last.length > 0 && (
           <>
-            <h3>Last {structure.last.length} {plural}</h3>
+            <h3>
+              Last {structure.last.length} {plural}
+            </h3>
             <Nodes nodes={structure.last} unit={structure.unit} />
           </>
         )}

@@ -14,7 +14,11 @@ export function RunBar({ cards, run }: { cards: readonly ResultCard[]; run: RunS
 
   const exportJson = (): void => {
     const { selectedModel, engine } = useStore.getState();
-    const doc = resultsDocument(selectedModel, engine, cards.map((c) => c.item));
+    const doc = resultsDocument(
+      selectedModel,
+      engine,
+      cards.map((c) => c.item),
+    );
     downloadText(`lumen-results-${Date.now()}.json`, JSON.stringify(doc, null, 2), 'application/json');
   };
 
@@ -35,7 +39,9 @@ export function RunBar({ cards, run }: { cards: readonly ResultCard[]; run: RunS
           {summary.failed > 0 && <span className="error"> · {summary.failed} could not be read</span>}
           {summary.cancelled > 0 && <span> · {summary.cancelled} cancelled</span>}
         </p>
-        {summary.total > 0 && summary.done < summary.total && <progress className="run-progress" max={summary.total} value={summary.done} aria-label="Classified so far" />}
+        {summary.total > 0 && summary.done < summary.total && (
+          <progress className="run-progress" max={summary.total} value={summary.done} aria-label="Classified so far" />
+        )}
       </div>
       {summary.pending > 0 && (
         <button type="button" data-testid="cancel-run" onClick={cancelRun}>

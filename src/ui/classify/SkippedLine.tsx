@@ -11,7 +11,13 @@ export function SkippedLine({ skipped }: { skipped: SkippedFiles }) {
   const names = [...skipped.notImages, ...skipped.unreadable];
   const title = names.slice(0, NAMED).join('\n') + (names.length > NAMED ? `\n… and ${names.length - NAMED} more` : '');
   return (
-    <p className="skipped-line muted" data-testid="skipped-line" data-not-images={skipped.notImages.length} data-unreadable={skipped.unreadable.length} title={title}>
+    <p
+      className="skipped-line muted"
+      data-testid="skipped-line"
+      data-not-images={skipped.notImages.length}
+      data-unreadable={skipped.unreadable.length}
+      title={title}
+    >
       {line}
     </p>
   );

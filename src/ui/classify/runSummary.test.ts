@@ -3,10 +3,32 @@ import { progressText, summariseRun } from './runSummary';
 import type { ClassifyItem } from '../../shared/protocol';
 
 type Status = 'pending' | 'ok' | 'error';
-const ok: ClassifyItem = { name: 'x', status: 'ok', predictions: [], batchMs: 1, batchSize: 1, decodeMs: 0, preprocessMs: 0, width: 1, height: 1, format: 'JPEG', downscaled: false, thumbnail: null };
+const ok: ClassifyItem = {
+  name: 'x',
+  status: 'ok',
+  predictions: [],
+  batchMs: 1,
+  batchSize: 1,
+  decodeMs: 0,
+  preprocessMs: 0,
+  width: 1,
+  height: 1,
+  format: 'JPEG',
+  downscaled: false,
+  thumbnail: null,
+};
 const failed = (code: 'decode-failed' | 'cancelled'): ClassifyItem => ({ name: 'x', status: 'error', error: { name: 'LumenError', code, message: code } });
-const card = (key: string, status: Status, item: ClassifyItem | null = status === 'ok' ? ok : status === 'error' ? failed('decode-failed') : null) => ({ key, status, item });
-const run = (keys: string[], extra: { firstResultMs?: number | null; totalMs?: number | null } = {}) => ({ cardKeys: new Set(keys), firstResultMs: null, totalMs: null, ...extra });
+const card = (key: string, status: Status, item: ClassifyItem | null = status === 'ok' ? ok : status === 'error' ? failed('decode-failed') : null) => ({
+  key,
+  status,
+  item,
+});
+const run = (keys: string[], extra: { firstResultMs?: number | null; totalMs?: number | null } = {}) => ({
+  cardKeys: new Set(keys),
+  firstResultMs: null,
+  totalMs: null,
+  ...extra,
+});
 
 describe('summariseRun', () => {
   it('counts done from the cards themselves: five finished cards read "5 of 5" whatever a superseded request counted', () => {
@@ -18,7 +40,7 @@ describe('summariseRun', () => {
     expect(progressText(summary)).toBe('5 of 5 done · first result 40 ms · all in 900 ms');
   });
 
-  it('counts only the run\'s cards for progress, every card for failures', () => {
+  it("counts only the run's cards for progress, every card for failures", () => {
     const cards = [card('new1', 'pending'), card('new2', 'ok'), card('old1', 'ok'), card('old2', 'error')];
     const summary = summariseRun(cards, run(['new1', 'new2']));
     expect(summary).toMatchObject({ done: 1, total: 2, failed: 1, pending: 1 });

@@ -23,7 +23,15 @@ type CardFacts = Pick<ResultCard, 'key' | 'status' | 'item'>;
 const isCancelledCard = (card: CardFacts): boolean => card.item?.status === 'error' && card.item.error.code === 'cancelled';
 
 export function summariseRun(cards: readonly CardFacts[], run: Pick<RunState, 'cardKeys' | 'firstResultMs' | 'totalMs'> | null): RunSummary {
-  const summary: RunSummary = { done: 0, total: 0, failed: 0, cancelled: 0, pending: 0, firstResultMs: run?.firstResultMs ?? null, totalMs: run?.totalMs ?? null };
+  const summary: RunSummary = {
+    done: 0,
+    total: 0,
+    failed: 0,
+    cancelled: 0,
+    pending: 0,
+    firstResultMs: run?.firstResultMs ?? null,
+    totalMs: run?.totalMs ?? null,
+  };
   for (const card of cards) {
     if (card.status === 'pending') summary.pending += 1;
     else if (card.status === 'error') {

@@ -18,6 +18,7 @@ export function useIncrementalCount(total: number): { count: number; sentinel: (
   }, [total]);
 
   // Observing afresh after every step: if the sentinel is still in view, the new observer reports it at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: limit is a trigger: observe afresh after every step (see above)
   useEffect(() => {
     if (!node || !more) return;
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setLimit((n) => n + RENDER_STEP), {

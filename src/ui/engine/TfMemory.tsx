@@ -7,7 +7,13 @@ import { useStore } from '../../store';
 export function TfMemory() {
   const memory = useStore((s) => s.workerMemory);
   return (
-    <span className="tf-memory muted" data-testid="tf-memory" data-tensors={memory?.numTensors ?? ''} data-bytes={memory?.numBytes ?? ''} title="Tensors held by the TF.js worker after its last request">
+    <span
+      className="tf-memory muted"
+      data-testid="tf-memory"
+      data-tensors={memory?.numTensors ?? ''}
+      data-bytes={memory?.numBytes ?? ''}
+      title="Tensors held by the TF.js worker after its last request"
+    >
       {memory ? `${memory.numTensors} tensors · ${(memory.numBytes / 1e6).toFixed(1)} MB` : ''}
     </span>
   );

@@ -34,15 +34,30 @@ function fileHandler(dir: string): tf.io.IOHandler {
         for (const path of group.paths) shards.push(readFileSync(resolve(dir, path)));
       }
       const all = Buffer.concat(shards);
-      return { modelTopology: json.modelTopology, weightSpecs: specs, weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer, format: json.format };
+      return {
+        modelTopology: json.modelTopology,
+        weightSpecs: specs,
+        weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer,
+        format: json.format,
+      };
     },
   };
 }
 
 function specOf(m: CatalogModel): ModelSpec {
   return {
-    key: `${m.id}@${m.version}`, id: m.id, name: m.name, format: m.format, modelUrl: '', labelsUrl: null, inputSize: m.inputSize,
-    preprocessing: m.preprocessing, output: m.output, classes: m.classes, labelOrder: m.labelOrder, kerasIndex: m.kerasIndex ?? null,
+    key: `${m.id}@${m.version}`,
+    id: m.id,
+    name: m.name,
+    format: m.format,
+    modelUrl: '',
+    labelsUrl: null,
+    inputSize: m.inputSize,
+    preprocessing: m.preprocessing,
+    output: m.output,
+    classes: m.classes,
+    labelOrder: m.labelOrder,
+    kerasIndex: m.kerasIndex ?? null,
   };
 }
 
@@ -57,7 +72,10 @@ beforeAll(async () => {
   if (!existsSync(PHOTOS)) return;
   const half = async (name: string) => sharp(resolve(PHOTOS, name)).resize(224, 224, { fit: 'cover' }).removeAlpha().toBuffer();
   const { data, info } = await sharp({ create: { width: 448, height: 224, channels: 3, background: '#000' } })
-    .composite([{ input: await half('chelsea.png'), left: 0, top: 0 }, { input: await half('coffee.png'), left: 224, top: 0 }])
+    .composite([
+      { input: await half('chelsea.png'), left: 0, top: 0 },
+      { input: await half('coffee.png'), left: 224, top: 0 },
+    ])
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -83,13 +101,23 @@ describe.each(MODELS)('Grad-CAM on %s', (id) => {
     const loaded = { spec, labels, model, topology: JSON.parse(readFileSync(resolve(dirOf(entry), 'model.json'), 'utf8')).modelTopology, forward };
     const before = tf.memory().numTensors;
     const peaks: string[] = [];
-    for (const [side, classes] of [['left', CAT], ['right', COFFEE]] as const) {
+    for (const [side, classes] of [
+      ['left', CAT],
+      ['right', COFFEE],
+    ] as const) {
       // The photo's first acceptable class (tabby, espresso): a verification of the method, not of accuracy.
       const classIndex = classes[0] ?? 0;
-      const result = await explainImage(tf, loaded, { image: { name: 'pair', kind: 'blob', blob: new Blob([]) }, classIndex, label: '', method: 'auto' }, decodePair);
+      const result = await explainImage(
+        tf,
+        loaded,
+        { image: { name: 'pair', kind: 'blob', blob: new Blob([]) }, classIndex, label: '', method: 'auto' },
+        decodePair,
+      );
       expect(result.gradcamProblem).toBeNull();
       expect(result.method).toBe('gradcam');
-      peaks.push(`${side} ${labels[result.outputIndex]?.split(',')[0]} peak (${result.peak.x.toFixed(2)}, ${result.peak.y.toFixed(2)}) at ${result.gradcamAt} ${result.ms.toFixed(0)} ms ${(result.peak.x < 0.5) === (side === 'left') ? 'hit' : 'miss'}`);
+      peaks.push(
+        `${side} ${labels[result.outputIndex]?.split(',')[0]} peak (${result.peak.x.toFixed(2)}, ${result.peak.y.toFixed(2)}) at ${result.gradcamAt} ${result.ms.toFixed(0)} ms ${(result.peak.x < 0.5) === (side === 'left') ? 'hit' : 'miss'}`,
+      );
       expect(kerasIndexOf(result.outputIndex, { classes: spec.classes, kerasIndex: spec.kerasIndex })).toBe(classIndex);
     }
     expect(tf.memory().numTensors).toBe(before);

@@ -15,7 +15,9 @@ const forwardOf = (model: tf.LayersModel | tf.GraphModel) => async (batch: tf.Te
   tf.tidy(() => (model instanceof tf.GraphModel ? model.execute(batch) : model.predict(batch)) as tf.Tensor2D);
 
 /** A wide 64×32 "photo", red square left and blue right (or swapped), as a decoder would give it. */
-const decodeSquares = (redOnLeft: boolean): ExplainDecoder => async () => ({ pixels: twoSquares(64, 32, redOnLeft), width: 64, height: 32, close: () => undefined });
+const decodeSquares =
+  (redOnLeft: boolean): ExplainDecoder =>
+  async () => ({ pixels: twoSquares(64, 32, redOnLeft), width: 64, height: 32, close: () => undefined });
 const image: ImageInput = { name: 'squares.png', kind: 'blob', blob: new Blob(['unused']) };
 
 async function loadedLayers(): Promise<ExplainableModel> {
@@ -63,7 +65,7 @@ describe.each([
     expect([red.imageWidth, red.imageHeight]).toEqual([64, 32]);
   });
 
-  it("defaults to Grad-CAM, naming the split point", async () => {
+  it('defaults to Grad-CAM, naming the split point', async () => {
     const result = await explainImage(tf, loaded, { image, classIndex: 1, label: TINY_LABELS[1] ?? '', method: 'auto' }, decodeSquares(true));
     expect(result.method).toBe('gradcam');
     expect(result.gradcamAt).toBe(loaded.model instanceof tf.LayersModel ? loaded.model.layers[0]?.name : 'relu');

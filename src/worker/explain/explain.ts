@@ -73,7 +73,9 @@ const splitName = (split: Split): string => split.split.at;
 async function gradCamGrid(tf: TF, loaded: ExplainableModel, split: Split, input: tfTypes.Tensor4D, outputIndex: number): Promise<Grid> {
   const score = (output: tfTypes.Tensor): tfTypes.Scalar => classScore(tf, output, outputIndex, loaded.spec);
   const { features, gradients } =
-    split.kind === 'layers' ? layersGradients(tf, split.split, input, score) : graphGradients(tf, loaded.model as tfTypes.GraphModel, split.split, input, score);
+    split.kind === 'layers'
+      ? layersGradients(tf, split.split, input, score)
+      : graphGradients(tf, loaded.model as tfTypes.GraphModel, split.split, input, score);
   try {
     const [, height = 0, width = 0, channels = 0] = features.shape;
     const [f, g] = await Promise.all([features.data(), gradients.data()]);

@@ -38,7 +38,10 @@ export function findGraphSplit(model: tfTypes.GraphModel, topology: unknown): Gr
   const seen = new Set<string>();
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
-    const data = (current.input ?? []).map(nodeName).map((n) => nodes.get(n)).filter((n): n is GraphNode => n !== undefined && n.op !== 'Const');
+    const data = (current.input ?? [])
+      .map(nodeName)
+      .map((n) => nodes.get(n))
+      .filter((n): n is GraphNode => n !== undefined && n.op !== 'Const');
     if (POOLING_OPS.has(current.op)) {
       const features = data[0];
       return features ? { at: features.name, output } : `the pooling node ${current.name} has no input`;
@@ -49,7 +52,13 @@ export function findGraphSplit(model: tfTypes.GraphModel, topology: unknown): Gr
 }
 
 /** Features and the score's gradient w.r.t. them, for one preprocessed image; the caller disposes both. */
-export function graphGradients(tf: TF, model: tfTypes.GraphModel, split: GraphSplit, input: tfTypes.Tensor4D, score: (output: tfTypes.Tensor) => tfTypes.Scalar) {
+export function graphGradients(
+  tf: TF,
+  model: tfTypes.GraphModel,
+  split: GraphSplit,
+  input: tfTypes.Tensor4D,
+  score: (output: tfTypes.Tensor) => tfTypes.Scalar,
+) {
   return tf.tidy(() => {
     const features = model.execute(input, split.at) as tfTypes.Tensor;
     if (features.rank !== 4 || (features.shape[1] ?? 0) * (features.shape[2] ?? 0) <= 1) {

@@ -53,7 +53,8 @@ export async function occlusionGrid(
     const group = plan.positions.slice(start, start + OCCLUSION_BATCH);
     const mask = new Float32Array(group.length * height * width);
     group.forEach((pos, b) => {
-      for (let y = pos.y; y < pos.y + plan.patch; y += 1) mask.fill(1, b * height * width + y * width + pos.x, b * height * width + y * width + pos.x + plan.patch);
+      for (let y = pos.y; y < pos.y + plan.patch; y += 1)
+        mask.fill(1, b * height * width + y * width + pos.x, b * height * width + y * width + pos.x + plan.patch);
     });
     const batch = tf.tidy(() => {
       const m = tf.tensor4d(mask, [group.length, height, width, 1]);

@@ -22,7 +22,12 @@ export function classScore(tf: TF, output: tfTypes.Tensor, index: number, spec: 
 }
 
 /** Output row position of the class: by its Keras index when it has one, else by its label. */
-export function outputIndexOf(spec: Pick<ModelSpec, 'classes' | 'kerasIndex' | 'name'>, labels: readonly string[], classIndex: number | null, label: string): number {
+export function outputIndexOf(
+  spec: Pick<ModelSpec, 'classes' | 'kerasIndex' | 'name'>,
+  labels: readonly string[],
+  classIndex: number | null,
+  label: string,
+): number {
   const layout = { classes: spec.classes, kerasIndex: spec.kerasIndex };
   for (let i = 0; i < labels.length; i += 1) {
     if (classIndex !== null ? kerasIndexOf(i, layout) === classIndex : labels[i] === label) return i;

@@ -54,11 +54,24 @@ const floatConst = (name: string, dims: number[]) => ({
 export async function tinyGraphModel(tf: TF): Promise<{ model: tfTypes.GraphModel; topology: { node: { name: string; op: string }[] } }> {
   const modelTopology = {
     node: [
-      { name: 'input', op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: { dim: [-1, TINY_SIZE, TINY_SIZE, 3].map((d) => ({ size: String(d) })) } } } },
+      {
+        name: 'input',
+        op: 'Placeholder',
+        attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: { dim: [-1, TINY_SIZE, TINY_SIZE, 3].map((d) => ({ size: String(d) })) } } },
+      },
       floatConst('conv/w', [1, 1, 3, 2]),
-      { name: 'conv', op: 'Conv2D', input: ['input', 'conv/w'], attr: { T: { type: 'DT_FLOAT' }, strides: ints([1, 1, 1, 1]), dilations: ints([1, 1, 1, 1]), padding: text('SAME'), data_format: text('NHWC') } },
+      {
+        name: 'conv',
+        op: 'Conv2D',
+        input: ['input', 'conv/w'],
+        attr: { T: { type: 'DT_FLOAT' }, strides: ints([1, 1, 1, 1]), dilations: ints([1, 1, 1, 1]), padding: text('SAME'), data_format: text('NHWC') },
+      },
       { name: 'relu', op: 'Relu', input: ['conv'], attr: { T: { type: 'DT_FLOAT' } } },
-      { name: 'pool/axes', op: 'Const', attr: { dtype: { type: 'DT_INT32' }, value: { tensor: { dtype: 'DT_INT32', tensorShape: { dim: [{ size: '2' }] } } } } },
+      {
+        name: 'pool/axes',
+        op: 'Const',
+        attr: { dtype: { type: 'DT_INT32' }, value: { tensor: { dtype: 'DT_INT32', tensorShape: { dim: [{ size: '2' }] } } } },
+      },
       { name: 'pool', op: 'Mean', input: ['relu', 'pool/axes'], attr: { T: { type: 'DT_FLOAT' }, keep_dims: { b: false } } },
       floatConst('dense/w', [2, 2]),
       { name: 'logits', op: 'MatMul', input: ['pool', 'dense/w'], attr: { T: { type: 'DT_FLOAT' }, transpose_a: { b: false }, transpose_b: { b: false } } },

@@ -57,7 +57,12 @@ export function ExplainPanel({ card }: { card: ResultCard }) {
             onChange={(e) => setOverlayOpacity(card.key, Number(e.target.value))}
           />
         </label>
-        <select aria-label="Explanation method" data-testid="explain-method" value={entry.method} onChange={(e) => setExplainMethod(card.key, e.target.value as ExplainMethod | 'auto')}>
+        <select
+          aria-label="Explanation method"
+          data-testid="explain-method"
+          value={entry.method}
+          onChange={(e) => setExplainMethod(card.key, e.target.value as ExplainMethod | 'auto')}
+        >
           {METHOD_CHOICES.map((m) => (
             <option key={m} value={m}>
               {METHOD_NAMES[m]}

@@ -25,15 +25,23 @@ export function ExplainZoom({ file, name, entry, explanation }: { file: File; na
   return (
     <dialog ref={dialog} className="explain-zoom" data-testid="heatmap-zoom" aria-label={`${className} in ${name}`} onClose={() => openExplainZoom(null)}>
       <figure>
-        <div className="heatmap-figure heatmap-figure-large" style={{ aspectRatio: `${explanation.imageWidth} / ${explanation.imageHeight}`, width: `min(88vw, 960px, calc(78vh * ${(explanation.imageWidth / explanation.imageHeight).toFixed(4)}))` }}>
+        <div
+          className="heatmap-figure heatmap-figure-large"
+          style={{
+            aspectRatio: `${explanation.imageWidth} / ${explanation.imageHeight}`,
+            width: `min(88vw, 960px, calc(78vh * ${(explanation.imageWidth / explanation.imageHeight).toFixed(4)}))`,
+          }}
+        >
           {url && <img src={url} alt={`${name}, evidence for ${className}`} />}
           {entry.visible && <HeatmapCanvas heatmap={explanation.heatmap} opacity={entry.opacity} />}
         </div>
         <figcaption>
-          <strong>{entry.label}</strong> · {explanationLine(explanation)} · peak at ({(explanation.peak.x * 100).toFixed(0)}%, {(explanation.peak.y * 100).toFixed(0)}%) of the image
+          <strong>{entry.label}</strong> · {explanationLine(explanation)} · peak at ({(explanation.peak.x * 100).toFixed(0)}%,{' '}
+          {(explanation.peak.y * 100).toFixed(0)}%) of the image
         </figcaption>
       </figure>
       <form method="dialog">
+        {/* biome-ignore lint/a11y/noAutofocus: focus moves into the modal dialog that just opened, as a dialog should */}
         <button type="submit" data-testid="heatmap-zoom-close" autoFocus>
           Close
         </button>

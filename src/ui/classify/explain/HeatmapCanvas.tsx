@@ -15,5 +15,6 @@ export function HeatmapCanvas({ heatmap, opacity }: { heatmap: Explanation['heat
     image.data.set(gridToRgba(heatmap.values));
     context.putImageData(image, 0, 0);
   }, [heatmap]);
+  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas is not focusable; the heatmap is decoration, the class and peak are in text beside it
   return <canvas ref={canvas} className="heatmap-canvas" width={heatmap.width} height={heatmap.height} style={{ opacity }} aria-hidden="true" />;
 }
