@@ -6,23 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyImages, type BatchInfer, type Decoder } from './predict';
 import { LumenError } from '../shared/errors';
-import type { ClassifyItem, ImageInput, ModelSpec, Notice } from '../shared/protocol';
+import type { ClassifyItem, ImageInput, Notice } from '../shared/protocol';
+import { fakeLabels, fakeSpec } from './testing/fakeClassifier';
 
-const spec: ModelSpec = {
-  key: 'fake@1',
-  id: 'fake',
-  name: 'Fake',
-  format: 'graph',
-  modelUrl: 'http://localhost/fake/model.json',
-  labelsUrl: null,
-  inputSize: [4, 4],
-  preprocessing: 'unit',
-  output: 'softmax',
-  classes: 1000,
-  labelOrder: 'keras',
-  kerasIndex: null,
-};
-const labels = Array.from({ length: 1000 }, (_, i) => `class ${i}`);
+const spec = fakeSpec;
+const labels = fakeLabels;
 
 /** Each image's "pixels" hold its class number; it reports a 5000×3000 JPEG decoded at a bound. */
 const decode: Decoder = async (input) => {

@@ -6,23 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyImages, type BatchInfer, type Decoder } from './predict';
 import { isCancelled } from '../shared/errors';
-import type { ClassifyItem, ImageInput, ModelSpec } from '../shared/protocol';
+import type { ClassifyItem, ImageInput } from '../shared/protocol';
+import { fakeLabels, fakeSpec } from './testing/fakeClassifier';
 
-const spec: ModelSpec = {
-  key: 'fake@1',
-  id: 'fake',
-  name: 'Fake',
-  format: 'graph',
-  modelUrl: 'http://localhost/fake/model.json',
-  labelsUrl: null,
-  inputSize: [4, 4],
-  preprocessing: 'unit',
-  output: 'softmax',
-  classes: 1000,
-  labelOrder: 'keras',
-  kerasIndex: null,
-};
-const labels = Array.from({ length: 1000 }, (_, i) => `class ${i}`);
+const spec = fakeSpec;
+const labels = fakeLabels;
 const image = (level: number): ImageInput => ({ name: `img${level}.jpg`, kind: 'blob', blob: new Blob([String(level)]) });
 const levelOf = (p: unknown): number => (p as { data: Uint8Array }).data[0] ?? -1;
 const top1 = (item: ClassifyItem | undefined): number | null => (item?.status === 'ok' ? (item.predictions[0]?.classIndex ?? null) : null);
