@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { modelFolder, validateCatalog, type CatalogFile, type CatalogModel } from '../../src/shared/catalog';
 import { installVerified, isDirectory, isInstalled, mapLimit, sweepTempFiles } from './files';
-import { METADATA_FILE, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
+import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
 import { systemNpm, type NpmRunner } from './npm';
 import { selfHostOne } from './selfHost';
 import { describeSource, displayPath, openSource, SharedSourceMissing, type FetchLike, type OpenedSource, type SourceContext } from './sources';
@@ -143,24 +143,13 @@ async function installOne(model: CatalogModel, outDir: string, ctx: SourceContex
     const shapes = readShapes(JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')), model);
     report.warnings.push(...shapeWarnings(shapes, model));
     const keepOld = !source && previous !== undefined;
-    const metadata: LumenModelMetadata = {
-      id: model.id,
-      name: model.name,
-      version: model.version,
+    const metadata = metadataFor(model, shapes, {
       fetchedAt: keepOld ? previous.fetchedAt : now().toISOString(),
-      source: { ...model.source, location: (keepOld ? previousLocation(previous) : undefined) ?? report.location },
-      format: model.format,
-      inputShape: shapes.inputShape,
-      outputShape: shapes.outputShape,
-      classes: shapes.outputShape[1] ?? model.classes,
-      preprocessing: model.preprocessing,
-      output: model.output,
-      labelOrder: model.labelOrder,
+      location: (keepOld ? previousLocation(previous) : undefined) ?? report.location,
       labels: model.labels,
-      shapesFrom: shapes.from,
       files: model.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 })),
       totalBytes: report.totalBytes,
-    };
+    });
     report.location = metadata.source.location;
     await writeMetadata(metadataPath, metadata);
   } catch (err) {

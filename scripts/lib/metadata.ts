@@ -115,6 +115,32 @@ function graphClasses(model: Json): number | undefined {
 }
 
 /** Reads shapes from a parsed model.json; anything it cannot tell comes from the catalog. */
+/** What lumen-model.json says of an installed model: the catalog's facts, the shapes read, and where its files came from. */
+export function metadataFor(
+  model: CatalogModel,
+  shapes: ModelShapes,
+  origin: Pick<LumenModelMetadata, 'fetchedAt' | 'labels' | 'files' | 'totalBytes'> & { location: string },
+): LumenModelMetadata {
+  return {
+    id: model.id,
+    name: model.name,
+    version: model.version,
+    fetchedAt: origin.fetchedAt,
+    source: { ...model.source, location: origin.location },
+    format: model.format,
+    inputShape: shapes.inputShape,
+    outputShape: shapes.outputShape,
+    classes: shapes.outputShape[1] ?? model.classes,
+    preprocessing: model.preprocessing,
+    output: model.output,
+    labelOrder: model.labelOrder,
+    labels: origin.labels,
+    shapesFrom: shapes.from,
+    files: origin.files,
+    totalBytes: origin.totalBytes,
+  };
+}
+
 export function readShapes(modelJson: unknown, model: CatalogModel): ModelShapes {
   const json = isObject(modelJson) ? modelJson : {};
   const topology = isObject(json['modelTopology']) ? json['modelTopology'] : {};

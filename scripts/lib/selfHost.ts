@@ -14,7 +14,7 @@ import type { CatalogModel } from '../../src/shared/catalog';
 import { resolveHostedModelUrl } from '../../src/lib/modelSpec';
 import { isInstalled, IntegrityError, mapLimit, sweepTempFiles, TEMP_SUFFIX } from './files';
 import type { ModelReport } from './install';
-import { METADATA_FILE, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
+import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
 import type { FetchLike } from './sources';
 
 export interface SelfHostContext {
@@ -151,24 +151,8 @@ export async function selfHostOne(model: CatalogModel, folder: string, report: M
     const shapes = readShapes(JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')), model);
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     const labels = planned.at(-1)?.path ?? model.labels;
-    const metadata: LumenModelMetadata = {
-      id: model.id,
-      name: model.name,
-      version: model.version,
-      fetchedAt: ctx.now().toISOString(),
-      source: { ...model.source, location: modelJsonUrl },
-      format: model.format,
-      inputShape: shapes.inputShape,
-      outputShape: shapes.outputShape,
-      classes: shapes.outputShape[1] ?? model.classes,
-      preprocessing: model.preprocessing,
-      output: model.output,
-      labelOrder: model.labelOrder,
-      labels, // the local copy, relative to the folder
-      shapesFrom: shapes.from,
-      files,
-      totalBytes,
-    };
+    // labels: the local copy, relative to the folder
+    const metadata = metadataFor(model, shapes, { fetchedAt: ctx.now().toISOString(), location: modelJsonUrl, labels, files, totalBytes });
     await writeMetadata(metadataPath, metadata);
     return {
       ...report,
