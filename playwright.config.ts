@@ -14,7 +14,9 @@ export default defineConfig({
   expect: { timeout: 120_000 },
   fullyParallel: false,
   workers: 1, // 2 cores: one browser at a time keeps SwiftShader timings sane
-  retries: 0,
+  // One retry in CI only: a 2-core machine under load occasionally stalls a keyboard-focus step
+  // (seen once in e2e/a11y.spec.ts); a real failure still fails twice. Locally, never retried.
+  retries: process.env['CI'] ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
