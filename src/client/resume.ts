@@ -49,7 +49,7 @@ function keep<T>(list: readonly T[], delivered: Set<number>): { kept: T[]; remap
 }
 
 /**
- * The body to re-send. Null only for a benchmark whose every batch size is done (its summary died
+ * The body to re-send. Null for a live frame (gone with the worker, and stale) and for a benchmark whose every batch size is done (its summary died
  * with the worker and cannot be rebuilt); a classify or compare with nothing left goes with an
  * empty list, so the new worker gives it its terminal event.
  */
@@ -70,6 +70,9 @@ export function resumeRequest(body: RequestBody, delivered: Delivered): Resumed 
       const { kept, remap } = keep(body.models, delivered.indices);
       return { body: { ...body, models: kept }, remap, lost: [] };
     }
+    case 'live-frame':
+      // The frame was transferred to the dead worker, and a stale frame is worth nothing: the Live view sends the next.
+      return null;
     case 'benchmark': {
       const batches = body.options.batches.filter((b) => !delivered.batches.has(b));
       if (batches.length === 0) return null;

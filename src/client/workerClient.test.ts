@@ -58,6 +58,10 @@ const engine: Engine = {
   inspect: async () => ({}) as never,
   compare: async () => ({ count: 0, failed: 0 }),
   explain: async () => ({}) as never,
+  liveFrame: async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    return { predictions: [], preprocessMs: 0, inferMs: 0, width: 1, height: 1 };
+  },
   benchmark: async (_model, options, hooks) => {
     for (const [run, batch] of options.batches.entries()) hooks.onSample({ batch, variant: 0, run, warmup: false, ms: batch });
     return { model: {} as never, backend: 'cpu', inputNote: 'random', batches: [], largestOkBatch: null, totalMs: 0 };
@@ -147,6 +151,17 @@ describe('WorkerClient', () => {
     await expect(pending.result).rejects.toMatchObject({ code: 'worker-crashed' });
     // The client still works: the next request goes to a fresh worker.
     await expect(client.request({ type: 'init', backend: null }).result).resolves.toMatchObject({ type: 'ready' });
+  });
+
+  it('a live frame lost with a crashed worker fails at once and is not re-sent (the frame is gone, and stale)', async () => {
+    const { client, crash, sent } = wired(engine);
+    await client.request({ type: 'init', backend: 'wasm' }).result;
+    const frame = client.request({ type: 'live-frame', model: {} as never, frame: {} as never, k: 5 });
+    crash('out of memory');
+    await expect(frame.result).rejects.toThrow(/camera frame/);
+    expect(sent[1]?.map((r) => r.type)).toEqual(['init']);
+    // The next frame goes to the new worker and is answered.
+    await expect(client.request({ type: 'live-frame', model: {} as never, frame: {} as never, k: 5 }).result).resolves.toMatchObject({ type: 'live-result' });
   });
 
   it('a worker-crash fault resolves when the worker is gone instead of being re-sent', async () => {

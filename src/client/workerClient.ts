@@ -161,7 +161,11 @@ export class WorkerClient {
       }
       const resumed = resumeRequest(pending.body, pending.delivered);
       if (!resumed) {
-        this.settle(id, pending, null, `${reason}, after its last result but before its summary; run it again`);
+        const lostWhat =
+          pending.body.type === 'live-frame'
+            ? 'with this camera frame; the next frame goes to the new worker'
+            : 'after its last result but before its summary; run it again';
+        this.settle(id, pending, null, `${reason}, ${lostWhat}`);
         continue;
       }
       pending.remap = resumed.remap;

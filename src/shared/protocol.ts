@@ -7,6 +7,7 @@
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from './catalog';
 import type { SerializedError } from './errors';
 import type { CompareRow, LatencyStats, ModelReport } from './report';
+import type { LiveFrame, LiveResult } from './live';
 import { assertNever } from './assertNever';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -292,6 +293,8 @@ export type WorkerRequest =
   | { type: 'explain'; id: number; model: ModelSpec; image: ImageInput; classIndex: number | null; label: string; method: ExplainMethod | 'auto' }
   /** A few warm runs of `model` on each available backend within a budget, for the measured automatic choice. */
   | { type: 'time-backends'; id: number; model: ModelSpec }
+  /** One camera frame of the Live view: top-k, no thumbnail. Never re-sent to a new worker (the frame is gone). */
+  | { type: 'live-frame'; id: number; model: ModelSpec; frame: LiveFrame; k: number }
   /** Test hook: provoke a fault now (not queued behind the running request). */
   | { type: 'fault'; id: number; kind: FaultKind }
   | { type: 'cancel'; id: number; target: number };
@@ -311,6 +314,7 @@ export type WorkerEvent =
   | { type: 'explained'; id: number; explanation: Explanation }
   /** The backend the worker runs is unchanged; the page decides and remembers (lib/backendChoice). */
   | { type: 'backends-timed'; id: number; timings: BackendTiming[] }
+  | { type: 'live-result'; id: number; result: LiveResult }
   /** A recovery (or failure to recover) the person should hear about; id 0 when no request was running. */
   | { type: 'notice'; id: number; notice: Notice }
   /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
@@ -335,6 +339,7 @@ export type TerminalEvent = Extract<
       | 'benchmarked'
       | 'explained'
       | 'backends-timed'
+      | 'live-result'
       | 'fault-injected'
       | 'cancelled'
       | 'error';
@@ -362,6 +367,7 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'benchmarked':
     case 'explained':
     case 'backends-timed':
+    case 'live-result':
     case 'fault-injected':
     case 'cancelled':
     case 'error':
@@ -384,6 +390,7 @@ export interface ResponseFor {
   benchmark: Extract<WorkerEvent, { type: 'benchmarked' }>;
   explain: Extract<WorkerEvent, { type: 'explained' }>;
   'time-backends': Extract<WorkerEvent, { type: 'backends-timed' }>;
+  'live-frame': Extract<WorkerEvent, { type: 'live-result' }>;
   fault: Extract<WorkerEvent, { type: 'fault-injected' }>;
 }
 

@@ -26,6 +26,8 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 /** Resolves once the start-up model is chosen: a drop that lands earlier waits for it. */
 export let markModelChosen: () => void = () => undefined;
 const modelChosen = new Promise<void>((resolve) => (markModelChosen = resolve));
+/** Resolves once the start-up model is chosen (at once after that). */
+export const whenModelChosen = (): Promise<void> => modelChosen;
 
 /** What a run's results depend on besides k: the model and the backend that ran it. */
 export function runKey(modelKey: string): string {

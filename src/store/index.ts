@@ -8,8 +8,19 @@ import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createBenchmarkSlice, type BenchmarkSlice } from './benchmarkSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createExplainSlice, type ExplainSlice } from './explainSlice';
+import { createLiveSlice, type LiveSlice } from './liveSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice & NoticeSlice & ExplainSlice;
+export type AppState = EngineSlice &
+  ModelSlice &
+  ResultsSlice &
+  CustomSlice &
+  CompareSlice &
+  BenchmarkSlice &
+  NoticeSlice &
+  ExplainSlice &
+  LiveSlice &
+  ViewSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -20,7 +31,11 @@ export const useStore = create<AppState>()((...a) => ({
   ...createBenchmarkSlice(...a),
   ...createNoticeSlice(...a),
   ...createExplainSlice(...a),
+  ...createLiveSlice(...a),
+  ...createViewSlice(...a),
 }));
+
+export const showView = (view: string): void => useStore.setState({ view });
 
 export type { ResultCard, RunState } from './resultsSlice';
 export type { InstalledMeta } from './modelSlice';

@@ -17,6 +17,8 @@ import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
 import { explainImage, type ExplainJob } from './explain/explain';
 import { timeModelOnBackends } from './backendTiming';
+import { classifyFrame } from './live';
+import type { LiveFrame, LiveResult } from '../shared/live';
 import type {
   BackendName,
   BackendTiming,
@@ -61,6 +63,8 @@ export interface Engine {
   explain(job: ExplainJob, onProgress: ProgressFn): Promise<Explanation>;
   /** A few warm runs of the model on each available backend (the running one is restored after). */
   timeBackends?(spec: ModelSpec, onProgress: ProgressFn): Promise<BackendTiming[]>;
+  /** One Live-view camera frame: top-k (live.ts). */
+  liveFrame(spec: ModelSpec, frame: LiveFrame, k: number, onProgress: ProgressFn): Promise<LiveResult>;
 }
 
 /** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
@@ -242,6 +246,12 @@ export function createTfEngine(): Engine {
       } finally {
         input.close();
       }
+    },
+    async liveFrame(spec, frame, k, onProgress) {
+      const model = await ensureModel(spec, onProgress);
+      unused.delete(spec.key);
+      const infer = (pixels: Parameters<typeof inferBatch>[2]) => gpu.run(async () => inferBatch(tf, await ensureModel(spec, onProgress), pixels));
+      return classifyFrame(model, frame, k, { infer });
     },
     async explain(job, onProgress) {
       await ensureModel(job.model, onProgress);

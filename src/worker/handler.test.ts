@@ -95,6 +95,11 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
       }
       return { model: modelInfo, backend: 'wasm', inputNote: 'random', batches, largestOkBatch: Math.max(...options.batches), totalMs: 1 };
     },
+    async liveFrame(_model, _frame, k) {
+      calls.push(`live:${k}`);
+      if (k === 0) throw new LumenError('bad-request', 'k must be at least 1');
+      return { predictions: [{ classIndex: 1, label: 'goldfish', probability: 0.9 }], preprocessMs: 1, inferMs: 2, width: 640, height: 480 };
+    },
     async explain(job) {
       calls.push(`explain:${job.classIndex}:${job.method}`);
       if (job.classIndex === 999) throw new LumenError('bad-request', 'no class 999');
@@ -223,6 +228,23 @@ describe('worker handler', () => {
       { type: 'error', id: 10, error: { name: 'LumenError', code: 'bad-request', message: 'no class 999' } },
     ]);
     expect(engine.calls).toEqual(['explain:281:auto', 'explain:999:occlusion']);
+  });
+
+  it('answers a live frame with one live-result (top-k and timings), or an error', async () => {
+    const { events, post } = recorder();
+    const engine = fakeEngine();
+    const handle = createHandler(engine, post);
+    await handle({ type: 'live-frame', id: 11, model: spec, frame: {} as never, k: 3 });
+    await handle({ type: 'live-frame', id: 12, model: spec, frame: {} as never, k: 0 });
+    expect(events).toEqual([
+      {
+        type: 'live-result',
+        id: 11,
+        result: { predictions: [{ classIndex: 1, label: 'goldfish', probability: 0.9 }], preprocessMs: 1, inferMs: 2, width: 640, height: 480 },
+      },
+      { type: 'error', id: 12, error: { name: 'LumenError', code: 'bad-request', message: 'k must be at least 1' } },
+    ]);
+    expect(engine.calls).toEqual(['live:3', 'live:0']);
   });
 
   it('compare streams one row per model (a failing model gets an error row), then compared', async () => {

@@ -20,6 +20,7 @@ const REQUEST_TYPES = new Set<WorkerRequest['type']>([
   'benchmark',
   'explain',
   'time-backends',
+  'live-frame',
   'fault',
   'cancel',
 ]);
@@ -96,6 +97,9 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
         case 'time-backends':
           if (!engine.timeBackends) throw new LumenError('bad-request', 'This engine cannot time backends.');
           post({ type: 'backends-timed', id, timings: await engine.timeBackends(request.model, onProgress) });
+          break;
+        case 'live-frame':
+          post({ type: 'live-result', id, result: await engine.liveFrame(request.model, request.frame, request.k, onProgress) });
           break;
         case 'fault':
           throw new LumenError('bad-request', 'Faults are injected at once, never queued.');

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { bootstrap } from '../../store/actions';
+import { showView, useStore } from '../../store';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
 import { ClassifyView } from '../ClassifyView/ClassifyView';
 import { EnginePanel } from '../EnginePanel/EnginePanel';
@@ -17,10 +18,12 @@ const InspectView = lazy(() => import('../InspectView/InspectView').then((m) => 
 const CompareView = lazy(() => import('../CompareView/CompareView').then((m) => ({ default: m.CompareView })));
 const CustomModelView = lazy(() => import('../CustomModelView/CustomModelView').then((m) => ({ default: m.CustomModelView })));
 const BenchmarkPanel = lazy(() => import('../BenchmarkPanel/BenchmarkPanel').then((m) => ({ default: m.BenchmarkPanel })));
+const LiveView = lazy(() => import('../live/LiveView').then((m) => ({ default: m.LiveView })));
 
 /** The page's views; each is one component. Add a view by adding an entry. */
 const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
   { id: 'classify', label: 'Classify', Component: ClassifyView },
+  { id: 'live', label: 'Live', Component: LiveView },
   { id: 'inspect', label: 'Inspect', Component: InspectView },
   { id: 'compare', label: 'Compare', Component: CompareView },
   { id: 'custom', label: 'Your model', Component: CustomModelView },
@@ -28,7 +31,7 @@ const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
 ];
 
 export function App() {
-  const [view, setView] = useState(() => new URLSearchParams(window.location.search).get('view') ?? 'classify');
+  const view = useStore((s) => s.view);
   useEffect(() => {
     void bootstrap();
   }, []);
@@ -44,7 +47,7 @@ export function App() {
         <TfMemory />
         <Isolation />
       </header>
-      <ViewTabs views={VIEWS} active={active.id} onSelect={setView} />
+      <ViewTabs views={VIEWS} active={active.id} onSelect={showView} />
       <main>
         <ModelPicker />
         <EnginePanel />

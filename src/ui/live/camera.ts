@@ -1,0 +1,73 @@
+/**
+ * The camera side of the Live view, in the browser: open a camera, list cameras, and capture the
+ * video element's newest frame as a transferable VideoFrame (or ImageBitmap) without ever reading
+ * its pixels on the main thread.
+ */
+import type { CapturedFrame } from '../../lib/live/framePump';
+import type { LiveFrame } from '../../shared/live';
+import type { CameraChoice } from '../../store/liveSlice';
+
+export async function openCamera(deviceId: string | null): Promise<MediaStream> {
+  const video: MediaTrackConstraints = deviceId
+    ? { deviceId: { exact: deviceId } }
+    : // 640×480 is plenty for a 224-pixel model, and keeps the capture cheap.
+      { width: { ideal: 640 }, height: { ideal: 480 } };
+  return navigator.mediaDevices.getUserMedia({ video, audio: false });
+}
+
+/** Video inputs; labels are empty until the person has allowed a camera once. */
+export async function listCameras(): Promise<CameraChoice[]> {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices.filter((d) => d.kind === 'videoinput').map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+}
+
+export async function capture(video: HTMLVideoElement): Promise<LiveFrame> {
+  // A VideoFrame wraps the decoder's buffer: no copy. Where WebCodecs is missing, an ImageBitmap
+  // is a GPU-side copy, still never a JS pixel array.
+  if (typeof VideoFrame === 'function') return new VideoFrame(video, { timestamp: Math.round(video.currentTime * 1e6) });
+  return createImageBitmap(video);
+}
+
+export function release(frame: LiveFrame): void {
+  frame.close();
+}
+
+/**
+ * Waits for the video's next new frame (requestVideoFrameCallback, or an animation frame where that
+ * is missing) and captures it. Resolves null once `signal` aborts, so a stopped loop never hangs.
+ */
+export function frameSource(video: HTMLVideoElement, signal: AbortSignal): () => Promise<CapturedFrame<LiveFrame> | null> {
+  let lastPresented: number | null = null;
+  const nextShown = (): Promise<number | null> =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve(null);
+      const onAbort = (): void => resolve(null);
+      signal.addEventListener('abort', onAbort, { once: true });
+      const done = (presented: number | null): void => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(presented);
+      };
+      if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback((_, meta) => done(meta.presentedFrames));
+      else requestAnimationFrame(() => done(null));
+    });
+  return async () => {
+    const presented = await nextShown();
+    if (signal.aborted || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
+    const skipped = presented !== null && lastPresented !== null ? Math.max(0, presented - lastPresented - 1) : 0;
+    if (presented !== null) lastPresented = presented;
+    return { frame: await capture(video), skipped };
+  };
+}
+
+/** The video's current frame as a PNG file, for a snapshot (a one-off copy, on request). */
+export async function snapshotFile(video: HTMLVideoElement, name: string): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const context = canvas.getContext('2d');
+  if (!context || canvas.width === 0) throw new Error('The camera has no frame to take yet.');
+  context.drawImage(video, 0, 0);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('The snapshot could not be encoded.');
+  return new File([blob], name, { type: 'image/png' });
+}
