@@ -33,28 +33,34 @@ export function release(frame: LiveFrame): void {
 }
 
 /**
- * Waits for the video's next new frame (requestVideoFrameCallback, or an animation frame where that
- * is missing) and captures it. Resolves null once `signal` aborts, so a stopped loop never hangs.
+ * Captures the video's newest frame once it has one not yet captured: at once when the camera
+ * showed a new frame while the previous one was in the model, else at its next frame. Frames the
+ * camera showed in between are counted as skipped. Watches frames with requestVideoFrameCallback
+ * (an animation frame stands in where that is missing). Resolves null once `signal` aborts.
  */
 export function frameSource(video: HTMLVideoElement, signal: AbortSignal): () => Promise<CapturedFrame<LiveFrame> | null> {
-  let lastPresented: number | null = null;
-  const nextShown = (): Promise<number | null> =>
-    new Promise((resolve) => {
-      if (signal.aborted) return resolve(null);
-      const onAbort = (): void => resolve(null);
-      signal.addEventListener('abort', onAbort, { once: true });
-      const done = (presented: number | null): void => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(presented);
-      };
-      if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback((_, meta) => done(meta.presentedFrames));
-      else requestAnimationFrame(() => done(null));
-    });
+  const watchesFrames = 'requestVideoFrameCallback' in video;
+  let presented = 0;
+  let captured = -1;
+  let wake: (() => void) | null = null;
+  const watch = (): void => {
+    if (signal.aborted) return;
+    const seen = (count: number): void => {
+      presented = count;
+      wake?.();
+      wake = null;
+      watch();
+    };
+    if (watchesFrames) video.requestVideoFrameCallback((_, meta) => seen(meta.presentedFrames));
+    else requestAnimationFrame(() => seen(presented + 1));
+  };
+  watch();
+  signal.addEventListener('abort', () => wake?.(), { once: true });
   return async () => {
-    const presented = await nextShown();
+    if (presented === captured && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
     if (signal.aborted || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
-    const skipped = presented !== null && lastPresented !== null ? Math.max(0, presented - lastPresented - 1) : 0;
-    if (presented !== null) lastPresented = presented;
+    const skipped = captured < 0 ? 0 : Math.max(0, presented - captured - 1);
+    captured = presented;
     return { frame: await capture(video), skipped };
   };
 }
