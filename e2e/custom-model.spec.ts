@@ -115,6 +115,10 @@ test.describe('Your own model', () => {
     await expect(page.getByTestId('custom-status')).toContainText('loaded');
     await expect(page.locator('[data-testid=model-select] optgroup[label="Your models"] option')).toHaveCount(1);
     expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
+    // Explain works on a model the person brought (issue 10): Grad-CAM through its graph, as for the catalog's.
+    const card = page.getByTestId('result').first();
+    await card.getByTestId('prediction').first().getByTestId('explain').click();
+    await expect(card.getByTestId('heatmap')).toHaveAttribute('data-method', 'gradcam');
   });
 
   test('each error is named: missing shard, not a classifier, CORS refusal, unreachable server, non-http URL', async ({ page }) => {
