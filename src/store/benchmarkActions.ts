@@ -7,6 +7,7 @@ import { useStore, type AppState } from './index';
 import { catalogUrl } from './catalogActions';
 import { selectModel, startEngine } from './actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
+import { rememberBestBatches } from './classifyBatch';
 import { getClient } from '../client';
 import { startBenchmark as runPlan, type BenchHandle, type LiveSample } from '../client/benchmarkRunner';
 import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInput, type PageDefaults } from '../lib/benchPlan';
@@ -127,6 +128,7 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
   const failure = run.status === 'failed' ? (run.combos.map((c) => c.error).find(Boolean) ?? 'every combination failed') : null;
   useStore.setState({ benchRun: run, benchStatus: run.status === 'running' ? 'done' : run.status, benchError: failure });
   try {
+    rememberBestBatches(run);
     await saveRun(run);
     await loadBenchHistory();
   } catch (error) {

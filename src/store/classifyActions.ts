@@ -11,12 +11,11 @@ import { isCancelled, type SerializedError } from '../shared/errors';
 import type { DroppedFile } from '../lib/files/imageFiles';
 import { prepareFiles } from '../ui/classify/prepareFiles';
 import { nextTask } from '../lib/nextTask';
+import { classifyBatchFor } from './classifyBatch';
 import type { ModelSpec } from '../shared/protocol';
 
-/** Images per forward pass when classifying a drop: big enough to amortise, small enough for memory. */
-const CLASSIFY_BATCH = 8;
 /**
- * Images per worker request. Posting 500 Files in one message costs the main thread ~80 ms of
+ * Images per worker request (rounded up to whole batches). Posting 500 Files in one message costs the main thread ~80 ms of
  * structured cloning; requests of 48 (a multiple of the batch), posted one task apart, keep every
  * task short. The worker runs requests in order, so nothing else changes.
  */
@@ -115,23 +114,25 @@ export async function classifyCards(cards: readonly ResultCard[], startedAt = pe
   }
   setRunModel(runKey(spec.key));
   const { k } = useStore.getState();
+  const batch = classifyBatchFor(spec.id).size;
+  const chunkSize = Math.ceil(REQUEST_CHUNK / batch) * batch; // whole batches per request
   const sent: Promise<void>[] = [];
-  for (let start = 0; start < mine.length; start += REQUEST_CHUNK) {
+  for (let start = 0; start < mine.length; start += chunkSize) {
     if (start > 0) await nextTask();
     // Taken again each time: a cancel or a re-run may have claimed the rest meanwhile.
     const current = new Map(useStore.getState().cards.map((c) => [c.key, c]));
-    const chunk = mine.slice(start, start + REQUEST_CHUNK).filter((c) => current.get(c.key)?.claim === claim && current.get(c.key)?.status === 'pending');
-    if (chunk.length > 0) sent.push(classifyChunk(chunk, claim, spec, k));
+    const chunk = mine.slice(start, start + chunkSize).filter((c) => current.get(c.key)?.claim === claim && current.get(c.key)?.status === 'pending');
+    if (chunk.length > 0) sent.push(classifyChunk(chunk, claim, spec, k, batch));
   }
   await Promise.all(sent);
 }
 
 /** One worker request for some of a claim's cards; whatever it leaves pending becomes an error card. */
-async function classifyChunk(chunk: readonly ResultCard[], claim: number, spec: ModelSpec, k: number): Promise<void> {
+async function classifyChunk(chunk: readonly ResultCard[], claim: number, spec: ModelSpec, k: number, batchSize: number): Promise<void> {
   const keys = new Set(chunk.map((c) => c.key));
   const ours = (card: ResultCard): boolean => card.claim === claim && keys.has(card.key);
   const handle = getClient().request(
-    { type: 'classify', model: spec, k, images: chunk.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize: CLASSIFY_BATCH },
+    { type: 'classify', model: spec, k, images: chunk.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize },
     {
       onEvent: (event) => {
         const card = event.type === 'item' ? chunk[event.index] : undefined;

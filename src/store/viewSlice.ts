@@ -5,6 +5,7 @@ export interface ViewSlice {
   view: string;
 }
 
-const initialView = (): string => (typeof window === 'undefined' ? 'classify' : (new URLSearchParams(window.location.search).get('view') ?? 'classify'));
+const initialView = (): string =>
+  typeof window === 'undefined' || !window.location ? 'classify' : (new URLSearchParams(window.location.search).get('view') ?? 'classify');
 
 export const createViewSlice: StateCreator<ViewSlice, [], [], ViewSlice> = () => ({ view: initialView() });
