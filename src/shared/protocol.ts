@@ -8,6 +8,7 @@ import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode
 import type { SerializedError } from './errors';
 import type { CompareRow, LatencyStats, ModelReport } from './report';
 import { assertNever } from './assertNever';
+import type { EmbeddingItem, TaughtModelSpec, TeachEmbedRequest, TeachEpoch, TeachResult, TeachTrainRequest } from './teach';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -43,6 +44,8 @@ export interface ModelSpec {
    * downloads or reads from the cache against it; a cached file that fails is evicted and fetched again.
    */
   fileHashes?: Record<string, string>;
+  /** A taught model (shared/teach.ts): the base model, then the head on its embeddings. */
+  taught?: TaughtModelSpec;
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */
@@ -292,6 +295,10 @@ export type WorkerRequest =
   | { type: 'explain'; id: number; model: ModelSpec; image: ImageInput; classIndex: number | null; label: string; method: ExplainMethod | 'auto' }
   /** A few warm runs of `model` on each available backend within a budget, for the measured automatic choice. */
   | { type: 'time-backends'; id: number; model: ModelSpec }
+  /** Teach: embeddings of images from a base model (cached per image content). */
+  | ({ type: 'teach-embed'; id: number } & TeachEmbedRequest)
+  /** Teach: a head (kNN or dense) on labelled embeddings, evaluated on the held-apart ones. */
+  | ({ type: 'teach-train'; id: number } & TeachTrainRequest)
   /** Test hook: provoke a fault now (not queued behind the running request). */
   | { type: 'fault'; id: number; kind: FaultKind }
   | { type: 'cancel'; id: number; target: number };
@@ -311,6 +318,10 @@ export type WorkerEvent =
   | { type: 'explained'; id: number; explanation: Explanation }
   /** The backend the worker runs is unchanged; the page decides and remembers (lib/backendChoice). */
   | { type: 'backends-timed'; id: number; timings: BackendTiming[] }
+  | { type: 'teach-embedding'; id: number; index: number; embedding: EmbeddingItem }
+  | { type: 'teach-embedded'; id: number; count: number; failed: number; dim: number; at: string }
+  | { type: 'teach-epoch'; id: number; epoch: TeachEpoch }
+  | { type: 'teach-trained'; id: number; result: TeachResult }
   /** A recovery (or failure to recover) the person should hear about; id 0 when no request was running. */
   | { type: 'notice'; id: number; notice: Notice }
   /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
@@ -335,6 +346,8 @@ export type TerminalEvent = Extract<
       | 'benchmarked'
       | 'explained'
       | 'backends-timed'
+      | 'teach-embedded'
+      | 'teach-trained'
       | 'fault-injected'
       | 'cancelled'
       | 'error';
@@ -353,6 +366,8 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'engine-changed':
     case 'memory':
     case 'alive':
+    case 'teach-embedding':
+    case 'teach-epoch':
       return false;
     case 'ready':
     case 'loaded':
@@ -362,6 +377,8 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'benchmarked':
     case 'explained':
     case 'backends-timed':
+    case 'teach-embedded':
+    case 'teach-trained':
     case 'fault-injected':
     case 'cancelled':
     case 'error':
@@ -384,6 +401,8 @@ export interface ResponseFor {
   benchmark: Extract<WorkerEvent, { type: 'benchmarked' }>;
   explain: Extract<WorkerEvent, { type: 'explained' }>;
   'time-backends': Extract<WorkerEvent, { type: 'backends-timed' }>;
+  'teach-embed': Extract<WorkerEvent, { type: 'teach-embedded' }>;
+  'teach-train': Extract<WorkerEvent, { type: 'teach-trained' }>;
   fault: Extract<WorkerEvent, { type: 'fault-injected' }>;
 }
 

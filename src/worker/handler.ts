@@ -20,6 +20,8 @@ const REQUEST_TYPES = new Set<WorkerRequest['type']>([
   'benchmark',
   'explain',
   'time-backends',
+  'teach-embed',
+  'teach-train',
   'fault',
   'cancel',
 ]);
@@ -97,6 +99,26 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
           if (!engine.timeBackends) throw new LumenError('bad-request', 'This engine cannot time backends.');
           post({ type: 'backends-timed', id, timings: await engine.timeBackends(request.model, onProgress) });
           break;
+        case 'teach-embed': {
+          if (!engine.teachEmbed) throw new LumenError('bad-request', 'This engine cannot teach.');
+          const done = await engine.teachEmbed(request, {
+            onItem: (index, embedding) => post({ type: 'teach-embedding', id, index, embedding }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'teach-embedded', id, ...done });
+          break;
+        }
+        case 'teach-train': {
+          if (!engine.teachTrain) throw new LumenError('bad-request', 'This engine cannot teach.');
+          const result = await engine.teachTrain(request, {
+            onEpoch: (epoch) => post({ type: 'teach-epoch', id, epoch }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'teach-trained', id, result });
+          break;
+        }
         case 'fault':
           throw new LumenError('bad-request', 'Faults are injected at once, never queued.');
         default:
