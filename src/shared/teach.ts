@@ -33,7 +33,7 @@ export interface DenseOptions {
   seed: number;
 }
 
-export const DEFAULT_DENSE: DenseOptions = { epochs: 30, learningRate: 0.001, batchSize: 16, hidden: 0, dropout: 0.25, seed: 7 };
+export const DEFAULT_DENSE: DenseOptions = { epochs: 30, learningRate: 0.01, batchSize: 16, hidden: 0, dropout: 0.25, seed: 7 };
 
 /** Labelled embeddings: vectors are L2-normalised, each `dim` long; labels index `classes`. */
 export interface EmbeddingSet {
