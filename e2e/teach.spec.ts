@@ -4,8 +4,11 @@
  * Classify; after a reload the taught model is still in the picker. Skips loudly without ../shared.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import type { Download } from '@playwright/test';
 import { requireShared, SHARED } from './support';
 import { CATEGORIES } from '../scripts/lib/teachSample';
 
@@ -77,7 +80,38 @@ test('teach two classes, classify a new photo with the taught model, find it aga
   const top = card.getByTestId('prediction').first();
   await expect(top).toContainText('dogs');
   await expect(card.getByTestId('prediction')).toHaveCount(2); // top-k of two taught classes
+  const probability = Number(await top.getAttribute('data-probability'));
+  // Explain works where the method allows: the head has no feature map, so occlusion, on the taught class.
+  await top.getByTestId('explain').click();
+  await expect(card.locator('[data-testid=heatmap]:not([data-updating])')).toHaveAttribute('data-method', 'occlusion');
 
   await page.reload();
-  await expect(page.getByTestId('model-select').locator('optgroup[label="Taught models"] option')).toHaveText(['Dogs or vehicles']);
+  const taughtOptions = page.getByTestId('model-select').locator('optgroup[label="Taught models"] option');
+  await expect(taughtOptions).toHaveText(['Dogs or vehicles']);
+
+  // Export (TF.js layers files + lumen-taught.json), import through the Your-model view: same answer.
+  await page.getByRole('tab', { name: 'Teach' }).click();
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByTestId('teach-export').click();
+  await expect.poll(() => downloads.length).toBe(4);
+  const dir = await mkdtemp(join(tmpdir(), 'lumen-taught-'));
+  const saved: string[] = [];
+  for (const download of downloads) {
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    saved.push(path);
+  }
+  expect(saved.map((p) => basename(p)).sort()).toEqual(['labels.json', 'lumen-taught.json', 'model.json', 'weights.bin']);
+  await page.getByRole('tab', { name: 'Your model' }).click();
+  await page.getByTestId('custom-files').setInputFiles(saved);
+  await expect(page.getByTestId('custom-taught')).toContainText('imported');
+  await expect(taughtOptions).toHaveCount(2);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await page.getByRole('tab', { name: 'Classify' }).click();
+  await page.getByTestId('drop-input').setInputFiles([payload(newDog)]);
+  await expect(card).toHaveAttribute('data-status', 'ok');
+  await expect(top).toContainText('dogs');
+  expect(Math.abs(Number(await top.getAttribute('data-probability')) - probability)).toBeLessThan(1e-5);
+  await rm(dir, { recursive: true, force: true });
 });
