@@ -66,6 +66,19 @@ test('teach two classes, classify a new photo with the taught model, find it aga
   expect(Number(await accuracy.getAttribute('data-accuracy'))).toBeGreaterThanOrEqual(0.5);
   await expect(page.getByTestId('teach-confusion')).toContainText('vehicles');
 
+  // A dense head streams its epochs to the chart and stops when cancelled, with no error.
+  await page.getByTestId('teach-method').selectOption('dense');
+  await page.getByLabel('Epochs').fill('5000');
+  await page.getByTestId('teach-train').click();
+  await expect(page.getByTestId('teach-chart')).toHaveAttribute('data-epochs', /^[1-9]/);
+  // Dispatched, not clicked: the chart redraws every epoch, so the layout never holds still for a click's stability check.
+  await page.getByTestId('teach-cancel').dispatchEvent('click');
+  await expect(page.getByTestId('teach-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('teach-error')).toHaveCount(0);
+  expect(Number(await page.getByTestId('teach-chart').getAttribute('data-epochs'))).toBeLessThan(5000);
+  await page.getByTestId('teach-method').selectOption('knn');
+  await expect(accuracy).toHaveAttribute('data-accuracy', /^[01](\.\d+)?$/);
+
   await page.getByTestId('teach-model-name').fill('Dogs or vehicles');
   await page.getByTestId('teach-save').click();
   await expect(page.getByTestId('teach-saved')).toBeVisible();

@@ -148,7 +148,7 @@ export function setSplit(split: number): void {
 }
 
 export function setEpochs(epochs: number): void {
-  set({ epochsWanted: Math.max(1, Math.min(500, Math.floor(epochs) || 1)) });
+  set({ epochsWanted: Math.max(1, Math.min(5000, Math.floor(epochs) || 1)) });
 }
 
 /** kNN follows the images by itself; a dense head is trained when asked. */

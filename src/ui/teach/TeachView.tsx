@@ -57,7 +57,7 @@ export function TeachView() {
           {state.method === 'dense' && (
             <label>
               Epochs
-              <input type="number" min={1} max={500} value={state.epochsWanted} onChange={(e) => setEpochs(Number(e.target.value))} />
+              <input type="number" min={1} max={5000} value={state.epochsWanted} onChange={(e) => setEpochs(Number(e.target.value))} />
             </label>
           )}
         </div>
