@@ -57,7 +57,7 @@ test.describe('375 px and keyboard', () => {
     expect(await pageWidth(page), 'Inspect').toBeLessThanOrEqual(WIDTH);
     await shot(page, 'inspect');
 
-    for (const view of ['live', 'compare', 'custom']) {
+    for (const view of ['live', 'compare', 'custom', 'teach']) {
       await page.getByTestId(`tab-${view}`).click();
       await expect(page.getByRole('tabpanel')).toBeVisible();
       expect(await pageWidth(page), view).toBeLessThanOrEqual(WIDTH);
@@ -82,7 +82,7 @@ test.describe('375 px and keyboard', () => {
     await expect(page.getByTestId('tab-live')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-live');
     await page.keyboard.press('End');
-    await expect(page.getByTestId('tab-benchmark')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('tab-teach')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowRight'); // wraps around
     await expect(page.getByTestId('tab-classify')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('tab-classify')).toBeFocused();

@@ -86,6 +86,10 @@ export function resumeRequest(body: RequestBody, delivered: Delivered): Resumed 
     case 'time-backends':
     case 'fault':
       return { body, remap: null, lost: [] };
+    case 'teach-embed':
+    case 'teach-train':
+      // Embeddings are cached by content and a head is quick to teach again: the whole request goes again.
+      return { body, remap: null, lost: [] };
     default:
       return assertNever(body, 'request');
   }

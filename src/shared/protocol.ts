@@ -9,6 +9,7 @@ import type { SerializedError } from './errors';
 import type { CompareRow, LatencyStats, ModelReport } from './report';
 import type { LiveFrame, LiveResult } from './live';
 import { assertNever } from './assertNever';
+import type { EmbeddingItem, TaughtModelSpec, TeachEmbedRequest, TeachEpoch, TeachResult, TeachTrainRequest } from './teach';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -44,6 +45,8 @@ export interface ModelSpec {
    * downloads or reads from the cache against it; a cached file that fails is evicted and fetched again.
    */
   fileHashes?: Record<string, string>;
+  /** A taught model (shared/teach.ts): the base model, then the head on its embeddings. */
+  taught?: TaughtModelSpec;
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */
@@ -297,6 +300,10 @@ export type WorkerRequest =
   | { type: 'time-backends'; id: number; model: ModelSpec }
   /** One camera frame of the Live view: top-k, no thumbnail. Never re-sent to a new worker (the frame is gone). */
   | { type: 'live-frame'; id: number; model: ModelSpec; frame: LiveFrame; k: number }
+  /** Teach: embeddings of images from a base model (cached per image content). */
+  | ({ type: 'teach-embed'; id: number } & TeachEmbedRequest)
+  /** Teach: a head (kNN or dense) on labelled embeddings, evaluated on the held-apart ones. */
+  | ({ type: 'teach-train'; id: number } & TeachTrainRequest)
   /** Test hook: provoke a fault now (not queued behind the running request). */
   | { type: 'fault'; id: number; kind: FaultKind }
   | { type: 'cancel'; id: number; target: number };
@@ -317,6 +324,10 @@ export type WorkerEvent =
   /** The backend the worker runs is unchanged; the page decides and remembers (lib/backendChoice). */
   | { type: 'backends-timed'; id: number; timings: BackendTiming[] }
   | { type: 'live-result'; id: number; result: LiveResult }
+  | { type: 'teach-embedding'; id: number; index: number; embedding: EmbeddingItem }
+  | { type: 'teach-embedded'; id: number; count: number; failed: number; dim: number; at: string }
+  | { type: 'teach-epoch'; id: number; epoch: TeachEpoch }
+  | { type: 'teach-trained'; id: number; result: TeachResult }
   /** A recovery (or failure to recover) the person should hear about; id 0 when no request was running. */
   | { type: 'notice'; id: number; notice: Notice }
   /** The engine changed under a request (GPU lost → rebuilt, or fell back to another backend). */
@@ -342,6 +353,8 @@ export type TerminalEvent = Extract<
       | 'explained'
       | 'backends-timed'
       | 'live-result'
+      | 'teach-embedded'
+      | 'teach-trained'
       | 'fault-injected'
       | 'cancelled'
       | 'error';
@@ -360,6 +373,8 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'engine-changed':
     case 'memory':
     case 'alive':
+    case 'teach-embedding':
+    case 'teach-epoch':
       return false;
     case 'ready':
     case 'loaded':
@@ -370,6 +385,8 @@ export function isTerminal(event: WorkerEvent): event is TerminalEvent {
     case 'explained':
     case 'backends-timed':
     case 'live-result':
+    case 'teach-embedded':
+    case 'teach-trained':
     case 'fault-injected':
     case 'cancelled':
     case 'error':
@@ -393,6 +410,8 @@ export interface ResponseFor {
   explain: Extract<WorkerEvent, { type: 'explained' }>;
   'time-backends': Extract<WorkerEvent, { type: 'backends-timed' }>;
   'live-frame': Extract<WorkerEvent, { type: 'live-result' }>;
+  'teach-embed': Extract<WorkerEvent, { type: 'teach-embedded' }>;
+  'teach-train': Extract<WorkerEvent, { type: 'teach-trained' }>;
   fault: Extract<WorkerEvent, { type: 'fault-injected' }>;
 }
 

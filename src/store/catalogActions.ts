@@ -5,6 +5,7 @@ import { specFromCatalog } from '../lib/modelSpec';
 import { selfHostedEntry } from '../lib/selfHosted';
 import { MODEL_CACHE } from '../lib/cacheGroups';
 import type { ModelSpec } from '../shared/protocol';
+import { isTaughtId, taughtSpecFor } from './teachModels';
 
 export function catalogUrl(): URL {
   return new URL('models/catalog.json', document.baseURI);
@@ -107,7 +108,7 @@ export function specFor(id: string | null): ModelSpec | null {
   const custom = customModels.find((m) => m.id === id);
   if (custom) return custom.spec;
   const model = catalog?.models.find((m) => m.id === id);
-  return model ? specFromCatalog(model, catalogUrl()) : null;
+  return model ? specFromCatalog(model, catalogUrl()) : taughtSpecFor(id);
 }
 
 export function selectedSpec(): ModelSpec | null {
@@ -117,7 +118,7 @@ export function selectedSpec(): ModelSpec | null {
 /** Installed here (or cached), or added by the user. */
 export function isAvailable(id: string): boolean {
   const { installed, customModels } = useStore.getState();
-  return Boolean(installed[id]) || customModels.some((m) => m.id === id);
+  return Boolean(installed[id]) || customModels.some((m) => m.id === id) || isTaughtId(id);
 }
 
 /** Bytes of the model's files: lumen-model.json's total, else the catalog's sizes; user models know their own. */

@@ -19,6 +19,9 @@ import { explainImage, type ExplainJob } from './explain/explain';
 import { timeModelOnBackends } from './backendTiming';
 import { classifyFrame } from './live';
 import type { LiveFrame, LiveResult } from '../shared/live';
+import { embedImages, trainHead, type EmbedHooks, type TeachTrainHooks } from './teach/teach';
+import { loadTaughtModel } from './teach/taught';
+import type { TeachEmbedRequest, TeachResult, TeachTrainRequest } from '../shared/teach';
 import type {
   BackendName,
   BackendTiming,
@@ -65,6 +68,10 @@ export interface Engine {
   timeBackends?(spec: ModelSpec, onProgress: ProgressFn): Promise<BackendTiming[]>;
   /** One Live-view camera frame: top-k (live.ts). */
   liveFrame(spec: ModelSpec, frame: LiveFrame, k: number, onProgress: ProgressFn): Promise<LiveResult>;
+  /** Teach: embeddings of images from a base model (worker/teach). */
+  teachEmbed?(request: TeachEmbedRequest, hooks: EmbedHooks): Promise<{ count: number; failed: number; dim: number; at: string }>;
+  /** Teach: a head on labelled embeddings, evaluated on the held-apart ones. */
+  teachTrain?(request: TeachTrainRequest, hooks: TeachTrainHooks): Promise<TeachResult>;
 }
 
 /** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
@@ -137,11 +144,14 @@ export function createTfEngine(): Engine {
       return existing;
     }
     onProgress('download', 0, `downloading ${spec.name}`);
-    const loaded = await loadModel(
-      spec,
-      (fraction) => onProgress('download', fraction, `downloading ${spec.name}`),
-      (notice) => sink?.notice(notice),
-    );
+    const { taught } = spec;
+    const loaded = taught
+      ? await loadTaughtModel(tf, spec, () => modelInLru(taught.base, onProgress))
+      : await loadModel(
+          spec,
+          (fraction) => onProgress('download', fraction, `downloading ${spec.name}`),
+          (notice) => sink?.notice(notice),
+        );
     models.set(spec.key, loaded);
     unused.add(spec.key);
     while (models.size > MAX_LOADED_MODELS) {
@@ -252,6 +262,15 @@ export function createTfEngine(): Engine {
       unused.delete(spec.key);
       const infer = (pixels: Parameters<typeof inferBatch>[2]) => gpu.run(async () => inferBatch(tf, await ensureModel(spec, onProgress), pixels));
       return classifyFrame(model, frame, k, { infer });
+    },
+    async teachEmbed(request, hooks) {
+      await ensureModel(request.base, hooks.onProgress);
+      unused.delete(request.base.key);
+      return gpu.run(async () => embedImages(tf, await ensureModel(request.base, hooks.onProgress), request, hooks));
+    },
+    async teachTrain(request, hooks) {
+      await ensureBackend(hooks.onProgress);
+      return gpu.guard(() => trainHead(tf, request, hooks));
     },
     async explain(job, onProgress) {
       await ensureModel(job.model, onProgress);

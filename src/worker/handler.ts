@@ -21,6 +21,8 @@ const REQUEST_TYPES = new Set<WorkerRequest['type']>([
   'explain',
   'time-backends',
   'live-frame',
+  'teach-embed',
+  'teach-train',
   'fault',
   'cancel',
 ]);
@@ -101,6 +103,26 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
         case 'live-frame':
           post({ type: 'live-result', id, result: await engine.liveFrame(request.model, request.frame, request.k, onProgress) });
           break;
+        case 'teach-embed': {
+          if (!engine.teachEmbed) throw new LumenError('bad-request', 'This engine cannot teach.');
+          const done = await engine.teachEmbed(request, {
+            onItem: (index, embedding) => post({ type: 'teach-embedding', id, index, embedding }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'teach-embedded', id, ...done });
+          break;
+        }
+        case 'teach-train': {
+          if (!engine.teachTrain) throw new LumenError('bad-request', 'This engine cannot teach.');
+          const result = await engine.teachTrain(request, {
+            onEpoch: (epoch) => post({ type: 'teach-epoch', id, epoch }),
+            onProgress,
+            isCancelled: isCancelledNow,
+          });
+          post({ type: 'teach-trained', id, result });
+          break;
+        }
         case 'fault':
           throw new LumenError('bad-request', 'Faults are injected at once, never queued.');
         default:

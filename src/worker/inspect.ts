@@ -97,7 +97,9 @@ export async function forwardCheck(tf: TF, loaded: LoadedModel): Promise<Forward
   const [rows, classes] = outputShape;
   if (outputShape.length !== 2 || rows !== 1) problems.push(`output shape [${outputShape.join(', ')}] is not one row per image`);
   if (classes !== loaded.labels.length) problems.push(`${String(classes)} outputs but ${loaded.labels.length} labels`);
-  if (classes !== spec.classes) problems.push(`${String(classes)} outputs but the model is set to ${spec.classes} classes`);
+  // A taught model outputs one score per taught label, not the base's class count.
+  const expected = spec.taught ? spec.taught.labels.length : spec.classes;
+  if (classes !== expected) problems.push(`${String(classes)} outputs but the model is set to ${expected} classes`);
   if (!values.every((v) => Number.isFinite(v) && v >= 0)) problems.push('some outputs are negative or not finite: not probabilities');
   if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
     problems.push(`probabilities sum to ${sum.toFixed(6)}, not 1 ± ${SUM_TOLERANCE} (is the output kind right? logits need softmax)`);

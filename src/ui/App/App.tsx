@@ -17,6 +17,7 @@ import { Isolation } from '../engine/Isolation';
 const InspectView = lazy(() => import('../InspectView/InspectView').then((m) => ({ default: m.InspectView })));
 const CompareView = lazy(() => import('../CompareView/CompareView').then((m) => ({ default: m.CompareView })));
 const CustomModelView = lazy(() => import('../CustomModelView/CustomModelView').then((m) => ({ default: m.CustomModelView })));
+const TeachView = lazy(() => import('../teach/TeachView').then((m) => ({ default: m.TeachView })));
 const BenchmarkPanel = lazy(() => import('../BenchmarkPanel/BenchmarkPanel').then((m) => ({ default: m.BenchmarkPanel })));
 const LiveView = lazy(() => import('../live/LiveView').then((m) => ({ default: m.LiveView })));
 
@@ -28,6 +29,7 @@ const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
   { id: 'compare', label: 'Compare', Component: CompareView },
   { id: 'custom', label: 'Your model', Component: CustomModelView },
   { id: 'benchmark', label: 'Benchmark', Component: BenchmarkPanel },
+  { id: 'teach', label: 'Teach', Component: TeachView },
 ];
 
 export function App() {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore, type CompareRun } from '../../store';
 import { isAvailable } from '../../store/catalogActions';
+import { useTaughtStore } from '../../store/teachModels';
 import { cancelCompare, classifyImage, startCompare } from '../../store/compareActions';
 import { formatBytes, formatCount, formatMs } from '../../lib/format';
 import '../zoo.css';
@@ -61,12 +62,14 @@ export function CompareView() {
   const catalog = useStore((s) => s.catalog);
   const installed = useStore((s) => s.installed);
   const customModels = useStore((s) => s.customModels);
+  const taughtModels = useTaughtStore((s) => s.models);
   const cards = useStore((s) => s.cards);
   const run = useStore((s) => s.compareRun);
   const backend = useStore((s) => s.engine?.backend);
   const available = [
     ...(catalog?.models ?? []).filter((m) => installed[m.id]).map((m) => ({ id: m.id, name: m.name })),
     ...customModels.map((m) => ({ id: m.id, name: m.name })),
+    ...taughtModels.map((m) => ({ id: m.id, name: m.meta.name })),
   ];
   // Models the user flipped from their default. Local models start ticked; hosted ones start
   // unticked, since comparing them downloads every one of them over the network.

@@ -5,6 +5,7 @@ import { selectModel } from '../../store/actions';
 import { formatBytes } from '../../lib/format';
 import { CustomSettingsForm } from '../CustomSettingsForm/CustomSettingsForm';
 import '../zoo.css';
+import { importTaughtFiles, isTaughtDrop } from '../../store/teachModels';
 
 /** Bring your own TF.js image classifier: by URL, or by dropping model.json with its shards. */
 export function CustomModelView() {
@@ -18,6 +19,15 @@ export function CustomModelView() {
   const [url, setUrl] = useState('');
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const [taughtNote, setTaughtNote] = useState<string | null>(null);
+  // An exported taught model (lumen-taught.json beside its head) goes back on its base model.
+  const readFiles = (files: File[]): void => {
+    if (!isTaughtDrop(files)) {
+      void readModelFiles(files);
+      return;
+    }
+    void importTaughtFiles(files).then((problem) => setTaughtNote(problem ?? 'Taught model imported: it is in the picker, under Taught models.'));
+  };
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -26,7 +36,7 @@ export function CustomModelView() {
   const onDrop = (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
     setOver(false);
-    void readModelFiles(Array.from(event.dataTransfer.files));
+    readFiles(Array.from(event.dataTransfer.files));
   };
 
   return (
@@ -75,12 +85,17 @@ export function CustomModelView() {
             hidden
             data-testid="custom-files"
             onChange={(e) => {
-              void readModelFiles(Array.from(e.target.files ?? []));
+              readFiles(Array.from(e.target.files ?? []));
               e.target.value = '';
             }}
           />
         </div>
         {status === 'reading' && <p className="loading">Reading…</p>}
+        {taughtNote && (
+          <p role="status" data-testid="custom-taught">
+            {taughtNote}
+          </p>
+        )}
         {error && (
           <p className="error" role="alert" data-testid="custom-error">
             {error}

@@ -1,6 +1,8 @@
 import { useStore, MAX_K } from '../../store';
 import { changeBackend, selectModel, setK } from '../../store/actions';
 import { BACKENDS, isBackendName } from '../../shared/protocol';
+import { useEffect } from 'react';
+import { loadTaughtModels, useTaughtStore } from '../../store/teachModels';
 
 /** Model, k and backend: the three choices that decide what a drop computes. */
 export function ModelPicker() {
@@ -13,6 +15,9 @@ export function ModelPicker() {
   const progress = useStore((s) => s.modelProgress);
   const customModels = useStore((s) => s.customModels);
   const cacheProblem = useStore((s) => (s.modelStatus === 'ready' ? (s.modelInfo?.cacheProblem ?? null) : null));
+  const taughtModels = useTaughtStore((s) => s.models);
+  useEffect(() => void loadTaughtModels(), []);
+  const taught = taughtModels.find((m) => m.id === selected);
   const model = catalog?.models.find((m) => m.id === selected);
   const custom = customModels.find((m) => m.id === selected);
 
@@ -32,6 +37,15 @@ export function ModelPicker() {
               {customModels.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {taughtModels.length > 0 && (
+            <optgroup label="Taught models">
+              {taughtModels.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.meta.name}
                 </option>
               ))}
             </optgroup>
@@ -67,6 +81,13 @@ export function ModelPicker() {
         {custom && (
           <>
             <strong>your model</strong> · {custom.settings.preprocessing} preprocessing · {custom.settings.classes} classes
+            {status === 'loading' && <span className="loading"> · loading {Math.round(progress * 100)}%</span>}
+          </>
+        )}
+        {taught && (
+          <>
+            <strong>taught model</strong> · {taught.meta.method === 'knn' ? 'kNN' : 'dense'} head on {taught.meta.base.name} · {taught.meta.labels.length}{' '}
+            classes
             {status === 'loading' && <span className="loading"> · loading {Math.round(progress * 100)}%</span>}
           </>
         )}
