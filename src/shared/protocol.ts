@@ -4,6 +4,7 @@
  * exactly one terminal event (`ready`, `loaded`, `classified`, `benchmarked`, `cancelled` or
  * `error`). Everything here must survive structured clone: no classes, no functions.
  */
+import type { WeightsName } from './weights';
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from './catalog';
 import type { SerializedError } from './errors';
 import type { CompareRow, LatencyStats, ModelReport } from './report';
@@ -43,6 +44,8 @@ export interface ModelSpec {
    * downloads or reads from the cache against it; a cached file that fails is evicted and fetched again.
    */
   fileHashes?: Record<string, string>;
+  /** Which stored weights this spec loads (src/shared/weights.ts); absent means float32. */
+  weights?: WeightsName;
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */
