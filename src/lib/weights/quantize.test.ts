@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { float16Bits, toFloat16 } from './float16';
 import { quantizeModel, type ManifestEntry } from './quantizeModel';
-import { isDepthwiseKernel, uint8Choice } from './rule';
+import { channelNoise, isDepthwiseKernel, UINT8_MAX_CHANNEL_NOISE, uint8Choice } from './rule';
 import { toUint8 } from './uint8';
 
 /** A small deterministic pseudo-random source (no Math.random in tests). */
@@ -115,14 +115,33 @@ describe('uint8 quantization', () => {
 });
 
 describe('the uint8 variant rule', () => {
+  const choice = (name: string, shape: number[], dtype = 'float32', data?: Float32Array) =>
+    uint8Choice(
+      { name, shape, dtype },
+      data ??
+        values(
+          shape.reduce((n, d) => n * d, 1),
+          9,
+        ),
+    );
+
   it('stores large kernels as uint8 and depthwise kernels, biases and small tensors as float16', () => {
-    expect(uint8Choice({ name: 'conv/kernel', shape: [3, 3, 32, 64], dtype: 'float32' })).toBe('uint8');
-    expect(uint8Choice({ name: 'fc/kernel', shape: [1024, 1000], dtype: 'float32' })).toBe('uint8');
-    expect(uint8Choice({ name: 'x12/w', shape: [3, 3, 144, 1], dtype: 'float32' })).toBe('float16');
+    expect(choice('conv/kernel', [3, 3, 32, 64])).toBe('uint8');
+    expect(choice('fc/kernel', [1024, 1000])).toBe('uint8');
+    expect(choice('x12/w', [3, 3, 144, 1])).toBe('float16');
     expect(isDepthwiseKernel({ name: 'conv_dw_1/depthwise_kernel', shape: [3, 3, 8, 1], dtype: 'float32' })).toBe(true);
-    expect(uint8Choice({ name: 'bn/gamma', shape: [1024], dtype: 'float32' })).toBe('float16');
-    expect(uint8Choice({ name: 'small/kernel', shape: [3, 3, 3, 8], dtype: 'float32' })).toBe('float16');
-    expect(uint8Choice({ name: 'shape', shape: [2], dtype: 'int32' })).toBe('keep');
+    expect(choice('bn/gamma', [1024])).toBe('float16');
+    expect(choice('small/kernel', [3, 3, 3, 8])).toBe('float16');
+    expect(choice('shape', [2], 'int32', new Float32Array(2))).toBe('keep');
+  });
+
+  it('keeps float16 for a kernel whose output channels differ in scale (folded batch norm), where one uint8 step swamps most channels', () => {
+    const shape = [64, 128];
+    const spread = values(64 * 128, 21).map((v, i) => (i % 128 < 16 ? v * 10 : v * 0.05));
+    expect(channelNoise(spread, shape)).toBeGreaterThan(UINT8_MAX_CHANNEL_NOISE);
+    expect(choice('folded/kernel', shape, 'float32', spread)).toBe('float16');
+    const even = values(64 * 128, 21);
+    expect(channelNoise(even, shape)).toBeLessThan(0.01);
   });
 
   it('mixes uint8 and float16 entries in one manifest that TF.js decodes, across groups and shards', () => {

@@ -41,9 +41,16 @@ function entryBytes(w: ManifestEntry): number {
   return w.shape.reduce((n, d) => n * d, 1) * per;
 }
 
+const asFloat32 = (raw: Uint8Array): Float32Array => new Float32Array(raw.slice().buffer);
+
+function choose(weights: QuantizedWeights, w: ManifestEntry, raw: Uint8Array): TensorChoice {
+  if (w.quantization || w.dtype !== 'float32') return 'keep';
+  return weights === 'uint8' ? uint8Choice(w, asFloat32(raw)) : float16Choice(w);
+}
+
 function encode(w: ManifestEntry, raw: Uint8Array, choice: TensorChoice): { entry: ManifestEntry; bytes: Uint8Array } {
   if (choice === 'keep' || w.quantization) return { entry: w, bytes: raw };
-  const values = new Float32Array(raw.slice().buffer);
+  const values = asFloat32(raw);
   if (choice === 'float16') {
     return { entry: { ...w, quantization: { dtype: 'float16' } }, bytes: new Uint8Array(toFloat16(values).buffer) };
   }
@@ -71,7 +78,6 @@ export function quantizeModel(
 ): QuantizedModel {
   const manifest = modelJson['weightsManifest'] as ManifestGroup[] | undefined;
   if (!Array.isArray(manifest)) throw new Error('model.json has no weightsManifest');
-  const choose = weights === 'uint8' ? uint8Choice : float16Choice;
   const counts: Record<TensorChoice, number> = { uint8: 0, float16: 0, keep: 0 };
   const shards: Shard[] = [];
   const groups = manifest.map((group, g) => {
@@ -82,9 +88,10 @@ export function quantizeModel(
     const entries = group.weights.map((w) => {
       const size = entryBytes(w);
       if (offset + size > data.length) throw new Error(`weight ${w.name} runs past the end of group ${g + 1}'s shards`);
-      const choice = w.quantization ? 'keep' : choose(w);
+      const raw = data.subarray(offset, offset + size);
+      const choice = choose(weights, w, raw);
       counts[choice]++;
-      const { entry, bytes } = encode(w, data.subarray(offset, offset + size), choice);
+      const { entry, bytes } = encode(w, raw, choice);
       offset += size;
       parts.push(bytes);
       return entry;

@@ -1,8 +1,10 @@
 /**
  * Which tensors the uint8 variant stores as uint8. One (scale, min) per tensor cannot resolve a
- * tensor whose values span very different ranges per channel, and TF.js's own MobileNetV2 example
- * shows per-tensor uint8 everywhere breaks it. So uint8 goes only to large dense/conv kernels;
- * everything else (depthwise kernels, biases, batch-norm vectors, small tensors) is float16.
+ * tensor whose output channels span very different ranges (batch norm folded into a conv does
+ * exactly that), and TF.js's own MobileNetV2 example shows per-tensor uint8 everywhere breaks it.
+ * Measured here: uint8 on every large non-depthwise kernel cost MobileNetV1 0.25 (graph) 7.5
+ * top-1 points. So uint8 goes only to large dense/conv kernels whose quantization noise stays
+ * small in (nearly) every output channel; everything else is float16.
  */
 export type TensorChoice = 'uint8' | 'float16' | 'keep';
 
@@ -22,15 +24,41 @@ export function isDepthwiseKernel(w: WeightInfo): boolean {
   return (w.shape.length === 4 && w.shape[3] === 1 && (w.shape[2] ?? 0) > 1) || /depthwise/i.test(w.name);
 }
 
+/** Highest noise allowed: uint8 step / √12 over an output channel's RMS, at the 90th percentile of channels. */
+export const UINT8_MAX_CHANNEL_NOISE = 0.02;
+
+/**
+ * Per output channel (the last axis), the RMS error uint8 adds (step / √12, uniform rounding) over
+ * the channel's RMS value; returns the 90th percentile over channels. A dead channel counts as ∞.
+ */
+export function channelNoise(values: Float32Array, shape: readonly number[]): number {
+  const channels = shape[shape.length - 1] ?? 1;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  const sumSq = new Float64Array(channels);
+  values.forEach((v, i) => {
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sumSq[i % channels] = (sumSq[i % channels] ?? 0) + v * v;
+  });
+  const perChannel = values.length / channels;
+  const noise = (max - min) / 255 / Math.sqrt(12);
+  const ratios = Array.from(sumSq, (s) => {
+    const rms = Math.sqrt(s / perChannel);
+    return rms > 0 ? noise / rms : Number.POSITIVE_INFINITY;
+  }).sort((a, b) => a - b);
+  return ratios[Math.min(ratios.length - 1, Math.floor(ratios.length * 0.9))] ?? Number.POSITIVE_INFINITY;
+}
+
 /** The uint8 variant's per-tensor choice; non-float32 tensors (int32 shape constants) are kept. */
-export function uint8Choice(w: WeightInfo): TensorChoice {
+export function uint8Choice(w: WeightInfo, values: Float32Array): TensorChoice {
   if (w.dtype !== 'float32') return 'keep';
   if (w.shape.length < 2 || elements(w.shape) < UINT8_MIN_ELEMENTS || isDepthwiseKernel(w)) return 'float16';
-  return 'uint8';
+  return channelNoise(values, w.shape) <= UINT8_MAX_CHANNEL_NOISE ? 'uint8' : 'float16';
 }
 
 export function float16Choice(w: WeightInfo): TensorChoice {
   return w.dtype === 'float32' ? 'float16' : 'keep';
 }
 
-export const UINT8_RULE = `uint8 for float32 kernels of rank >= 2 with >= ${UINT8_MIN_ELEMENTS} values, except depthwise kernels; float16 for the rest`;
+export const UINT8_RULE = `uint8 for float32 kernels of rank >= 2 with >= ${UINT8_MIN_ELEMENTS} values, not depthwise, whose 90th-percentile output-channel noise (uint8 step/sqrt(12) over channel RMS) is <= ${UINT8_MAX_CHANNEL_NOISE}; float16 for the rest`;
