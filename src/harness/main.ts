@@ -10,6 +10,7 @@ import { selfHostedEntry } from '../lib/selfHosted';
 import { modelFolder, validateCatalog, type CatalogModel } from '../shared/catalog';
 import type { ModelSpec } from '../shared/protocol';
 import type { WeightsName } from '../shared/weights';
+import { parseChoice } from '../lib/weights/choice';
 import { findVariant, recordedVariant, specWithWeights } from '../lib/weights/variantSpec';
 
 export interface LumenHarness {
@@ -54,7 +55,8 @@ const harness: LumenHarness = {
     return response.blob();
   },
   async bench(config, imageUrls) {
-    const specs = await Promise.all(config.models.map((id) => harness.spec(id)));
+    // Plan entries are model ids or (model, weights) keys such as mobilenet_v2_100_224:float16.
+    const specs = await Promise.all(config.models.map((key) => harness.spec(parseChoice(key).id, parseChoice(key).weights)));
     const images = await Promise.all(
       imageUrls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })),
     );

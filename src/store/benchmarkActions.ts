@@ -13,6 +13,8 @@ import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInp
 import { benchCsv, benchFileName, benchJson } from '../lib/benchExport';
 import type { BenchConfig, BenchRun } from '../lib/benchRun';
 import { specFromCatalog } from '../lib/modelSpec';
+import { choiceKey, parseChoice } from '../lib/weights/choice';
+import { findVariant, offeredWeights, specWithWeights } from '../lib/weights/variantSpec';
 import type { ModelFormat } from '../shared/catalog';
 import { downloadText } from './download';
 
@@ -30,20 +32,22 @@ export function setBenchForm(patch: Partial<FormInput>): void {
 
 /** The page's model (when installed) and backend (the engine's, or the one asked for while it starts). */
 export function pageDefaultsOf(state: AppState): PageDefaults {
-  const { selectedModel, installed, engine, requestedBackend, cards } = state;
-  return { model: selectedModel && installed[selectedModel] ? selectedModel : null, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
+  const { selectedModel, selectedWeights, installed, engine, requestedBackend, cards } = state;
+  // The page's weights come along: a float16 page benchmarks float16 unless the form says otherwise.
+  const model = selectedModel && installed[selectedModel] ? choiceKey(selectedModel, selectedWeights) : null;
+  return { model, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
 }
 
 function planConfig(state: AppState, kind: BenchConfig['kind']): BenchConfig {
   const { catalog, installed, selectedModel, cards } = state;
   const form = effectiveForm(state.benchForm, pageDefaultsOf(state));
   const formats: Record<string, ModelFormat> = {};
-  for (const m of catalog?.models ?? []) if (installed[m.id]) formats[m.id] = m.format;
+  for (const m of catalog?.models ?? []) if (installed[m.id]) for (const o of offeredWeights(m)) formats[choiceKey(m.id, o.weights)] = m.format;
   const peer = catalog?.models.find((m) => m.id === PEER_MODEL_ID);
-  const notInstalled = form.models.filter((id) => !installed[id]);
+  const notInstalled = form.models.filter((key) => !installed[parseChoice(key).id]);
   if (kind === 'sweep' && notInstalled.length > 0) throw new Error(`Not installed here: ${notInstalled.join(', ')}. Run \`npm run models\`.`);
   return configFromForm(form, kind, {
-    selectedModel: selectedModel && installed[selectedModel] ? selectedModel : null,
+    selectedModel: selectedModel && installed[selectedModel] ? choiceKey(selectedModel, state.selectedWeights) : null,
     formats,
     peerModelUrl: peer && installed[peer.id] ? specFromCatalog(peer, catalogUrl()).modelUrl : null,
     imageCount: cards.length,
@@ -71,10 +75,11 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
     return;
   }
   const { catalog, cards, engine: pageEngine } = useStore.getState();
-  const specs = config.models.map((id) => {
+  const specs = config.models.map((key) => {
+    const { id, weights } = parseChoice(key);
     const model = catalog?.models.find((m) => m.id === id);
     if (!model) throw new Error(`unknown model ${id}`);
-    return specFromCatalog(model, catalogUrl());
+    return specWithWeights(model, catalogUrl(), findVariant(model, weights));
   });
   const images = config.input === 'images' ? cards.map((c) => ({ name: c.name, kind: 'blob' as const, blob: c.file })) : [];
 

@@ -8,8 +8,9 @@ import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createBenchmarkSlice, type BenchmarkSlice } from './benchmarkSlice';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createExplainSlice, type ExplainSlice } from './explainSlice';
+import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 
-export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice & NoticeSlice & ExplainSlice;
+export type AppState = EngineSlice & ModelSlice & ResultsSlice & CustomSlice & CompareSlice & BenchmarkSlice & NoticeSlice & ExplainSlice & WeightsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -20,6 +21,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createBenchmarkSlice(...a),
   ...createNoticeSlice(...a),
   ...createExplainSlice(...a),
+  ...createWeightsSlice(...a),
 }));
 
 export type { ResultCard, RunState } from './resultsSlice';

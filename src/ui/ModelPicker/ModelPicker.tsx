@@ -1,5 +1,6 @@
 import { useStore, MAX_K } from '../../store';
 import { changeBackend, selectModel, setK } from '../../store/actions';
+import { WeightsChoice } from './WeightsChoice';
 import { BACKENDS, isBackendName } from '../../shared/protocol';
 
 /** Model, k and backend: the three choices that decide what a drop computes. */
@@ -38,6 +39,7 @@ export function ModelPicker() {
           )}
         </select>
       </label>
+      <WeightsChoice model={model ?? null} />
       <label>
         Top-k
         <input data-testid="topk-input" type="number" min={1} max={MAX_K} value={k} onChange={(e) => setK(Number(e.target.value))} />
