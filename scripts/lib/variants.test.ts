@@ -12,7 +12,7 @@ afterEach(async () => {
 async function tinyModel(): Promise<string> {
   dir = await mkdtemp(join(tmpdir(), 'lumen-variants-'));
   const kernel = Float32Array.from({ length: 64 * 80 }, (_, i) => Math.sin(i) / 10);
-  const bias = Float32Array.from({ length: 80 }, (_, i) => i / 1000);
+  const bias = Float32Array.from({ length: 80 }, (_, i) => Math.cos(i * 1.7) / 100); // not on a grid
   const data = new Uint8Array(kernel.byteLength + bias.byteLength);
   data.set(new Uint8Array(kernel.buffer), 0);
   data.set(new Uint8Array(bias.buffer), kernel.byteLength);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { float16Bits, toFloat16 } from './float16';
 import { quantizeModel, type ManifestEntry } from './quantizeModel';
 import { channelNoise, isDepthwiseKernel, UINT8_MAX_CHANNEL_NOISE, uint8Choice } from './rule';
-import { toUint8 } from './uint8';
+import { existingGrid, toUint8 } from './uint8';
 
 /** A small deterministic pseudo-random source (no Math.random in tests). */
 function values(n: number, seed: number, spread = 1): Float32Array {
@@ -102,6 +102,25 @@ describe('uint8 quantization', () => {
     expect(worst).toBeGreaterThan(0);
     expect(worst).toBeLessThanOrEqual(scale / 2 + 1e-6);
     expect(q.shards.reduce((n, s) => n + s.bytes.length, 0)).toBe(original.length);
+  });
+
+  it('stores a tensor already on a <= 256-level grid (quantization-aware training) on that grid, losslessly, through TF.js', () => {
+    const step = 0.0123;
+    const offset = -0.77; // the grid need not start at a round number, nor use every level
+    const original = Float32Array.from(values(6000, 5), (v) => Math.fround(offset + Math.round((v + 1) * 100) * step));
+    const grid = existingGrid(original);
+    expect(grid?.scale).toBeCloseTo(step, 9);
+    const { modelJson, data } = float32Model([{ name: 'qat/dw', shape: [3, 3, 666, 1], data: original.slice(0, 5994) }]);
+    const q = quantizeModel(modelJson, data, 'uint8');
+    expect(q.counts.uint8).toBe(1); // even a depthwise kernel: nothing is lost
+    const decoded = decodeWithTfjs(q.modelJson, q.shards)['qat/dw'];
+    let worst = 0;
+    original.slice(0, 5994).forEach((v, i) => {
+      worst = Math.max(worst, Math.abs((decoded?.[i] ?? 0) - v));
+    });
+    expect(worst).toBeLessThan(step * 1e-3);
+    expect(existingGrid(values(300, 5))).toBeNull(); // 300 distinct values: no 256-level grid
+    expect(existingGrid(Float32Array.from([0, 0.1, 0.25]))).toBeNull(); // uneven
   });
 
   it('keeps a constant tensor exact', () => {

@@ -4,8 +4,11 @@
  * exactly that), and TF.js's own MobileNetV2 example shows per-tensor uint8 everywhere breaks it.
  * Measured here: uint8 on every large non-depthwise kernel cost MobileNetV1 0.25 (graph) 7.5
  * top-1 points. So uint8 goes only to large dense/conv kernels whose quantization noise stays
- * small in (nearly) every output channel; everything else is float16.
+ * small in (nearly) every output channel; everything else is float16. A tensor that already sits
+ * on a grid of <= 256 levels (quantization-aware training) is stored uint8 on that grid: lossless.
  */
+import { existingGrid } from './uint8';
+
 export type TensorChoice = 'uint8' | 'float16' | 'keep';
 
 /** Tensors smaller than this stay float16: they weigh little and often carry offsets/scales. */
@@ -50,9 +53,14 @@ export function channelNoise(values: Float32Array, shape: readonly number[]): nu
   return ratios[Math.min(ratios.length - 1, Math.floor(ratios.length * 0.9))] ?? Number.POSITIVE_INFINITY;
 }
 
+/** Tensors this small stay float16 even on a grid: nothing to gain. */
+const GRID_MIN_ELEMENTS = 16;
+
 /** The uint8 variant's per-tensor choice; non-float32 tensors (int32 shape constants) are kept. */
 export function uint8Choice(w: WeightInfo, values: Float32Array): TensorChoice {
   if (w.dtype !== 'float32') return 'keep';
+  // Already on a ≤ 256-level grid (quantization-aware training): uint8 on that grid is lossless.
+  if (values.length >= GRID_MIN_ELEMENTS && existingGrid(values) !== null) return 'uint8';
   if (w.shape.length < 2 || elements(w.shape) < UINT8_MIN_ELEMENTS || isDepthwiseKernel(w)) return 'float16';
   return channelNoise(values, w.shape) <= UINT8_MAX_CHANNEL_NOISE ? 'uint8' : 'float16';
 }
@@ -61,4 +69,4 @@ export function float16Choice(w: WeightInfo): TensorChoice {
   return w.dtype === 'float32' ? 'float16' : 'keep';
 }
 
-export const UINT8_RULE = `uint8 for float32 kernels of rank >= 2 with >= ${UINT8_MIN_ELEMENTS} values, not depthwise, whose 90th-percentile output-channel noise (uint8 step/sqrt(12) over channel RMS) is <= ${UINT8_MAX_CHANNEL_NOISE}; float16 for the rest`;
+export const UINT8_RULE = `uint8 (lossless, on the tensor's own grid) for any float32 tensor of >= 16 values already on an evenly spaced grid of <= 256 levels; otherwise uint8 for float32 kernels of rank >= 2 with >= ${UINT8_MIN_ELEMENTS} values, not depthwise, whose 90th-percentile output-channel noise (uint8 step/sqrt(12) over channel RMS) is <= ${UINT8_MAX_CHANNEL_NOISE}; float16 for the rest`;
