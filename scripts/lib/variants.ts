@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { quantizeModel } from '../../src/lib/weights/quantizeModel';
-import { UINT8_RULE } from '../../src/lib/weights/rule';
+import { FLOAT16_RULE, UINT8_RULE } from '../../src/lib/weights/rule';
 import { QUANTIZED_WEIGHTS, type CatalogVariant, type QuantizedWeights, type VariantFile } from '../../src/shared/weights';
 
 /** What lumen-model.json records of a written variant. */
@@ -67,7 +67,7 @@ export async function writeVariant(folder: string, weights: QuantizedWeights, la
     files,
     totalBytes: files.reduce((n, f) => n + f.size, 0) + labelsBytes,
     tensors: quantized.counts,
-    rule: weights === 'uint8' ? UINT8_RULE : 'float16 for every float32 tensor',
+    rule: weights === 'uint8' ? UINT8_RULE : FLOAT16_RULE,
   };
 }
 

@@ -86,6 +86,21 @@ describe('float16 encoding', () => {
   });
 });
 
+describe('float16 range', () => {
+  it('keeps a tensor with a value beyond float16 (65504) as float32, exactly, instead of turning it into Inf', () => {
+    const variance = Float32Array.from([184, 1200, 83614.734375, 5]);
+    const { modelJson, data } = float32Model([
+      { name: 'bn/moving_variance', shape: [4], data: variance },
+      { name: 'bn/gamma', shape: [4], data: Float32Array.from([1, 0.5, 2, 0.25]) },
+    ]);
+    const q = quantizeModel(modelJson, data, 'float16');
+    expect(q.counts).toEqual({ uint8: 0, float16: 1, keep: 1 });
+    const decoded = decodeWithTfjs(q.modelJson, q.shards);
+    expect(Array.from(decoded['bn/moving_variance'] ?? [])).toEqual(Array.from(variance));
+    expect(Array.from(decoded['bn/gamma'] ?? [])).toEqual([1, 0.5, 2, 0.25]);
+  });
+});
+
 describe('uint8 quantization', () => {
   it("round-trips through TF.js's decoder within scale / 2", () => {
     const original = values(8192, 11, 0.4);

@@ -45,7 +45,7 @@ const asFloat32 = (raw: Uint8Array): Float32Array => new Float32Array(raw.slice(
 
 function choose(weights: QuantizedWeights, w: ManifestEntry, raw: Uint8Array): TensorChoice {
   if (w.quantization || w.dtype !== 'float32') return 'keep';
-  return weights === 'uint8' ? uint8Choice(w, asFloat32(raw)) : float16Choice(w);
+  return weights === 'uint8' ? uint8Choice(w, asFloat32(raw)) : float16Choice(w, asFloat32(raw));
 }
 
 function encode(w: ManifestEntry, raw: Uint8Array, choice: TensorChoice): { entry: ManifestEntry; bytes: Uint8Array } {

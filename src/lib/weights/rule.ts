@@ -61,12 +61,24 @@ export function uint8Choice(w: WeightInfo, values: Float32Array): TensorChoice {
   if (w.dtype !== 'float32') return 'keep';
   // Already on a ≤ 256-level grid (quantization-aware training): uint8 on that grid is lossless.
   if (values.length >= GRID_MIN_ELEMENTS && existingGrid(values) !== null) return 'uint8';
-  if (w.shape.length < 2 || elements(w.shape) < UINT8_MIN_ELEMENTS || isDepthwiseKernel(w)) return 'float16';
-  return channelNoise(values, w.shape) <= UINT8_MAX_CHANNEL_NOISE ? 'uint8' : 'float16';
+  if (w.shape.length < 2 || elements(w.shape) < UINT8_MIN_ELEMENTS || isDepthwiseKernel(w)) return float16Choice(w, values);
+  return channelNoise(values, w.shape) <= UINT8_MAX_CHANNEL_NOISE ? 'uint8' : float16Choice(w, values);
 }
 
-export function float16Choice(w: WeightInfo): TensorChoice {
-  return w.dtype === 'float32' ? 'float16' : 'keep';
+/** Largest finite float16. */
+export const FLOAT16_MAX = 65504;
+
+/**
+ * float16 for a float32 tensor within float16's range; one with a larger value stays float32
+ * (ResNet50's bn_conv1/moving_variance reaches 83 615: as float16 it became Inf, and top-1 fell
+ * from 80.8 % to 75.4 %).
+ */
+export function float16Choice(w: WeightInfo, values: Float32Array): TensorChoice {
+  if (w.dtype !== 'float32') return 'keep';
+  for (const v of values) if (Math.abs(v) > FLOAT16_MAX) return 'keep';
+  return 'float16';
 }
 
-export const UINT8_RULE = `uint8 (lossless, on the tensor's own grid) for any float32 tensor of >= 16 values already on an evenly spaced grid of <= 256 levels; otherwise uint8 for float32 kernels of rank >= 2 with >= ${UINT8_MIN_ELEMENTS} values, not depthwise, whose 90th-percentile output-channel noise (uint8 step/sqrt(12) over channel RMS) is <= ${UINT8_MAX_CHANNEL_NOISE}; float16 for the rest`;
+export const UINT8_RULE = `uint8 (lossless, on the tensor's own grid) for any float32 tensor of >= 16 values already on an evenly spaced grid of <= 256 levels; otherwise uint8 for float32 kernels of rank >= 2 with >= ${UINT8_MIN_ELEMENTS} values, not depthwise, whose 90th-percentile output-channel noise (uint8 step/sqrt(12) over channel RMS) is <= ${UINT8_MAX_CHANNEL_NOISE}; float16 for the rest (float32 where a value exceeds float16's range)`;
+
+export const FLOAT16_RULE = `float16 for every float32 tensor whose values stay within ±${FLOAT16_MAX}; float32 for the others`;
