@@ -21,9 +21,16 @@ export interface ModelFigures {
   float32?: Measured;
   float16?: Measured;
   uint8?: Measured;
-  /** uint8 on every large non-depthwise kernel (the first rule), where it was measured. */
-  'uint8-shape-only'?: Superseded;
+  /** Earlier uint8 rules where they were measured: why the rule is what it is. */
+  superseded?: Record<string, Superseded>;
 }
+
+/** The earlier rules, by the file suffix their eval JSON was saved under. */
+export const SUPERSEDED_RULES: Readonly<Record<string, string>> = {
+  'uint8-shape-only': 'uint8 for every float32 kernel of rank >= 2 with >= 4096 values that is not depthwise; float16 for the rest',
+  'float16-no-range-check': 'float16 for every float32 tensor, even beyond float16 range (ResNet50 bn_conv1/moving_variance became Inf)',
+  'uint8-noise-only': 'the channel-noise rule alone (no lossless grid encoding): min/max uint8 where the 90th-percentile channel noise <= 2 %',
+};
 
 export interface FiguresFile {
   how: string;
