@@ -16,7 +16,7 @@ import { modelFolder } from '../src/shared/catalog';
 import { UINT8_RULE } from '../src/lib/weights/rule';
 import { QUANTIZED_WEIGHTS } from '../src/shared/weights';
 import { readMetadata } from './lib/metadata';
-import { catalogVariants, FIGURE_WEIGHTS, offerProblem, type FiguresFile } from './lib/variantFigures';
+import { catalogVariants, FIGURE_WEIGHTS, offerProblem, SUPERSEDED_RULES, type FiguresFile } from './lib/variantFigures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIGURES = join(ROOT, 'scripts/data/variants.json');
@@ -46,10 +46,16 @@ for (const model of catalog.models) {
       if (bytes === undefined) throw new Error(`${model.id}: no ${weights} record in lumen-model.json; run npm run models`);
       figures.models[model.id] = { ...figures.models[model.id], [weights]: { bytes, top1: doc.top1, top5: doc.top5, n: doc.n } };
     }
-    const first = JSON.parse(await readFile(join(values.eval, `${model.id}.uint8-shape-only.json`), 'utf8').catch(() => 'null')) as { n: number; top1: number; top5: number } | null;
-    if (first) {
-      const rule = 'uint8 for every float32 kernel of rank >= 2 with >= 4096 values that is not depthwise';
-      figures.models[model.id] = { ...figures.models[model.id], 'uint8-shape-only': { bytes: null, top1: first.top1, top5: first.top5, n: first.n, rule } };
+    for (const [suffix, rule] of Object.entries(SUPERSEDED_RULES)) {
+      const doc = JSON.parse(await readFile(join(values.eval, `${model.id}.${suffix}.json`), 'utf8').catch(() => 'null')) as {
+        n: number;
+        top1: number;
+        top5: number;
+      } | null;
+      if (!doc) continue;
+      const entry = figures.models[model.id] ?? {};
+      entry.superseded = { ...entry.superseded, [suffix]: { bytes: null, top1: doc.top1, top5: doc.top5, n: doc.n, rule } };
+      figures.models[model.id] = entry;
     }
   }
   const own = figures.models[model.id];

@@ -55,7 +55,10 @@ export function offerProblem(figures: ModelFigures, weights: QuantizedWeights): 
 }
 
 /** The catalog's `variants` for a model: those offered, with the files npm run models recorded. */
-export function catalogVariants(figures: ModelFigures, written: readonly { weights: QuantizedWeights; files: VariantFile[]; totalBytes: number }[]): CatalogVariant[] {
+export function catalogVariants(
+  figures: ModelFigures,
+  written: readonly { weights: QuantizedWeights; files: VariantFile[]; totalBytes: number }[],
+): CatalogVariant[] {
   return written.flatMap((record) => {
     const own = figures[record.weights];
     if (!own || offerProblem(figures, record.weights) !== null) return [];
