@@ -102,6 +102,20 @@ test('teach two classes, classify a new photo with the taught model, find it aga
   const taughtOptions = page.getByTestId('model-select').locator('optgroup[label="Taught models"] option');
   await expect(taughtOptions).toHaveText(['Dogs or vehicles']);
 
+  // A taught model is a model: ?model= opens it after a reload, and the benchmark runs it like any other.
+  const taughtId = (await taughtOptions.first().getAttribute('value')) ?? '';
+  await page.goto(`./?view=benchmark&model=${taughtId}&backend=wasm`);
+  await expect(page.getByTestId('model-select')).toHaveValue(taughtId);
+  await expect(page.getByTestId(`bench-model-${taughtId}`)).toBeChecked();
+  await page.getByTestId('bench-batches').fill('1, 2');
+  await page.getByTestId('bench-warmup').fill('0');
+  await page.getByTestId('bench-runs').fill('2');
+  await page.getByTestId('bench-cold').uncheck();
+  await page.getByTestId('bench-start').click();
+  await expect(page.getByTestId('bench-status')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('bench-row')).toHaveCount(2);
+  await expect(page.getByTestId('bench-row').first()).toHaveAttribute('data-model', taughtId);
+
   // Export (TF.js layers files + lumen-taught.json), import through the Your-model view: same answer.
   await page.getByRole('tab', { name: 'Teach' }).click();
   const downloads: Download[] = [];

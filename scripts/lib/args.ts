@@ -20,6 +20,8 @@ export const HELP = `Usage: npm run models -- [options]      (or: npx tsx script
 Fetches every model listed in public/models/catalog.json into public/models/<id>/<version>/,
 verifying each file's size and sha256, then writes lumen-model.json beside it. Files that are
 already present and correct are not fetched again, so re-running is cheap and changes nothing.
+It also writes lighter weight variants beside them, <id>/<version>/float16/ and .../uint8/
+(TF.js's quantized manifest format; see README "Weight variants"), recorded in lumen-model.json.
 
 Sources (per model, from the catalog):
   shared   <--from DIR>/<folder>, a local folder (e.g. ../shared/models)

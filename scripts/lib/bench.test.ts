@@ -59,6 +59,12 @@ describe('npm run bench flags', () => {
     expect(() => parseBenchCli(['--batches', '1,x'])).toThrow(/"x" is not a batch size/);
     expect(() => parseBenchCli(['--image', 'missing.jpg'], tmpdir())).toThrow(/no such file/);
     expect(() => parseBenchCli(['--frobnicate'])).toThrow();
+    expect(() => parseBenchCli(['--weights', 'int4'])).toThrow(/unknown weights "int4"/);
+  });
+
+  it('--weights runs every model with each weights, side by side; ID:weights picks one directly', () => {
+    expect(parseBenchCli(['--model', 'a,b', '--weights', 'float32,float16'], tmpdir()).models).toEqual(['a', 'a:float16', 'b', 'b:float16']);
+    expect(parseBenchCli(['--model', 'a:uint8'], tmpdir()).models).toEqual(['a:uint8']);
   });
 });
 

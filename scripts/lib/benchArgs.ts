@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBatchList } from '../../src/lib/stats';
 import { isBackendName, type BackendName } from '../../src/shared/protocol';
+import { choiceKey, parseChoice } from '../../src/lib/weights/choice';
+import { weightsFlag } from './evalArgs';
 
 export interface BenchCli {
   models: string[];
@@ -36,7 +38,9 @@ input) and the peer (@tensorflow-models/mobilenet classify() on ${PEER_MODEL}, b
 against the app's whole classify path on the same image), and prints app/bare and app/peer.
 
 Options:
-  --model ID[,ID]       catalog model id(s) (default ${PEER_MODEL})
+  --model ID[,ID]       catalog model id(s) (default ${PEER_MODEL}); ID:float16 picks a weight variant
+  --weights W[,W]       float32, float16 and/or uint8: every --model with each of these weights, side by
+                        side (default float32; a variant must have been written by npm run models)
   --backend NAME[,NAME] wasm, webgl, webgpu or cpu (default wasm)
   --batches LIST        batch sizes (default 1,2,4,8,16,32)
   --warmup N            untimed runs per batch size (default 10)
@@ -67,6 +71,7 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     allowPositionals: false,
     options: {
       model: { type: 'string', multiple: true },
+      weights: { type: 'string', multiple: true },
       backend: { type: 'string', multiple: true },
       batches: { type: 'string' },
       warmup: { type: 'string' },
@@ -103,8 +108,10 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     image = null; // the default image lives in ../shared, which may be absent: fall back to noise
   }
   const models = list(values.model);
+  const weights = list(values.weights).map((w) => weightsFlag(w));
+  const chosen = models.length ? models : [PEER_MODEL];
   return {
-    models: models.length ? models : [PEER_MODEL],
+    models: weights.length ? chosen.flatMap((m) => weights.map((w) => choiceKey(parseChoice(m).id, w))) : chosen,
     backends: backends.length ? (backends as BackendName[]) : ['wasm'],
     batches: parseBatchList(values.batches ?? '1,2,4,8,16,32'),
     warmup: whole('warmup', values.warmup, 10, 0),

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import type { LumenHarness } from '../../src/harness/main';
 import type { BackendName, ClassifyItem } from '../../src/shared/protocol';
 import type { BenchRow } from '../../src/lib/benchRun';
+import { parseChoice } from '../../src/lib/weights/choice';
 
 export const DROP_DIR = '../shared/images/imagenet-sample';
 /** As src/store/classifyActions.ts posts a drop: requests of 48, one task apart. */
@@ -63,11 +64,11 @@ const median = (values: readonly number[]): number => {
 /** Runs the drop `runs` times (after one untimed) on `backend` in the harness page's worker. */
 export async function runDrop(page: Page, urls: readonly string[], modelId: string, backend: BackendName, runs: number): Promise<DropRun> {
   const timed = await page.evaluate(
-    async ({ urls, modelId, backend, runs, chunk, batchSize, k }) => {
+    async ({ urls, choice, backend, runs, chunk, batchSize, k }) => {
       const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
       const { client } = harness;
       await client.request({ type: 'init', backend }).result;
-      const spec = await harness.spec(modelId);
+      const spec = await harness.spec(choice.id, choice.weights);
       await client.request({ type: 'load', model: spec }).result;
       const blobs = await Promise.all(urls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })));
       type Timed = { ms: number; failed: number; modelMs: number; preprocessMs: number; decodeMs: number; batches: number[] };
@@ -97,7 +98,7 @@ export async function runDrop(page: Page, urls: readonly string[], modelId: stri
       for (let i = 0; i < runs; i += 1) results.push(await drop());
       return results;
     },
-    { urls: [...urls], modelId, backend, runs, chunk: REQUEST_CHUNK, batchSize: DROP_BATCH, k: DROP_K },
+    { urls: [...urls], choice: parseChoice(modelId), backend, runs, chunk: REQUEST_CHUNK, batchSize: DROP_BATCH, k: DROP_K },
   );
   const wallMs = timed.map((t) => t.ms);
   const last = timed.at(-1);

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKENDS, isBackendName, type BackendName } from '../../src/shared/protocol';
+import { isWeightsName, WEIGHTS_NAMES, type WeightsName } from '../../src/shared/weights';
 
 export const DEFAULT_IMAGES = resolve(import.meta.dirname, '../../../shared/images/imagenet-sample');
 
@@ -11,6 +12,8 @@ export interface EvalOptions {
   backend: BackendName;
   /** Two backends to compare on the same images. */
   agree: [BackendName, BackendName] | null;
+  /** Which stored weights to load (float32 unless --weights). */
+  weights: WeightsName;
   images: string;
   limit: number | undefined;
   json: string | undefined;
@@ -33,6 +36,8 @@ Options:
   --backend NAME      ${BACKENDS.join(' | ')} (default wasm, the fastest without a GPU)
   --agree A,B         run the images on backends A and B (two workers, side by side) and print the
                       fraction with the same top-1 and the max |Δprobability| over all classes
+  --weights W         ${WEIGHTS_NAMES.join(' | ')} (default float32): a weight variant written by
+                      npm run models, offered in the catalog or not yet (to measure it)
   --images DIR        image folder (default ../shared/images/imagenet-sample)
   --limit N           only N images, spread evenly over the set (deterministic)
   --json FILE         write {model, backend, n, top1, top5, images:[{file, label, top5, probabilities}]}
@@ -57,6 +62,13 @@ function backend(value: string, flag: string): BackendName {
   return value;
 }
 
+/** --weights for eval and bench alike. */
+export function weightsFlag(value: string | undefined): WeightsName {
+  if (value === undefined) return 'float32';
+  if (!isWeightsName(value)) throw new Error(`--weights: unknown weights "${value}"; use ${WEIGHTS_NAMES.join(', ')}`);
+  return value;
+}
+
 export function parseEvalArgs(argv: readonly string[]): EvalOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -66,6 +78,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
       model: { type: 'string' },
       backend: { type: 'string' },
       agree: { type: 'string' },
+      weights: { type: 'string' },
       images: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'string' },
@@ -78,6 +91,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
     model: values.model ?? '',
     backend: backend(values.backend ?? 'wasm', '--backend'),
     agree: null,
+    weights: weightsFlag(values.weights),
     images: values.images ?? DEFAULT_IMAGES,
     limit: positiveInt(values.limit, '--limit'),
     json: values.json,

@@ -38,7 +38,7 @@ interface Run {
 
 async function runOne(target: EvalTarget, options: EvalOptions, backend: BackendName, set: EvalSet): Promise<Run> {
   process.stderr.write(`[${backend}] loading ${options.model}…\n`);
-  const prepared = await prepareModel(target.page, options.model, backend);
+  const prepared = await prepareModel(target.page, options.model, backend, options.weights);
   process.stderr.write(
     `[${backend}] ${prepared.engine.backend} ready (${prepared.engine.reason}); ${prepared.spec.name} loaded in ${prepared.model.loadMs.toFixed(0)} ms\n`,
   );
@@ -55,7 +55,7 @@ function report(options: EvalOptions, backend: string, set: EvalSet, run: Run): 
       run.outcomes,
       set.images.map((i) => i.label ?? -1),
     );
-    lines.push(accuracyLine(options.model, backend, acc));
+    lines.push(accuracyLine(options.weights === 'float32' ? options.model : `${options.model} (${options.weights} weights)`, backend, acc));
     // The reference figures are for the whole imagenet-sample folder, nothing else.
     const fullSet = resolve(set.dir) === resolve(DEFAULT_IMAGES) && set.images.length === REFERENCE_SET_SIZE;
     lines.push(referenceLine(options.model, acc, fullSet));
@@ -78,7 +78,7 @@ async function writeJson(path: string, options: EvalOptions, backend: string, se
           set.images.map((i) => i.label ?? -1),
         )
       : null;
-  await writeFile(path, JSON.stringify(evalDocument(options.model, backend, set, outcomes, acc)));
+  await writeFile(path, JSON.stringify({ ...evalDocument(options.model, backend, set, outcomes, acc), weights: options.weights }));
   process.stderr.write(`wrote ${path}\n`);
 }
 

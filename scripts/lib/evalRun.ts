@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { LumenHarness } from '../../src/harness/main';
 import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../../src/shared/protocol';
+import type { WeightsName } from '../../src/shared/weights';
 import type { EvalImage } from './evalData';
 import type { ImageOutcome } from './evalScore';
 
@@ -25,12 +26,12 @@ export interface PreparedModel {
 }
 
 /** Starts `backend` in the page's worker and loads (and warms up) catalog model `modelId`. */
-export async function prepareModel(page: Page, modelId: string, backend: BackendName): Promise<PreparedModel> {
+export async function prepareModel(page: Page, modelId: string, backend: BackendName, weights: WeightsName = 'float32'): Promise<PreparedModel> {
   return page.evaluate(
-    async ({ modelId, backend }) => {
+    async ({ modelId, backend, weights }) => {
       const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
       const { engine } = await harness.client.request({ type: 'init', backend }).result;
-      const spec = await harness.spec(modelId);
+      const spec = await harness.spec(modelId, weights);
       const { model } = await harness.client.request({ type: 'load', model: spec }).result;
       // Labels files are JSON (array or index → name object) or plain text, one name per line.
       const text = spec.labelsUrl ? (await (await harness.blob(spec.labelsUrl)).text()).trim() : '[]';
@@ -38,7 +39,7 @@ export async function prepareModel(page: Page, modelId: string, backend: Backend
       const labels = Array.isArray(raw) ? raw.map(String) : Object.values(raw as Record<string, unknown>).map(String);
       return { spec, engine, model, labels };
     },
-    { modelId, backend },
+    { modelId, backend, weights },
   );
 }
 

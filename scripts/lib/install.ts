@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { modelFolder, validateCatalog, type CatalogFile, type CatalogModel } from '../../src/shared/catalog';
 import { installVerified, isDirectory, isInstalled, mapLimit, sweepTempFiles } from './files';
 import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
+import { variantMismatches, writeVariants } from './variants';
 import { systemNpm, type NpmRunner } from './npm';
 import { selfHostOne } from './selfHost';
 import { describeSource, displayPath, openSource, SharedSourceMissing, type FetchLike, type OpenedSource, type SourceContext } from './sources';
@@ -151,6 +152,9 @@ async function installOne(model: CatalogModel, outDir: string, ctx: SourceContex
       totalBytes: report.totalBytes,
     });
     report.location = metadata.source.location;
+    const labelsBytes = model.files.find((f) => f.path === model.labels)?.size ?? 0;
+    metadata.variants = await writeVariants(folder, labelsBytes);
+    report.warnings.push(...variantMismatches(model.variants ?? [], metadata.variants));
     await writeMetadata(metadataPath, metadata);
   } catch (err) {
     report.status = 'FAILED';

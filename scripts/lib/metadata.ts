@@ -3,6 +3,7 @@
  * (falling back to the catalog), so the app can check a model before loading its weights.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { VariantRecord } from './variants';
 import type { CatalogModel, LabelOrder, ModelFormat, ModelSource, OutputKind, PreprocessingMode } from '../../src/shared/catalog';
 
 export const METADATA_FILE = 'lumen-model.json';
@@ -33,6 +34,8 @@ export interface LumenModelMetadata {
   shapesFrom: ModelShapes['from'];
   files: { path: string; size: number; sha256: string }[];
   totalBytes: number;
+  /** Weight variants written beside the float32 files (scripts/lib/variants.ts). */
+  variants?: VariantRecord[];
 }
 
 type Json = Record<string, unknown>;

@@ -16,6 +16,7 @@ import { isInstalled, IntegrityError, mapLimit, sweepTempFiles, TEMP_SUFFIX } fr
 import type { ModelReport } from './install';
 import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
 import type { FetchLike } from './sources';
+import { writeVariants } from './variants';
 
 export interface SelfHostContext {
   fetch: FetchLike;
@@ -153,6 +154,8 @@ export async function selfHostOne(model: CatalogModel, folder: string, report: M
     const labels = planned.at(-1)?.path ?? model.labels;
     // labels: the local copy, relative to the folder
     const metadata = metadataFor(model, shapes, { fetchedAt: ctx.now().toISOString(), location: modelJsonUrl, labels, files, totalBytes });
+    // Variants too, like an installed model (measurable with npm run eval -- --weights; not offered until listed).
+    metadata.variants = await writeVariants(folder, files.find((f) => f.path === labels)?.size ?? 0);
     await writeMetadata(metadataPath, metadata);
     return {
       ...report,

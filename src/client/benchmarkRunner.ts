@@ -3,6 +3,7 @@
  * 'benchmark' request. The page (store/benchmarkActions) and the headless harness (npm run bench)
  * both call this, so the numbers on screen and in the terminal come from the same code.
  */
+import { choiceKey } from '../lib/weights/choice';
 import type { WorkerClient } from './workerClient';
 import { watchLongTasks } from './longTasks';
 import { newRunId, type BenchConfig, type BenchEnvironment, type BenchRun, type ComboResult } from '../lib/benchRun';
@@ -112,7 +113,16 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
         update({
           combos: [
             ...run.combos,
-            { model: spec.id, modelName: spec.name, backend, status: failure ? 'failed' : 'running', error: failure, batches: [], summary: null },
+            // A weight variant is its own row: mobilenet_v2_100_224:float16 beside mobilenet_v2_100_224.
+            {
+              model: choiceKey(spec.id, spec.weights ?? 'float32'),
+              modelName: spec.name,
+              backend,
+              status: failure ? 'failed' : 'running',
+              error: failure,
+              batches: [],
+              summary: null,
+            },
           ],
         });
         if (failure) continue;

@@ -9,11 +9,14 @@ import { specFromCatalog } from '../lib/modelSpec';
 import { selfHostedEntry } from '../lib/selfHosted';
 import { modelFolder, validateCatalog, type CatalogModel } from '../shared/catalog';
 import type { ModelSpec } from '../shared/protocol';
+import type { WeightsName } from '../shared/weights';
+import { parseChoice } from '../lib/weights/choice';
+import { findVariant, recordedVariant, specWithWeights } from '../lib/weights/variantSpec';
 
 export interface LumenHarness {
   client: WorkerClient;
   /** The catalog entry `id` as a worker-ready spec. */
-  spec(id: string): Promise<ModelSpec>;
+  spec(id: string, weights?: WeightsName): Promise<ModelSpec>;
   /** Fetches a URL (the scripts route local files through Playwright) as a Blob. */
   blob(url: string): Promise<Blob>;
   /** Runs a benchmark plan with the page's own runner; progress goes to the console. */
@@ -32,11 +35,19 @@ async function selfHosted(model: CatalogModel): Promise<CatalogModel | null> {
 
 const harness: LumenHarness = {
   client: getClient(),
-  async spec(id) {
+  async spec(id, weights) {
     const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
     const model = catalog.models.find((m) => m.id === id);
     if (!model) throw new Error(`No model "${id}" in the catalog; known: ${catalog.models.map((m) => m.id).join(', ')}`);
-    return specFromCatalog((await selfHosted(model)) ?? model, catalogUrl);
+    const entry = (await selfHosted(model)) ?? model;
+    if (!weights || weights === 'float32') return specFromCatalog(entry, catalogUrl);
+    // An offered variant, or (to measure one before it is offered) the one npm run models wrote.
+    const offered = findVariant(entry, weights);
+    if (offered) return specWithWeights(entry, catalogUrl, offered);
+    const response = await fetch(new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl)).catch(() => null);
+    const recorded = recordedVariant(response?.ok ? await response.json().catch(() => null) : null, weights);
+    if (!recorded) throw new Error(`No ${weights} weights for "${id}": run npm run models to write them`);
+    return specWithWeights(entry, catalogUrl, recorded);
   },
   async blob(url) {
     const response = await fetch(url);
@@ -44,7 +55,8 @@ const harness: LumenHarness = {
     return response.blob();
   },
   async bench(config, imageUrls) {
-    const specs = await Promise.all(config.models.map((id) => harness.spec(id)));
+    // Plan entries are model ids or (model, weights) keys such as mobilenet_v2_100_224:float16.
+    const specs = await Promise.all(config.models.map((key) => harness.spec(parseChoice(key).id, parseChoice(key).weights)));
     const images = await Promise.all(
       imageUrls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })),
     );

@@ -5,10 +5,21 @@ import type { CatalogModel } from '../shared/catalog';
 
 describe('URL state', () => {
   it('reads model and backend', () => {
-    expect(readUrlState('?model=resnet50&backend=webgl')).toEqual({ model: 'resnet50', backend: 'webgl', invalidBackend: null });
+    expect(readUrlState('?model=resnet50&backend=webgl')).toEqual({
+      model: 'resnet50',
+      backend: 'webgl',
+      invalidBackend: null,
+      weights: null,
+      invalidWeights: null,
+    });
   });
   it('flags an unknown backend instead of silently using it', () => {
-    expect(readUrlState('?backend=cuda')).toEqual({ model: null, backend: null, invalidBackend: 'cuda' });
+    expect(readUrlState('?backend=cuda')).toEqual({ model: null, backend: null, invalidBackend: 'cuda', weights: null, invalidWeights: null });
+  });
+  it('reads ?weights= and flags an unknown one', () => {
+    expect(readUrlState('?weights=float16').weights).toBe('float16');
+    expect(readUrlState('?weights=int4')).toMatchObject({ weights: null, invalidWeights: 'int4' });
+    expect(withParam('?model=a', 'weights', 'uint8')).toBe('?model=a&weights=uint8');
   });
   it('sets and removes one parameter, keeping the others', () => {
     expect(withParam('?model=a&x=1', 'backend', 'wasm')).toBe('?model=a&x=1&backend=wasm');

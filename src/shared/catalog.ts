@@ -1,4 +1,5 @@
 import { LumenError } from './errors';
+import { validateVariants, type CatalogVariant } from './weights';
 
 /** How pixels (0..255 RGB) become model input; mirrors keras.applications' preprocess_input modes. */
 export type PreprocessingMode =
@@ -55,6 +56,8 @@ export interface CatalogModel {
   description: string;
   /** For a non-Keras label order: output class i is Keras class kerasIndex[i]. */
   kerasIndex?: number[];
+  /** Lighter weight variants that passed the accuracy check (src/shared/weights.ts). */
+  variants?: CatalogVariant[];
 }
 
 export interface Catalog {
@@ -158,6 +161,7 @@ function validateModel(v: unknown, index: number): CatalogModel {
     if (!valid) fail(where, `labelOrder "${model.labelOrder}" needs "kerasIndex": a permutation of 0..999`);
     model.kerasIndex = kerasIndex as number[];
   }
+  if (v['variants'] !== undefined) model.variants = validateVariants(v['variants'], where);
   const paths = new Set(model.files.map((f) => f.path));
   if (paths.size !== model.files.length) fail(where, 'file paths must be unique');
   for (const needed of hosted ? [] : ['model.json', model.labels]) {

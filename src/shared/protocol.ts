@@ -4,6 +4,7 @@
  * exactly one terminal event (`ready`, `loaded`, `classified`, `benchmarked`, `cancelled` or
  * `error`). Everything here must survive structured clone: no classes, no functions.
  */
+import type { WeightsName } from './weights';
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from './catalog';
 import type { SerializedError } from './errors';
 import type { CompareRow, LatencyStats, ModelReport } from './report';
@@ -47,6 +48,8 @@ export interface ModelSpec {
   fileHashes?: Record<string, string>;
   /** A taught model (shared/teach.ts): the base model, then the head on its embeddings. */
   taught?: TaughtModelSpec;
+  /** Which stored weights this spec loads (src/shared/weights.ts); absent means float32. */
+  weights?: WeightsName;
 }
 
 /** One image to classify: a Blob (decoded in the worker) or an already-decoded bitmap (transferred). */

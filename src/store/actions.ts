@@ -3,6 +3,7 @@
  * write the store. Nothing here runs a model: that is the worker's job.
  */
 import { useStore } from './index';
+import { isTaughtId, loadTaughtModels } from './teachModels';
 import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec, specFor } from './catalogActions';
 import { getClient } from '../client';
 import { listenToEngine } from './engineEvents';
@@ -10,10 +11,12 @@ import { applyRememberedChoice, watchFirstResults } from './backendChoice';
 import { classifyCards, markModelChosen, runKey } from './classifyActions';
 import { readUrlState, withParam } from '../lib/urlState';
 import type { BackendName } from '../shared/protocol';
+import type { WeightsName } from '../shared/weights';
+import { settleWeights, unknownWeightsNotice } from './weightsActions';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function setUrlParam(key: 'model' | 'backend', value: string | null): void {
+function setUrlParam(key: 'model' | 'backend' | 'weights', value: string | null): void {
   const search = withParam(window.location.search, key, value);
   window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
@@ -37,7 +40,14 @@ export async function bootstrap(): Promise<void> {
   }
   const { installed } = useStore.getState();
   await engineReady;
-  const first = initialModel(catalog, installed, url.model);
+  let first = initialModel(catalog, installed, url.model);
+  if (url.model && first !== url.model) {
+    // Not a catalog model: perhaps a taught one (IndexedDB), so ?model=taught-… opens it after a reload.
+    await loadTaughtModels().catch(() => undefined);
+    if (isTaughtId(url.model)) first = url.model;
+  }
+  if (url.invalidWeights) unknownWeightsNotice(url.invalidWeights);
+  else if (url.weights) settleWeights(first, url.weights);
   // Before the model loads, so it loads once, on the backend measured for it here before.
   await applyRememberedChoice(first);
   await selectModel(first, { updateUrl: url.model !== null });
@@ -85,6 +95,8 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
     });
     if (updateUrl) setUrlParam('model', previous.id);
   };
+  // Another model may not offer the weights in use: it then loads float32, and says so.
+  if (before.selectedWeights !== 'float32' && settleWeights(id, before.selectedWeights) === 'float32') setUrlParam('weights', null);
   useStore.setState({ selectedModel: id, modelInfo: null, modelError: null });
   if (updateUrl) setUrlParam('model', id);
   markModelChosen();
@@ -110,6 +122,14 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
   // Re-run what is on screen if it was computed by another model or backend.
   const { cards, run } = useStore.getState();
   if (cards.length > 0 && run?.modelKey !== runKey(spec.key)) void classifyCards(cards);
+}
+
+/** The picker's weights choice: kept in the URL (`?weights=`), then the model reloads with them. */
+export async function selectWeights(weights: WeightsName): Promise<void> {
+  const { selectedModel } = useStore.getState();
+  const used = settleWeights(selectedModel, weights);
+  setUrlParam('weights', used === 'float32' ? null : used);
+  await selectModel(selectedModel, { updateUrl: false });
 }
 
 export { setK, classifyFiles, clearResults } from './classifyActions';

@@ -4,7 +4,7 @@
  * the page re-renders at a human rate and stays responsive while the worker is busy.
  */
 import { useStore, type AppState } from './index';
-import { catalogUrl } from './catalogActions';
+import { catalogUrl, specFor } from './catalogActions';
 import { selectModel, startEngine } from './actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
 import { rememberBestBatches } from './classifyBatch';
@@ -14,6 +14,8 @@ import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInp
 import { benchCsv, benchFileName, benchJson } from '../lib/benchExport';
 import type { BenchConfig, BenchRun } from '../lib/benchRun';
 import { specFromCatalog } from '../lib/modelSpec';
+import { choiceKey, parseChoice } from '../lib/weights/choice';
+import { offeredWeights } from '../lib/weights/variantSpec';
 import type { ModelFormat } from '../shared/catalog';
 import { downloadText } from './download';
 
@@ -31,20 +33,22 @@ export function setBenchForm(patch: Partial<FormInput>): void {
 
 /** The page's model (when installed) and backend (the engine's, or the one asked for while it starts). */
 export function pageDefaultsOf(state: AppState): PageDefaults {
-  const { selectedModel, installed, engine, requestedBackend, cards } = state;
-  return { model: selectedModel && installed[selectedModel] ? selectedModel : null, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
+  const { selectedModel, selectedWeights, installed, engine, requestedBackend, cards } = state;
+  // The page's weights come along: a float16 page benchmarks float16 unless the form says otherwise.
+  const model = selectedModel && installed[selectedModel] ? choiceKey(selectedModel, selectedWeights) : null;
+  return { model, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
 }
 
 function planConfig(state: AppState, kind: BenchConfig['kind']): BenchConfig {
   const { catalog, installed, selectedModel, cards } = state;
   const form = effectiveForm(state.benchForm, pageDefaultsOf(state));
   const formats: Record<string, ModelFormat> = {};
-  for (const m of catalog?.models ?? []) if (installed[m.id]) formats[m.id] = m.format;
+  for (const m of catalog?.models ?? []) if (installed[m.id]) for (const o of offeredWeights(m)) formats[choiceKey(m.id, o.weights)] = m.format;
   const peer = catalog?.models.find((m) => m.id === PEER_MODEL_ID);
-  const notInstalled = form.models.filter((id) => !installed[id]);
+  const notInstalled = form.models.filter((key) => !installed[parseChoice(key).id]);
   if (kind === 'sweep' && notInstalled.length > 0) throw new Error(`Not installed here: ${notInstalled.join(', ')}. Run \`npm run models\`.`);
   return configFromForm(form, kind, {
-    selectedModel: selectedModel && installed[selectedModel] ? selectedModel : null,
+    selectedModel: selectedModel && installed[selectedModel] ? choiceKey(selectedModel, state.selectedWeights) : null,
     formats,
     peerModelUrl: peer && installed[peer.id] ? specFromCatalog(peer, catalogUrl()).modelUrl : null,
     imageCount: cards.length,
@@ -71,11 +75,13 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
     useStore.setState({ benchAttempt: kind, benchError: null });
     return;
   }
-  const { catalog, cards, engine: pageEngine } = useStore.getState();
-  const specs = config.models.map((id) => {
-    const model = catalog?.models.find((m) => m.id === id);
-    if (!model) throw new Error(`unknown model ${id}`);
-    return specFromCatalog(model, catalogUrl());
+  const { cards, engine: pageEngine } = useStore.getState();
+  const specs = config.models.map((key) => {
+    const { id, weights } = parseChoice(key);
+    // A catalog model with its weights, or a taught one (base + head): specFor knows both.
+    const spec = specFor(id, weights);
+    if (!spec) throw new Error(`unknown model ${id}`);
+    return spec;
   });
   const images = config.input === 'images' ? cards.map((c) => ({ name: c.name, kind: 'blob' as const, blob: c.file })) : [];
 

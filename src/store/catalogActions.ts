@@ -1,7 +1,8 @@
 /** Loading the catalog and learning which models are installed next to it. */
 import { useStore, type InstalledMeta } from './index';
 import { modelFolder, validateCatalog, type Catalog, type CatalogModel } from '../shared/catalog';
-import { specFromCatalog } from '../lib/modelSpec';
+import { findVariant, specWithWeights } from '../lib/weights/variantSpec';
+import type { WeightsName } from '../shared/weights';
 import { selfHostedEntry } from '../lib/selfHosted';
 import { MODEL_CACHE } from '../lib/cacheGroups';
 import type { ModelSpec } from '../shared/protocol';
@@ -103,16 +104,17 @@ export function initialModel(catalog: Catalog, installed: Record<string, Install
 }
 
 /** A catalog model or one of the user's own, as a worker-ready spec. */
-export function specFor(id: string | null): ModelSpec | null {
+export function specFor(id: string | null, weights: WeightsName = 'float32'): ModelSpec | null {
   const { catalog, customModels } = useStore.getState();
   const custom = customModels.find((m) => m.id === id);
   if (custom) return custom.spec;
   const model = catalog?.models.find((m) => m.id === id);
-  return model ? specFromCatalog(model, catalogUrl()) : taughtSpecFor(id);
+  return model ? specWithWeights(model, catalogUrl(), findVariant(model, weights)) : taughtSpecFor(id);
 }
 
 export function selectedSpec(): ModelSpec | null {
-  return specFor(useStore.getState().selectedModel);
+  const { selectedModel, selectedWeights } = useStore.getState();
+  return specFor(selectedModel, selectedWeights);
 }
 
 /** Installed here (or cached), or added by the user. */

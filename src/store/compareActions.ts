@@ -4,6 +4,16 @@ import { diskBytesOf, specFor } from './catalogActions';
 import { getClient } from '../client';
 import { isCancelled } from '../shared/errors';
 import type { ModelSpec } from '../shared/protocol';
+import { parseChoice } from '../lib/weights/choice';
+import { findVariant } from '../lib/weights/variantSpec';
+
+/** Bytes a (model, weights) choice downloads: the variant's files, or the model's own. */
+function choiceDiskBytes(key: string): number | null {
+  const { id, weights } = parseChoice(key);
+  const model = useStore.getState().catalog?.models.find((m) => m.id === id);
+  const variant = model ? findVariant(model, weights) : null;
+  return variant ? variant.totalBytes : diskBytesOf(id);
+}
 
 /** Warm-up passes on the actual image before timing (the load already ran one on zeros). */
 const COMPARE_WARMUP = 1;
@@ -16,9 +26,12 @@ export function classifyImage(): File | null {
 export async function startCompare(ids: readonly string[], runs: number, image: File | null): Promise<void> {
   const previous = useStore.getState().compareRun;
   if (previous?.status === 'running') getClient().cancel(previous.requestId);
-  const chosen = ids.map((id) => ({ id, spec: specFor(id) })).filter((c): c is { id: string; spec: ModelSpec } => c.spec !== null);
+  // An id may name weights too (mobilenet_v2_100_224:float16): the variant then sits beside its model.
+  const chosen = ids
+    .map((id) => ({ id, spec: specFor(parseChoice(id).id, parseChoice(id).weights) }))
+    .filter((c): c is { id: string; spec: ModelSpec } => c.spec !== null);
   if (chosen.length === 0) return;
-  const entries: CompareEntry[] = chosen.map(({ id, spec }) => ({ id, name: spec.name, diskBytes: diskBytesOf(id) }));
+  const entries: CompareEntry[] = chosen.map(({ id, spec }) => ({ id, name: spec.name, diskBytes: choiceDiskBytes(id) }));
   const handle = getClient().request(
     {
       type: 'compare',

@@ -10,6 +10,7 @@ import { createNoticeSlice, type NoticeSlice } from './noticeSlice';
 import { createExplainSlice, type ExplainSlice } from './explainSlice';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 
 export type AppState = EngineSlice &
   ModelSlice &
@@ -20,7 +21,8 @@ export type AppState = EngineSlice &
   NoticeSlice &
   ExplainSlice &
   LiveSlice &
-  ViewSlice;
+  ViewSlice &
+  WeightsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -33,6 +35,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createExplainSlice(...a),
   ...createLiveSlice(...a),
   ...createViewSlice(...a),
+  ...createWeightsSlice(...a),
 }));
 
 export const showView = (view: string): void => useStore.setState({ view });

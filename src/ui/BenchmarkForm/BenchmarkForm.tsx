@@ -1,6 +1,10 @@
+import { useTaughtStore } from '../../store/teachModels';
 import { useStore } from '../../store';
 import { cancelBenchmark, setBenchForm, startBenchmark } from '../../store/benchmarkActions';
 import { PEER_MODEL_ID } from '../../lib/benchPlan';
+import { formatBytes } from '../../lib/format';
+import { choiceKey } from '../../lib/weights/choice';
+import { offeredWeights } from '../../lib/weights/variantSpec';
 import { BACKENDS, type BackendName } from '../../shared/protocol';
 import { useBenchProblem, useEffectiveBenchForm, usePageStarting } from './useBenchForm';
 
@@ -24,6 +28,7 @@ export function BenchmarkForm() {
   const selected = useStore((s) => s.selectedModel);
   const running = status === 'running';
   const models = catalog?.models.filter((m) => installed[m.id]) ?? [];
+  const taughtModels = useTaughtStore((s) => s.models);
   const selectedName = catalog?.models.find((m) => m.id === selected)?.name ?? 'the selected model';
   const waiting = starting && !catalogError;
 
@@ -33,7 +38,24 @@ export function BenchmarkForm() {
         <legend>Models</legend>
         {catalog === null && !catalogError && <p className="muted">Loading the model list…</p>}
         {catalog !== null && models.length === 0 && <p className="muted">No model is installed. Run `npm run models`.</p>}
-        {models.map((m) => (
+        {models.flatMap((m) =>
+          // float32 first, then each lighter variant the model offers: side by side in one plan.
+          offeredWeights(m).map(({ weights, bytes }) => {
+            const key = choiceKey(m.id, weights);
+            return (
+              <label key={key} className="check">
+                <input
+                  type="checkbox"
+                  data-testid={`bench-model-${key}`}
+                  checked={form.models.includes(key)}
+                  onChange={(e) => setBenchForm({ models: toggle(form.models, key, e.target.checked) })}
+                />
+                {weights === 'float32' ? m.name : `${m.name} · ${weights} (${formatBytes(bytes)})`}
+              </label>
+            );
+          }),
+        )}
+        {taughtModels.map((m) => (
           <label key={m.id} className="check">
             <input
               type="checkbox"
@@ -41,7 +63,7 @@ export function BenchmarkForm() {
               checked={form.models.includes(m.id)}
               onChange={(e) => setBenchForm({ models: toggle(form.models, m.id, e.target.checked) })}
             />
-            {m.name}
+            {m.meta.name} <span className="muted">(taught)</span>
           </label>
         ))}
       </fieldset>

@@ -4,6 +4,8 @@ import { isAvailable } from '../../store/catalogActions';
 import { useTaughtStore } from '../../store/teachModels';
 import { cancelCompare, classifyImage, startCompare } from '../../store/compareActions';
 import { formatBytes, formatCount, formatMs } from '../../lib/format';
+import { choiceKey, parseChoice } from '../../lib/weights/choice';
+import { offeredWeights } from '../../lib/weights/variantSpec';
 import '../zoo.css';
 
 const DEFAULT_RUNS = 5;
@@ -67,19 +69,25 @@ export function CompareView() {
   const run = useStore((s) => s.compareRun);
   const backend = useStore((s) => s.engine?.backend);
   const available = [
-    ...(catalog?.models ?? []).filter((m) => installed[m.id]).map((m) => ({ id: m.id, name: m.name })),
-    ...customModels.map((m) => ({ id: m.id, name: m.name })),
-    ...taughtModels.map((m) => ({ id: m.id, name: m.meta.name })),
+    // Each model, then its lighter weight variants (id:float16 …), so they can be compared side by side.
+    ...(catalog?.models ?? [])
+      .filter((m) => installed[m.id])
+      .flatMap((m) =>
+        offeredWeights(m).map((o) => ({ id: choiceKey(m.id, o.weights), name: o.variant ? `${m.name} · ${o.weights}` : m.name, variant: o.variant !== null })),
+      ),
+    ...customModels.map((m) => ({ id: m.id, name: m.name, variant: false })),
+    ...taughtModels.map((m) => ({ id: m.id, name: m.meta.name, variant: false })),
   ];
-  // Models the user flipped from their default. Local models start ticked; hosted ones start
-  // unticked, since comparing them downloads every one of them over the network.
+  // Models the user flipped from their default. Local float32 models start ticked; hosted ones and
+  // variants start unticked (hosted ones would all download; variants are opt-in).
   const [toggled, setToggled] = useState<Set<string>>(new Set());
-  const isOn = (id: string): boolean => !installed[id]?.online !== toggled.has(id);
+  const startsOn = (id: string): boolean => !installed[id]?.online && !available.find((m) => m.id === id)?.variant;
+  const isOn = (id: string): boolean => startsOn(id) !== toggled.has(id);
   const [runs, setRuns] = useState(DEFAULT_RUNS);
   const [picked, setPicked] = useState<File | null>(null);
   const fromClassify = cards.length > 0 ? classifyImage() : null;
   const image = picked ?? fromClassify;
-  const chosen = available.filter((m) => isOn(m.id) && isAvailable(m.id));
+  const chosen = available.filter((m) => isOn(m.id) && isAvailable(parseChoice(m.id).id));
   const running = run?.status === 'running';
 
   const toggle = (id: string): void =>

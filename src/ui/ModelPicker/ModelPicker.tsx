@@ -1,5 +1,6 @@
 import { useStore, MAX_K } from '../../store';
 import { changeBackend, selectModel, setK } from '../../store/actions';
+import { WeightsChoice } from './WeightsChoice';
 import { BACKENDS, isBackendName } from '../../shared/protocol';
 import { useEffect } from 'react';
 import { loadTaughtModels, useTaughtStore } from '../../store/teachModels';
@@ -52,6 +53,7 @@ export function ModelPicker() {
           )}
         </select>
       </label>
+      <WeightsChoice model={model ?? null} />
       <label>
         Top-k
         <input data-testid="topk-input" type="number" min={1} max={MAX_K} value={k} onChange={(e) => setK(Number(e.target.value))} />

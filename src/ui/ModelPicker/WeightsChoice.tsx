@@ -1,0 +1,43 @@
+import { useStore } from '../../store';
+import { selectWeights } from '../../store/actions';
+import { offeredWeights } from '../../lib/weights/variantSpec';
+import { formatBytes } from '../../lib/format';
+import { isWeightsName } from '../../shared/weights';
+import type { CatalogModel } from '../../shared/catalog';
+
+/** float32 or a lighter variant the model offers, each with what it downloads and its measured top-1. */
+export function WeightsChoice({ model }: { model: CatalogModel | null }) {
+  const selected = useStore((s) => s.selectedWeights);
+  const notice = useStore((s) => s.weightsNotice);
+  const options = model ? offeredWeights(model) : [];
+  const current = options.find((o) => o.weights === selected) ?? options[0];
+  return (
+    <>
+      {options.length > 1 && (
+        <label>
+          Weights
+          <select
+            data-testid="weights-select"
+            value={current?.weights ?? 'float32'}
+            onChange={(e) => isWeightsName(e.target.value) && void selectWeights(e.target.value)}
+          >
+            {options.map((o) => (
+              <option key={o.weights} value={o.weights}>
+                {o.weights} · {formatBytes(o.bytes)}
+                {o.variant ? ` · top-1 ${(o.variant.top1 * 100).toFixed(1)} %` : ''}
+              </option>
+            ))}
+          </select>
+          <span className="weights-size" data-testid="weights-size" data-bytes={current?.bytes}>
+            {formatBytes(current?.bytes)}
+          </span>
+        </label>
+      )}
+      {notice && (
+        <p className="badge-note" data-testid="weights-notice" role="status">
+          {notice}
+        </p>
+      )}
+    </>
+  );
+}
