@@ -102,8 +102,6 @@ export interface ModelInfo {
    * null when they were kept, or came from the cache. The model runs from memory either way.
    */
   cacheProblem: string | null;
-  /** How the warm-up compiled the GPU programs: 'parallel' (compile-only pass first, worker/parallelCompile.ts), else why not. */
-  compile?: 'parallel' | 'not-a-gpu-backend' | 'failed';
 }
 
 export interface Prediction {

@@ -6,7 +6,6 @@
  */
 import { tf } from './tfjs';
 import { makeForward, type AnyModel } from './forward';
-import { compileInParallel } from './parallelCompile';
 import { defaultFetchDeps, type FetchDeps, type ModelFetcher } from './modelFetch';
 import { openWithRecovery, type Opened } from './modelAttempts';
 import { describeLoadError, FileFetchError } from './loadErrors';
@@ -182,13 +181,11 @@ export async function loadModel(
   const loadMs = performance.now() - started;
   const forward = makeForward(model, spec);
 
-  // Warm-up: one pass on zeros uploads weights to the device and compiles every kernel. On a GPU
-  // backend a compile-only pass first hands the driver every program at once (parallelCompile.ts).
+  // Warm-up: one pass on zeros uploads weights to the device and compiles every kernel. (A
+  // compile-only pass first, precompile.ts, made warm-up slower here on SwiftShader: not called.)
   const warmStart = performance.now();
   const zeros = tf.zeros([1, spec.inputSize[0], spec.inputSize[1], 3]) as tf.Tensor4D;
-  let compile: ModelInfo['compile'];
   try {
-    compile = (await compileInParallel(tf, forward, zeros)).mode;
     const out = await forward(zeros);
     const classes = out.shape[1];
     await out.data();
@@ -219,7 +216,6 @@ export async function loadModel(
     ...countWeights(model),
     fromCache: opened.fetcher.hits.has(spec.modelUrl),
     cacheProblem: opened.fetcher.cacheProblem,
-    compile,
   };
   return { spec, labels, info, model, topology, forward, dispose: () => model.dispose() };
 }
