@@ -5,6 +5,7 @@
  */
 import { useStore, type AppState } from './index';
 import { catalogUrl, specFor } from './catalogActions';
+import { isTaughtId } from './teachModels';
 import { selectModel, startEngine } from './actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
 import { rememberBestBatches } from './classifyBatch';
@@ -31,11 +32,14 @@ export function setBenchForm(patch: Partial<FormInput>): void {
   useStore.setState((s) => ({ benchForm: { ...s.benchForm, ...patch } }));
 }
 
+/** Installed from the catalog, or taught here (its base is installed): a model the benchmark can run. */
+const runnable = (state: AppState, id: string): boolean => Boolean(state.installed[id]) || isTaughtId(id);
+
 /** The page's model (when installed) and backend (the engine's, or the one asked for while it starts). */
 export function pageDefaultsOf(state: AppState): PageDefaults {
-  const { selectedModel, selectedWeights, installed, engine, requestedBackend, cards } = state;
+  const { selectedModel, selectedWeights, engine, requestedBackend, cards } = state;
   // The page's weights come along: a float16 page benchmarks float16 unless the form says otherwise.
-  const model = selectedModel && installed[selectedModel] ? choiceKey(selectedModel, selectedWeights) : null;
+  const model = selectedModel && runnable(state, selectedModel) ? choiceKey(selectedModel, selectedWeights) : null;
   return { model, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
 }
 
@@ -45,10 +49,10 @@ function planConfig(state: AppState, kind: BenchConfig['kind']): BenchConfig {
   const formats: Record<string, ModelFormat> = {};
   for (const m of catalog?.models ?? []) if (installed[m.id]) for (const o of offeredWeights(m)) formats[choiceKey(m.id, o.weights)] = m.format;
   const peer = catalog?.models.find((m) => m.id === PEER_MODEL_ID);
-  const notInstalled = form.models.filter((key) => !installed[parseChoice(key).id]);
+  const notInstalled = form.models.filter((key) => !runnable(state, parseChoice(key).id));
   if (kind === 'sweep' && notInstalled.length > 0) throw new Error(`Not installed here: ${notInstalled.join(', ')}. Run \`npm run models\`.`);
   return configFromForm(form, kind, {
-    selectedModel: selectedModel && installed[selectedModel] ? choiceKey(selectedModel, state.selectedWeights) : null,
+    selectedModel: selectedModel && runnable(state, selectedModel) ? choiceKey(selectedModel, state.selectedWeights) : null,
     formats,
     peerModelUrl: peer && installed[peer.id] ? specFromCatalog(peer, catalogUrl()).modelUrl : null,
     imageCount: cards.length,
