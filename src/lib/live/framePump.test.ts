@@ -97,6 +97,28 @@ describe('framePump', () => {
     expect(ended).toBe(1);
   });
 
+  it('a capture that throws counts as a failed frame, and the loop still ends properly', async () => {
+    const r = rig({ period: 10, inferMs: 10 });
+    let ended = 0;
+    const errors: unknown[] = [];
+    await startPump({
+      ...r.deps,
+      nextFrame: async () => {
+        throw new Error('InvalidStateError');
+      },
+      onError: (e) => {
+        errors.push(e);
+        return errors.length >= 3 ? 'stop' : 'continue';
+      },
+      onEnd: () => {
+        ended += 1;
+      },
+    }).done;
+    expect(errors).toHaveLength(3);
+    expect(ended).toBe(1);
+    expect(r.sent).toEqual([]);
+  });
+
   it('stop ends the loop: the answer in flight is not shown and no frame is sent after', async () => {
     const r = rig({ period: 10, inferMs: 10 });
     const pump = startPump({

@@ -53,7 +53,14 @@ export function startPump<F>(deps: PumpDeps<F>): Pump {
         await waitWhilePaused();
         continue;
       }
-      const captured = await deps.nextFrame();
+      let captured: CapturedFrame<F> | null;
+      try {
+        captured = await deps.nextFrame();
+      } catch (error) {
+        // Capturing failed (a frame the browser would not wrap): as a failed frame, not a dead loop.
+        if (stopped || deps.onError(error) === 'stop') break;
+        continue;
+      }
       if (!captured) break;
       if (stopped || paused) {
         // Captured, but the person stopped or paused meanwhile: it is not sent.

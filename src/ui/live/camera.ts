@@ -56,9 +56,12 @@ export function frameSource(video: HTMLVideoElement, signal: AbortSignal): () =>
   };
   watch();
   signal.addEventListener('abort', () => wake?.(), { once: true });
+  const waitForNew = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
   return async () => {
-    if (presented === captured && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
-    if (signal.aborted || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
+    if (presented === captured && !signal.aborted) await waitForNew();
+    // A frame without data yet (a stream starting or switching): wait for the next, never end the loop over it.
+    while (!signal.aborted && video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await waitForNew();
+    if (signal.aborted) return null;
     const skipped = captured < 0 ? 0 : Math.max(0, presented - captured - 1);
     captured = presented;
     return { frame: await capture(video), skipped };
