@@ -15,20 +15,15 @@ import { loseGpu } from './gpuLoss';
 import { createGpuSupervisor, recoverBackend } from './recovery';
 import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
-import { explainImage, type ExplainJob } from './explain/explain';
 import { timeModelOnBackends } from './backendTiming';
-import { classifyFrame } from './live';
-import type { LiveFrame, LiveResult } from '../shared/live';
-import { embedImages, trainHead, type EmbedHooks, type TeachTrainHooks } from './teach/teach';
+import { createEngineTasks, type EngineTasks } from './engineTasks';
 import { loadTaughtModel } from './teach/taught';
-import type { TeachEmbedRequest, TeachResult, TeachTrainRequest } from '../shared/teach';
 import type {
   BackendName,
   BackendTiming,
   BenchmarkOptions,
   BenchmarkSummary,
   EngineInfo,
-  Explanation,
   FaultKind,
   MemorySnapshot,
   ModelInfo,
@@ -49,7 +44,8 @@ export interface EngineSink {
   engineChanged(info: EngineInfo): void;
 }
 
-export interface Engine {
+/** The teach methods stay optional: an engine that cannot teach says so (handler.ts). */
+export interface Engine extends Omit<EngineTasks, 'teachEmbed' | 'teachTrain'>, Partial<Pick<EngineTasks, 'teachEmbed' | 'teachTrain'>> {
   /** Where recoveries are reported; the handler stamps them with the running request's id. */
   subscribe?(sink: EngineSink): void;
   /** tf.memory() now, for the tf-memory test hook. */
@@ -62,16 +58,8 @@ export interface Engine {
   inspect(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelReport>;
   compare(request: CompareRequest, hooks: CompareHooks): Promise<{ count: number; failed: number }>;
   benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
-  /** A heatmap of where one class's evidence lies in one image (explain/explain.ts). */
-  explain(job: ExplainJob, onProgress: ProgressFn): Promise<Explanation>;
   /** A few warm runs of the model on each available backend (the running one is restored after). */
   timeBackends?(spec: ModelSpec, onProgress: ProgressFn): Promise<BackendTiming[]>;
-  /** One Live-view camera frame: top-k (live.ts). */
-  liveFrame(spec: ModelSpec, frame: LiveFrame, k: number, onProgress: ProgressFn): Promise<LiveResult>;
-  /** Teach: embeddings of images from a base model (worker/teach). */
-  teachEmbed?(request: TeachEmbedRequest, hooks: EmbedHooks): Promise<{ count: number; failed: number; dim: number; at: string }>;
-  /** Teach: a head on labelled embeddings, evaluated on the held-apart ones. */
-  teachTrain?(request: TeachTrainRequest, hooks: TeachTrainHooks): Promise<TeachResult>;
 }
 
 /** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
@@ -257,26 +245,6 @@ export function createTfEngine(): Engine {
         input.close();
       }
     },
-    async liveFrame(spec, frame, k, onProgress) {
-      const model = await ensureModel(spec, onProgress);
-      unused.delete(spec.key);
-      const infer = (pixels: Parameters<typeof inferBatch>[2]) => gpu.run(async () => inferBatch(tf, await ensureModel(spec, onProgress), pixels));
-      return classifyFrame(model, frame, k, { infer });
-    },
-    async teachEmbed(request, hooks) {
-      await ensureModel(request.base, hooks.onProgress);
-      unused.delete(request.base.key);
-      return gpu.run(async () => embedImages(tf, await ensureModel(request.base, hooks.onProgress), request, hooks));
-    },
-    async teachTrain(request, hooks) {
-      await ensureBackend(hooks.onProgress);
-      return gpu.guard(() => trainHead(tf, request, hooks));
-    },
-    async explain(job, onProgress) {
-      await ensureModel(job.model, onProgress);
-      unused.delete(job.model.key);
-      // Raced against a GPU loss like classify: after a recovery it runs again on the reloaded model.
-      return gpu.run(async () => explainImage(tf, await ensureModel(job.model, onProgress), job));
-    },
+    ...createEngineTasks({ ensureModel, ensureBackend, markUsed: (key) => unused.delete(key), gpu }),
   };
 }
