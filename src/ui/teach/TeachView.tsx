@@ -82,7 +82,11 @@ export function TeachView() {
           )}
           <span className="muted" role="status" data-testid="teach-status">
             {waiting ? `Embedding ${state.embedding} image${state.embedding === 1 ? '' : 's'}…` : training ? 'Training…' : ''}
-            {state.embeddingAt && !waiting && !training ? `Embeddings from ${state.embeddingAt}` : ''}
+            {state.embeddingAt && !waiting && !training ? (
+              <span title={`Graph node or layer: ${state.embeddingAt}`}>Each image is described by the base model’s last feature map, pooled.</span>
+            ) : (
+              ''
+            )}
           </span>
         </div>
         {state.problem && (
