@@ -16,6 +16,8 @@ import { createGpuSupervisor, recoverBackend } from './recovery';
 import { assertNever } from '../shared/assertNever';
 import { canvasReader } from './preprocessJs';
 import { timeModelOnBackends } from './backendTiming';
+import { offThreadDecoder } from './decodeOffThread';
+import { decodeBoundFor } from '../lib/images/boundedSize';
 import { createEngineTasks, type EngineTasks } from './engineTasks';
 import { loadTaughtModel } from './teach/taught';
 import type {
@@ -200,7 +202,7 @@ export function createTfEngine(): Engine {
           return inferBatch(tf, await ensureModel(spec, hooks.onProgress), pixels);
         });
       try {
-        return await classifyImages(model, request, hooks, { infer });
+        return await classifyImages(model, request, hooks, { infer, decode: offThreadDecoder(decodeBoundFor(spec.inputSize)) });
       } finally {
         oomArmed = false;
       }

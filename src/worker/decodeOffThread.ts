@@ -1,0 +1,114 @@
+/**
+ * Decoding in a second worker (decodeWorker.ts), so the TF.js worker's thread only builds tensors
+ * and runs the model: with the pipeline (lib/batches/pipeline) the next batch decodes on another
+ * core while this one is in the model. Falls back to decoding on this thread where a worker cannot
+ * start one, for bitmap inputs, and for good once the decode worker has died.
+ */
+import { boundedDecoder, type Decoder, type DecodedImage } from './predict';
+import { ImageDecodeError } from './decode';
+import type { PixelSource } from './preprocess';
+import type { DecodeAnswer, DecodeJob } from './decodeMessages';
+import { assertNever } from '../shared/assertNever';
+
+/** What is used of the decode worker (tests pass a fake). */
+export interface DecodePort {
+  postMessage(job: DecodeJob): void;
+  onmessage: ((event: { data: DecodeAnswer }) => void) | null;
+  onerror: (() => void) | null;
+  terminate(): void;
+}
+
+export interface OffThreadDeps {
+  /** Starts the decode worker; null (or a throw) where none can start. */
+  spawn(): DecodePort | null;
+  /** RGBA bytes → what tf.browser.fromPixels reads (ImageData in a browser). */
+  pixels(data: ImageData['data'], width: number, height: number): PixelSource;
+  /** Decoding on this thread, the fallback. */
+  here(maxSide: number): Decoder;
+}
+
+interface Waiting {
+  resolve(image: DecodedImage): void;
+  reject(error: Error): void;
+  thumbnail: (blob: Blob | null) => void;
+}
+
+export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) => Decoder {
+  let port: DecodePort | null = null;
+  let broken = false;
+  let nextId = 1;
+  const waiting = new Map<number, Waiting>();
+
+  const settle = (answer: DecodeAnswer): void => {
+    const entry = waiting.get(answer.id);
+    if (!entry) return;
+    switch (answer.kind) {
+      case 'pixels': {
+        const { width, height, format, downscaled } = answer;
+        const thumbnail = new Promise<Blob | null>((resolve) => (entry.thumbnail = resolve));
+        const pixels = deps.pixels(answer.data, answer.pixelWidth, answer.pixelHeight);
+        entry.resolve({ pixels, width, height, format, downscaled, thumbnail: () => thumbnail, close: () => undefined });
+        return;
+      }
+      case 'thumbnail':
+        entry.thumbnail(answer.thumbnail);
+        waiting.delete(answer.id);
+        return;
+      case 'error':
+        entry.reject(new ImageDecodeError({ code: answer.error.code, message: answer.error.message }, answer.format));
+        waiting.delete(answer.id);
+        return;
+      default:
+        assertNever(answer, 'decode answer');
+    }
+  };
+
+  const open = (): DecodePort | null => {
+    if (broken || port) return port;
+    try {
+      port = deps.spawn();
+    } catch {
+      port = null;
+    }
+    if (!port) {
+      broken = true;
+      return null;
+    }
+    port.onmessage = ({ data }) => settle(data);
+    port.onerror = () => {
+      // The decode worker died (or never loaded): what it held fails, and this thread decodes from now on.
+      broken = true;
+      port?.terminate();
+      port = null;
+      for (const entry of waiting.values()) {
+        entry.reject(new Error('the image decoder stopped'));
+        entry.thumbnail(null);
+      }
+      waiting.clear();
+    };
+    return port;
+  };
+
+  return (maxSide) => {
+    const here = deps.here(maxSide);
+    return (input) => {
+      const target = input.kind === 'blob' ? open() : null;
+      if (!target || input.kind !== 'blob') return here(input);
+      const id = nextId++;
+      return new Promise<DecodedImage>((resolve, reject) => {
+        waiting.set(id, { resolve, reject, thumbnail: () => undefined });
+        target.postMessage({ id, blob: input.blob, name: input.name, maxSide });
+      });
+    };
+  };
+}
+
+/** The TF.js worker's decoder for classify: off this thread when it can be, here otherwise. */
+export const offThreadDecoder = createOffThreadDecoding({
+  spawn: () =>
+    typeof Worker === 'undefined'
+      ? null
+      : (new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name: 'lumen-decode' }) as unknown as DecodePort),
+  pixels: (data, width, height) => new ImageData(data, width, height),
+  here: boundedDecoder,
+});
