@@ -74,16 +74,30 @@ describe('off-thread decoding', () => {
     expect(error).toMatchObject({ code: 'decode-failed', format: 'HEIC', message: expect.stringContaining('HEIC image') });
   });
 
-  it('when the decode worker dies, what it held fails and later files decode on this thread', async () => {
+  it('when the decode worker dies, the files it held and later ones decode on this thread: none is lost', async () => {
     hereCalls.length = 0;
     const { port, jobs } = fakePort();
     const decode = createOffThreadDecoding({ spawn: () => port, pixels, here })(896);
-    const held = decode(blob('a.jpg'));
+    const delivered = decode(blob('a.jpg'));
+    port.answer({
+      id: 1,
+      kind: 'pixels',
+      data: new Uint8ClampedArray(4),
+      pixelWidth: 1,
+      pixelHeight: 1,
+      width: 1,
+      height: 1,
+      format: 'JPEG',
+      downscaled: false,
+    });
+    const first = await delivered;
+    const held = decode(blob('b.jpg'));
     port.die();
-    await expect(held).rejects.toThrow('the image decoder stopped');
-    await decode(blob('b.jpg'));
-    expect(jobs).toHaveLength(1);
-    expect(hereCalls).toEqual(['b.jpg']);
+    await expect(held).resolves.toMatchObject({ width: 1, height: 1 });
+    await expect(first.thumbnail?.()).resolves.toBeNull();
+    await decode(blob('c.jpg'));
+    expect(jobs.map((j) => j.name)).toEqual(['a.jpg', 'b.jpg']);
+    expect(hereCalls).toEqual(['b.jpg', 'c.jpg']);
   });
 
   it('decodes here where no decode worker can start, and always for bitmap inputs', async () => {

@@ -7,6 +7,7 @@
 import { boundedDecoder, type Decoder, type DecodedImage } from './predict';
 import { ImageDecodeError } from './decode';
 import type { PixelSource } from './preprocess';
+import type { ImageInput } from '../shared/protocol';
 import type { DecodeAnswer, DecodeJob } from './decodeMessages';
 import { assertNever } from '../shared/assertNever';
 
@@ -28,6 +29,10 @@ export interface OffThreadDeps {
 }
 
 interface Waiting {
+  input: ImageInput;
+  maxSide: number;
+  /** Set once the pixels came: only the thumbnail is awaited then. */
+  delivered: boolean;
   resolve(image: DecodedImage): void;
   reject(error: Error): void;
   thumbnail: (blob: Blob | null) => void;
@@ -47,6 +52,7 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) 
         const { width, height, format, downscaled } = answer;
         const thumbnail = new Promise<Blob | null>((resolve) => (entry.thumbnail = resolve));
         const pixels = deps.pixels(answer.data, answer.pixelWidth, answer.pixelHeight);
+        entry.delivered = true;
         entry.resolve({ pixels, width, height, format, downscaled, thumbnail: () => thumbnail, close: () => undefined });
         return;
       }
@@ -76,13 +82,14 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) 
     }
     port.onmessage = ({ data }) => settle(data);
     port.onerror = () => {
-      // The decode worker died (or never loaded): what it held fails, and this thread decodes from now on.
+      // The decode worker died (or never loaded, say offline before it was cached): this thread
+      // decodes from now on, the files it held included, so no image is lost to it.
       broken = true;
       port?.terminate();
       port = null;
       for (const entry of waiting.values()) {
-        entry.reject(new Error('the image decoder stopped'));
-        entry.thumbnail(null);
+        if (entry.delivered) entry.thumbnail(null);
+        else deps.here(entry.maxSide)(entry.input).then(entry.resolve, entry.reject);
       }
       waiting.clear();
     };
@@ -96,7 +103,7 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) 
       if (!target || input.kind !== 'blob') return here(input);
       const id = nextId++;
       return new Promise<DecodedImage>((resolve, reject) => {
-        waiting.set(id, { resolve, reject, thumbnail: () => undefined });
+        waiting.set(id, { input, maxSide, delivered: false, resolve, reject, thumbnail: () => undefined });
         target.postMessage({ id, blob: input.blob, name: input.name, maxSide });
       });
     };
