@@ -15,7 +15,7 @@ import { parseChoice } from '../../src/lib/weights/choice';
 export const DROP_DIR = '../shared/images/imagenet-sample';
 /** As src/store/classifyActions.ts posts a drop: requests of 48, one task apart. */
 const REQUEST_CHUNK = 48;
-/** What the page asks for per forward pass (src/store/classifyActions.ts CLASSIFY_BATCH). */
+/** What the page asks for per forward pass on wasm (lib/batches/batchSize.ts DEFAULT_CLASSIFY_BATCH.wasm). */
 export const DROP_BATCH = 8;
 /** Top-k the page shows by default. */
 const DROP_K = 5;
