@@ -95,6 +95,13 @@ export function resumeRequest(body: RequestBody, delivered: Delivered): Resumed 
   }
 }
 
+/** Why a request that resumeRequest will not re-send is given up, in words for its error. */
+export function whyNotResumed(body: RequestBody): string {
+  return body.type === 'live-frame'
+    ? 'with this camera frame; the next frame goes to the new worker'
+    : 'after its last result but before its summary; run it again';
+}
+
 /** Maps a resumed request's event back to the original indices. */
 export function mapEvent(event: StreamEvent, remap: number[] | null): StreamEvent {
   if (!remap || (event.type !== 'item' && event.type !== 'compare-row')) return event;

@@ -8,7 +8,7 @@
 import { watchLifeLock } from '../lib/liveness';
 import { LumenError, deserializeError } from '../shared/errors';
 import { isBroadcast, isTerminal, type BroadcastEvent, type ResponseFor, type StreamEvent, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
-import { mapEvent, newDelivered, recordDelivery, resumeRequest, type Delivered, type RequestBody } from './resume';
+import { mapEvent, newDelivered, recordDelivery, resumeRequest, whyNotResumed, type Delivered, type RequestBody } from './resume';
 
 /** The part of `Worker` the client uses; tests pass an in-process fake. */
 export interface WorkerLike {
@@ -161,11 +161,7 @@ export class WorkerClient {
       }
       const resumed = resumeRequest(pending.body, pending.delivered);
       if (!resumed) {
-        const lostWhat =
-          pending.body.type === 'live-frame'
-            ? 'with this camera frame; the next frame goes to the new worker'
-            : 'after its last result but before its summary; run it again';
-        this.settle(id, pending, null, `${reason}, ${lostWhat}`);
+        this.settle(id, pending, null, `${reason}, ${whyNotResumed(pending.body)}`);
         continue;
       }
       pending.remap = resumed.remap;

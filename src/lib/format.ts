@@ -15,6 +15,11 @@ export function formatCount(n: number | null | undefined): string {
   return `${(n / 1e6).toFixed(2)} M`;
 }
 
+/** A class probability: 0.123 → "12.3%", small ones with one more digit (0.0123 → "1.23%"). */
+export function formatProbability(p: number): string {
+  return `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)}%`;
+}
+
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
   return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;

@@ -27,14 +27,18 @@ export interface BackendChoiceState {
 
 export const useBackendChoice = create<BackendChoiceState>(() => ({ status: 'idle', summary: null, remembered: false, modelId: null }));
 
-const storage = (): KeyValueStore | null => {
+/** localStorage, or null where storage is disabled (then nothing is remembered: measure each visit). */
+export const localStore = (): KeyValueStore | null => {
   try {
     return window.localStorage;
   } catch {
-    return null; // storage disabled: measure each visit
+    return null;
   }
 };
-const deviceOf = (engine: EngineInfo): string => deviceKey(engine, navigator.hardwareConcurrency, navigator.userAgent);
+const storage = localStore;
+/** This device as far as remembered speeds go (lib/backendChoice/remembered deviceKey). */
+export const deviceOf = (engine: Pick<EngineInfo, 'adapter' | 'webglRenderer'>): string =>
+  deviceKey(engine, navigator.hardwareConcurrency, navigator.userAgent);
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 /** Models measured in this page's life, so a refused or failed measurement is not retried on every result. */
 const measuredThisVisit = new Set<string>();

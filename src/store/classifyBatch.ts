@@ -4,22 +4,14 @@
  */
 import { useStore } from './index';
 import { bestBatches, classifyBatch, type BatchChoice, type MeasuredBest } from '../lib/batches/batchSize';
-import { deviceKey } from '../lib/backendChoice/remembered';
-import { isBackendName, type AdapterInfo } from '../shared/protocol';
+import { deviceOf, localStore } from './backendChoice';
+import { isBackendName } from '../shared/protocol';
 import type { BenchRun } from '../lib/benchRun';
 
 const PREFIX = 'lumen.classifyBatch:';
 
-const storage = (): Storage | null => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-};
-
-const device = (gpu: { adapter: AdapterInfo | null; webglRenderer: string | null }): string =>
-  deviceKey(gpu, navigator.hardwareConcurrency, navigator.userAgent);
+const storage = localStore;
+const device = deviceOf;
 
 /** After a benchmark: remember its best batch size per model and backend that ran over several sizes. */
 export function rememberBestBatches(run: BenchRun): void {

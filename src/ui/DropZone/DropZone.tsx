@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type DragEvent, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { classifyDropped, classifyFiles } from '../../store/classifyActions';
 import { fromFolderPicker, partitionImages } from '../../lib/files/imageFiles';
-import { resolveDrop, takeDropContents } from '../classify/droppedItems';
+import { resolveDrop, type DropContents } from '../classify/droppedItems';
+import { useDropTarget, useFolderInput } from '../classify/useDropTarget';
 import '../classify/classify.css';
 
 /**
@@ -10,8 +11,7 @@ import '../classify/classify.css';
  */
 export function DropZone() {
   const fileInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
+  const folderInput = useFolderInput();
   const [reading, setReading] = useState(false);
 
   useEffect(() => {
@@ -26,13 +26,7 @@ export function DropZone() {
     return () => window.removeEventListener('paste', onPaste);
   }, []);
 
-  // React has no prop for webkitdirectory; the attribute turns the input into a folder picker.
-  useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
-
-  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
-    event.preventDefault();
-    setOver(false);
-    const contents = takeDropContents(event.dataTransfer); // now: the DataTransfer empties after this event
+  const { over, handlers } = useDropTarget((contents: DropContents) => {
     if (contents.folders.length === 0) {
       classifyFiles(contents.loose);
       return;
@@ -41,7 +35,7 @@ export function DropZone() {
     void resolveDrop(contents)
       .then(({ files, skipped }) => classifyDropped(files, skipped))
       .finally(() => setReading(false));
-  };
+  });
 
   const pick = (input: RefObject<HTMLInputElement | null>) => (event: MouseEvent) => {
     event.stopPropagation(); // not the zone's own click as well
@@ -57,14 +51,7 @@ export function DropZone() {
         data-testid="drop-zone"
         role="region"
         aria-label="Drop images or folders here"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-        }}
-        onDrop={onDrop}
+        {...handlers}
         onClick={() => fileInput.current?.click()}
       >
         <p>

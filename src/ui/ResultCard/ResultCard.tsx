@@ -1,11 +1,10 @@
+import { formatProbability } from '../../lib/format';
 import { memo } from 'react';
 import type { ResultCard as Card } from '../../store';
 import { removeCard } from '../../store/classifyActions';
 import { CardPath } from '../classify/CardPath';
 import { ExplainButton } from '../classify/explain/ExplainButton';
 import { ExplainPanel } from '../classify/explain/ExplainPanel';
-
-const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)}%`;
 
 /** The worker's small thumbnail, or a placeholder: never the full-size original (see ResultCard.thumbUrl). */
 function Thumbnail({ card }: { card: Card }) {
@@ -54,7 +53,7 @@ export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
                 <li key={`${rank}-${p.classIndex}`} data-testid="prediction" data-class-index={p.classIndex ?? ''} data-probability={p.probability}>
                   <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
                   <span className="bar-label">{p.label.split(',')[0]}</span>
-                  <span className="bar-value">{percent(p.probability)}</span>
+                  <span className="bar-value">{formatProbability(p.probability)}</span>
                   <ExplainButton cardKey={card.key} prediction={p} />
                 </li>
               ))}

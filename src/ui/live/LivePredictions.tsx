@@ -1,6 +1,5 @@
+import { formatProbability } from '../../lib/format';
 import type { Prediction } from '../../shared/protocol';
-
-const percent = (p: number): string => `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)}%`;
 
 /**
  * The latest frame's top-k. Rows are keyed by class, so a class that stays in the list keeps its
@@ -16,11 +15,11 @@ export function LivePredictions({ predictions }: { predictions: readonly Predict
           data-testid="live-prediction"
           data-class-index={p.classIndex ?? ''}
           data-rank={rank + 1}
-          title={`${p.label} ${percent(p.probability)}`}
+          title={`${p.label} ${formatProbability(p.probability)}`}
         >
           <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
           <span className="bar-label">{p.label.split(',')[0]}</span>
-          <span className="bar-value">{percent(p.probability)}</span>
+          <span className="bar-value">{formatProbability(p.probability)}</span>
         </li>
       ))}
     </ol>

@@ -1,23 +1,16 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useRef } from 'react';
 import { addImages, removeClass, removeImage, renameClass, type TeachClass } from '../../store/teach';
 import { fromFolderPicker, partitionImages } from '../../lib/files/imageFiles';
-import { resolveDrop, takeDropContents } from '../classify/droppedItems';
+import { resolveDrop } from '../classify/droppedItems';
+import { useDropTarget, useFolderInput } from '../classify/useDropTarget';
 
 /** One class: its name, its images (drop files or folders, or choose them), how many are embedded. */
 export function TeachClassCard({ cls, index, canRemove }: { cls: TeachClass; index: number; canRemove: boolean }) {
   const fileInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
+  const folderInput = useFolderInput();
+  const { over, handlers } = useDropTarget((contents) => void resolveDrop(contents).then(({ files }) => addImages(cls.id, files)));
   const embedded = cls.images.filter((i) => i.vector).length;
   const failed = cls.images.filter((i) => i.error);
-
-  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
-    event.preventDefault();
-    setOver(false);
-    const contents = takeDropContents(event.dataTransfer); // now: the DataTransfer empties after this event
-    void resolveDrop(contents).then(({ files }) => addImages(cls.id, files));
-  };
 
   return (
     <section
@@ -26,14 +19,7 @@ export function TeachClassCard({ cls, index, canRemove }: { cls: TeachClass; ind
       data-count={cls.images.length}
       data-embedded={embedded}
       aria-label={`Class ${cls.name}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={onDrop}
+      {...handlers}
     >
       <div className="teach-class-head">
         <input
