@@ -4,7 +4,7 @@
  * that fails gets an error row and the next one still runs; cancel acts between runs.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { normalize, preprocessBatch, type PixelSource } from './preprocess';
+import { normalize, preprocessBatch, type ModelPixels } from './preprocess';
 import type { LoadedModel } from './models';
 import { decodeToBitmap, type ProgressFn } from './predict';
 import { topK } from '../lib/topk';
@@ -29,7 +29,7 @@ export interface CompareHooks {
 }
 
 export type LoadFn = (spec: ModelSpec, onProgress: ProgressFn) => Promise<LoadedModel>;
-export type CompareDecoder = (input: ImageInput) => Promise<{ pixels: PixelSource; close(): void }>;
+export type CompareDecoder = (input: ImageInput) => Promise<{ pixels: ModelPixels; close(): void }>;
 
 /** Runs more than this are clamped: the page asks for a handful, a typo should not mean hours. */
 export const MAX_RUNS = 200;
@@ -46,7 +46,7 @@ async function timedPass(model: LoadedModel, input: tfTypes.Tensor4D): Promise<{
   }
 }
 
-async function measure(tf: TF, model: LoadedModel, pixels: PixelSource | null, request: CompareRequest, hooks: CompareHooks): Promise<CompareRow> {
+async function measure(tf: TF, model: LoadedModel, pixels: ModelPixels | null, request: CompareRequest, hooks: CompareHooks): Promise<CompareRow> {
   const { spec, info } = model;
   const input = pixels
     ? preprocessBatch(tf, [pixels], spec.inputSize, spec.preprocessing)

@@ -32,28 +32,28 @@ const here = (): Decoder => async (input) => {
     close: () => undefined,
   } satisfies DecodedImage;
 };
-const pixels = (data: Uint8ClampedArray, width: number, height: number) => ({ data: new Uint8Array(data.buffer), width, height });
+const bound = { maxSide: 896, inputSize: [224, 160] as const };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('off-thread decoding', () => {
   it('sends a file to the decode worker and resolves with its pixels, then its thumbnail', async () => {
     const { port, jobs } = fakePort();
-    const decode = createOffThreadDecoding({ spawn: () => port, pixels, here })(896);
+    const decode = createOffThreadDecoding({ spawn: () => port, here })(bound);
     const pending = decode(blob('cat.jpg'));
-    expect(jobs).toMatchObject([{ id: 1, name: 'cat.jpg', maxSide: 896 }]);
+    expect(jobs).toMatchObject([{ id: 1, name: 'cat.jpg', maxSide: 896, inputSize: [224, 160] }]);
     port.answer({
       id: 1,
       kind: 'pixels',
-      data: new Uint8ClampedArray(2 * 3 * 4),
-      pixelWidth: 2,
-      pixelHeight: 3,
+      data: new Float32Array(160 * 224 * 3),
+      pixelWidth: 160,
+      pixelHeight: 224,
       width: 4000,
       height: 6000,
       format: 'JPEG',
       downscaled: true,
     });
     const image = await pending;
-    expect(image).toMatchObject({ width: 4000, height: 6000, format: 'JPEG', downscaled: true, pixels: { width: 2, height: 3 } });
+    expect(image).toMatchObject({ width: 4000, height: 6000, format: 'JPEG', downscaled: true, pixels: { kind: 'float-rgb', width: 160, height: 224 } });
     const thumb = new Blob(['t'], { type: 'image/webp' });
     port.answer({ id: 1, kind: 'thumbnail', thumbnail: thumb });
     await expect(image.thumbnail?.()).resolves.toBe(thumb);
@@ -61,7 +61,7 @@ describe('off-thread decoding', () => {
 
   it('turns a decode failure into an ImageDecodeError that keeps the code, message and format', async () => {
     const { port } = fakePort();
-    const decode = createOffThreadDecoding({ spawn: () => port, pixels, here })(896);
+    const decode = createOffThreadDecoding({ spawn: () => port, here })(bound);
     const pending = decode(blob('broken.heic'));
     port.answer({
       id: 1,
@@ -77,12 +77,12 @@ describe('off-thread decoding', () => {
   it('when the decode worker dies, the files it held and later ones decode on this thread: none is lost', async () => {
     hereCalls.length = 0;
     const { port, jobs } = fakePort();
-    const decode = createOffThreadDecoding({ spawn: () => port, pixels, here })(896);
+    const decode = createOffThreadDecoding({ spawn: () => port, here })(bound);
     const delivered = decode(blob('a.jpg'));
     port.answer({
       id: 1,
       kind: 'pixels',
-      data: new Uint8ClampedArray(4),
+      data: new Float32Array(3),
       pixelWidth: 1,
       pixelHeight: 1,
       width: 1,
@@ -102,10 +102,10 @@ describe('off-thread decoding', () => {
 
   it('decodes here where no decode worker can start, and always for bitmap inputs', async () => {
     hereCalls.length = 0;
-    const none = createOffThreadDecoding({ spawn: () => null, pixels, here })(896);
+    const none = createOffThreadDecoding({ spawn: () => null, here })(bound);
     await none(blob('c.jpg'));
     const { port, jobs } = fakePort();
-    const some = createOffThreadDecoding({ spawn: () => port, pixels, here })(896);
+    const some = createOffThreadDecoding({ spawn: () => port, here })(bound);
     await some({ name: 'frame', kind: 'bitmap', bitmap: {} as ImageBitmap });
     await flush();
     expect(hereCalls).toEqual(['c.jpg', 'frame']);

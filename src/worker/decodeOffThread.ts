@@ -1,12 +1,12 @@
 /**
- * Decoding in a second worker (decodeWorker.ts), so the TF.js worker's thread only builds tensors
- * and runs the model: with the pipeline (lib/batches/pipeline) the next batch decodes on another
- * core while this one is in the model. Falls back to decoding on this thread where a worker cannot
- * start one, for bitmap inputs, and for good once the decode worker has died.
+ * Decoding in a second worker (decodeWorker.ts), so the TF.js worker's thread only normalises and
+ * runs the model: the decode worker decodes, reads the pixels and resizes them to the model's input,
+ * and with the pipeline (lib/batches/pipeline) it does so for the next batch on another core while
+ * this one is in the model. Falls back to decoding on this thread (the resize then runs as TF.js
+ * ops) where a worker cannot start one, for bitmap inputs, and for good once the decode worker has died.
  */
 import { boundedDecoder, type Decoder, type DecodedImage } from './predict';
 import { ImageDecodeError } from './decode';
-import type { PixelSource } from './preprocess';
 import type { ImageInput } from '../shared/protocol';
 import type { DecodeAnswer, DecodeJob } from './decodeMessages';
 import { assertNever } from '../shared/assertNever';
@@ -22,15 +22,13 @@ export interface DecodePort {
 export interface OffThreadDeps {
   /** Starts the decode worker; null (or a throw) where none can start. */
   spawn(): DecodePort | null;
-  /** RGBA bytes → what tf.browser.fromPixels reads (ImageData in a browser). */
-  pixels(data: ImageData['data'], width: number, height: number): PixelSource;
   /** Decoding on this thread, the fallback. */
   here(maxSide: number): Decoder;
 }
 
 interface Waiting {
   input: ImageInput;
-  maxSide: number;
+  bound: DecodeBound;
   /** Set once the pixels came: only the thumbnail is awaited then. */
   delivered: boolean;
   resolve(image: DecodedImage): void;
@@ -38,7 +36,14 @@ interface Waiting {
   thumbnail: (blob: Blob | null) => void;
 }
 
-export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) => Decoder {
+/** How a classify request decodes: at most `maxSide` on the longest side, then to `inputSize`. */
+export interface DecodeBound {
+  maxSide: number;
+  /** The model's input, [height, width]. */
+  inputSize: readonly [number, number];
+}
+
+export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBound) => Decoder {
   let port: DecodePort | null = null;
   let broken = false;
   let nextId = 1;
@@ -51,7 +56,7 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) 
       case 'pixels': {
         const { width, height, format, downscaled } = answer;
         const thumbnail = new Promise<Blob | null>((resolve) => (entry.thumbnail = resolve));
-        const pixels = deps.pixels(answer.data, answer.pixelWidth, answer.pixelHeight);
+        const pixels = { kind: 'float-rgb' as const, data: answer.data, width: answer.pixelWidth, height: answer.pixelHeight };
         entry.delivered = true;
         entry.resolve({ pixels, width, height, format, downscaled, thumbnail: () => thumbnail, close: () => undefined });
         return;
@@ -89,22 +94,22 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (maxSide: number) 
       port = null;
       for (const entry of waiting.values()) {
         if (entry.delivered) entry.thumbnail(null);
-        else deps.here(entry.maxSide)(entry.input).then(entry.resolve, entry.reject);
+        else deps.here(entry.bound.maxSide)(entry.input).then(entry.resolve, entry.reject);
       }
       waiting.clear();
     };
     return port;
   };
 
-  return (maxSide) => {
-    const here = deps.here(maxSide);
+  return (bound) => {
+    const here = deps.here(bound.maxSide);
     return (input) => {
       const target = input.kind === 'blob' ? open() : null;
       if (!target || input.kind !== 'blob') return here(input);
       const id = nextId++;
       return new Promise<DecodedImage>((resolve, reject) => {
-        waiting.set(id, { input, maxSide, delivered: false, resolve, reject, thumbnail: () => undefined });
-        target.postMessage({ id, blob: input.blob, name: input.name, maxSide });
+        waiting.set(id, { input, bound, delivered: false, resolve, reject, thumbnail: () => undefined });
+        target.postMessage({ id, blob: input.blob, name: input.name, maxSide: bound.maxSide, inputSize: [bound.inputSize[0], bound.inputSize[1]] });
       });
     };
   };
@@ -116,6 +121,5 @@ export const offThreadDecoder = createOffThreadDecoding({
     typeof Worker === 'undefined'
       ? null
       : (new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name: 'lumen-decode' }) as unknown as DecodePort),
-  pixels: (data, width, height) => new ImageData(data, width, height),
   here: boundedDecoder,
 });

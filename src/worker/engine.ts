@@ -202,7 +202,7 @@ export function createTfEngine(): Engine {
           return inferBatch(tf, await ensureModel(spec, hooks.onProgress), pixels);
         });
       try {
-        return await classifyImages(model, request, hooks, { infer, decode: offThreadDecoder(decodeBoundFor(spec.inputSize)) });
+        return await classifyImages(model, request, hooks, { infer, decode: offThreadDecoder({ maxSide: decodeBoundFor(spec.inputSize), inputSize: spec.inputSize }) });
       } finally {
         oomArmed = false;
       }

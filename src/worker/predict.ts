@@ -8,7 +8,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeBounded, ImageDecodeError } from './decode';
 import { makeThumbnail } from './thumbnail';
-import { preprocessBatch, type PixelSource } from './preprocess';
+import { preprocessBatch, type ModelPixels } from './preprocess';
 import { decodeBoundFor } from '../lib/images/boundedSize';
 import { runIsolated } from '../lib/batches/runIsolated';
 import { runPipelined } from '../lib/batches/pipeline';
@@ -28,7 +28,8 @@ export interface ClassifyRequest {
 }
 
 export interface DecodedImage {
-  pixels: PixelSource;
+  /** A decoded bitmap, or (from the decode worker) float RGB already at the model's input size. */
+  pixels: ModelPixels;
   /** The image's own size (as displayed), before any bounded decode. */
   width: number;
   height: number;
@@ -60,7 +61,7 @@ export interface Classifier {
 export type Decoder = (input: ImageInput) => Promise<DecodedImage>;
 
 /** One batch through the model: one probability row per image. Injected, so the engine can wrap it (GPU-loss recovery). */
-export type BatchInfer = (pixels: readonly PixelSource[]) => Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }>;
+export type BatchInfer = (pixels: readonly ModelPixels[]) => Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }>;
 
 /** Decodes with the longest side at most `maxSide`, keeping what the item reports. */
 export function boundedDecoder(maxSide?: number): Decoder {
@@ -77,7 +78,7 @@ export const decodeToBitmap: Decoder = boundedDecoder();
 export async function inferBatch(
   tf: TF,
   model: Classifier,
-  pixels: readonly PixelSource[],
+  pixels: readonly ModelPixels[],
 ): Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }> {
   const t0 = performance.now();
   const batch = preprocessBatch(tf, pixels, model.spec.inputSize, model.spec.preprocessing);

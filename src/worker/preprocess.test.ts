@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CAFFE_MEAN_BGR, TORCH_MEAN, TORCH_STD, preprocessBatch } from './preprocess';
+import { CAFFE_MEAN_BGR, TORCH_MEAN, TORCH_STD, preprocessBatch, type ResizedPixels } from './preprocess';
+import { resizeRgbaToRgb } from '../lib/images/resizeBilinear';
 import type { PreprocessingMode } from '../shared/catalog';
 
 /** A 1×2 RGBA image: pixel A = (10, 20, 30), pixel B = (200, 100, 50), both opaque. */
@@ -78,11 +79,38 @@ describe('resize and batching', () => {
     tf.dispose([fast, viaResize]);
   });
 
+  it('pixels the decode worker resized give the same batch as resizing here, alone or mixed with bitmaps', async () => {
+    const photo = { width: 7, height: 5, data: Uint8Array.from({ length: 7 * 5 * 4 }, (_, i) => (i * 97 + 13) % 256) };
+    const resized: ResizedPixels = { kind: 'float-rgb', ...resizeRgbaToRgb(photo.data, 7, 5, 4, 3) };
+    for (const mode of ['tf', 'caffe', 'torch'] as const) {
+      const here = preprocessBatch(tf, [photo, twoPixels, photo], [3, 4], mode);
+      const offThread = preprocessBatch(tf, [resized, twoPixels, resized], [3, 4], mode);
+      const allResized = preprocessBatch(tf, [resized, resized], [3, 4], mode);
+      const expected = Array.from(await here.data());
+      expect(Array.from(await offThread.data())).toEqual(expected);
+      const perImage = 3 * 4 * 3;
+      expect(Array.from(await allResized.data())).toEqual([...expected.slice(0, perImage), ...expected.slice(2 * perImage)]);
+      tf.dispose([here, offThread, allResized]);
+    }
+  });
+
+  it('resizes pixels resized for another size once more, to this model input', () => {
+    const resized: ResizedPixels = { kind: 'float-rgb', data: new Float32Array(2 * 2 * 3).fill(64), width: 2, height: 2 };
+    const batch = preprocessBatch(tf, [resized], [5, 5], 'raw');
+    expect(batch.shape).toEqual([1, 5, 5, 3]);
+    expect(Array.from(batch.dataSync()).every((v) => v === 64)).toBe(true);
+    batch.dispose();
+  });
+
   it('leaves no tensors behind but the returned batch', () => {
     const before = tf.memory().numTensors;
     const batch = preprocessBatch(tf, [twoPixels, twoPixels], [8, 8], 'caffe');
     expect(tf.memory().numTensors).toBe(before + 1);
     batch.dispose();
+    const resized: ResizedPixels = { kind: 'float-rgb', data: new Float32Array(8 * 8 * 3), width: 8, height: 8 };
+    const fromResized = preprocessBatch(tf, [resized, resized], [8, 8], 'torch');
+    expect(tf.memory().numTensors).toBe(before + 1);
+    fromResized.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -7,6 +7,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import type { PreprocessingMode } from '../shared/catalog';
 import { assertNever } from '../shared/assertNever';
 import { bitmapPixels } from './decode';
+import type { FloatRgb } from '../lib/images/resizeBilinear';
 
 type TF = typeof tfTypes;
 type Tensor4D = tfTypes.Tensor4D;
@@ -19,6 +20,16 @@ export const TORCH_STD = [0.229, 0.224, 0.225] as const;
 
 /** Anything tf.browser.fromPixels accepts in a worker (PixelData covers tests in Node). */
 export type PixelSource = ImageBitmap | ImageData | OffscreenCanvas | { data: Uint8Array; width: number; height: number };
+
+/** Pixels already resized off this thread (the decode worker): float RGB, 0..255, not yet normalised. */
+export interface ResizedPixels extends FloatRgb {
+  kind: 'float-rgb';
+}
+
+/** What the classify path hands preprocessBatch: pixels to resize here, or pixels resized already. */
+export type ModelPixels = PixelSource | ResizedPixels;
+
+const isResized = (source: ModelPixels): source is ResizedPixels => 'kind' in source && source.kind === 'float-rgb';
 
 /** Normalises a float RGB batch with values in 0..255. Call inside tf.tidy. */
 export function normalize(tf: TF, rgb: Tensor4D, mode: PreprocessingMode): Tensor4D {
@@ -45,24 +56,34 @@ export function normalize(tf: TF, rgb: Tensor4D, mode: PreprocessingMode): Tenso
  * webgpu bitmaps are read into ImageData first. Here, so every caller (classify, compare,
  * benchmark) gets the same exact pixels.
  */
-function exactPixels(tf: TF, sources: readonly PixelSource[]): readonly PixelSource[] {
-  if (tf.getBackend() !== 'webgpu' || typeof ImageBitmap === 'undefined') return sources;
-  return sources.map((p) => (p instanceof ImageBitmap ? bitmapPixels(p) : p));
+function exactPixels(tf: TF, source: PixelSource): PixelSource {
+  if (tf.getBackend() !== 'webgpu' || typeof ImageBitmap === 'undefined') return source;
+  return source instanceof ImageBitmap ? bitmapPixels(source) : source;
 }
 
 /**
  * Decoded images of any sizes → one normalised [N, height, width, 3] batch. Each image is resized
  * straight to the model's input (bilinear, no crop: the reference pipeline the accuracy figures use).
- * The caller owns (and must dispose) the returned tensor.
+ * Pixels the decode worker resized already (ResizedPixels) skip the resize: a batch of only those
+ * is one upload and the normalisation. The caller owns (and must dispose) the returned tensor.
  */
-export function preprocessBatch(tf: TF, sources: readonly PixelSource[], size: readonly [number, number], mode: PreprocessingMode): Tensor4D {
+export function preprocessBatch(tf: TF, sources: readonly ModelPixels[], size: readonly [number, number], mode: PreprocessingMode): Tensor4D {
   if (sources.length === 0) throw new Error('preprocessBatch needs at least one image');
+  const [height, width] = size;
+  const atSize = (source: ModelPixels): source is ResizedPixels => isResized(source) && source.width === width && source.height === height;
   return tf.tidy(() => {
-    const resized = exactPixels(tf, sources).map((source) => {
-      const pixels = tf.browser.fromPixels(source as Parameters<TF['browser']['fromPixels']>[0], 3);
-      const float = tf.cast(pixels, 'float32') as tfTypes.Tensor3D;
+    if (sources.every(atSize)) {
+      const perImage = height * width * 3;
+      const joined = new Float32Array(perImage * sources.length);
+      sources.forEach((source, i) => joined.set(source.data, i * perImage));
+      return normalize(tf, tf.tensor4d(joined, [sources.length, height, width, 3]), mode);
+    }
+    const resized = sources.map((source) => {
+      const float = isResized(source)
+        ? tf.tensor3d(source.data, [source.height, source.width, 3])
+        : (tf.cast(tf.browser.fromPixels(exactPixels(tf, source) as Parameters<TF['browser']['fromPixels']>[0], 3), 'float32') as tfTypes.Tensor3D);
       // Already the model's size: a resize would only copy the same values.
-      return pixels.shape[0] === size[0] && pixels.shape[1] === size[1] ? float : tf.image.resizeBilinear(float, [size[0], size[1]]);
+      return float.shape[0] === height && float.shape[1] === width ? float : tf.image.resizeBilinear(float, [height, width]);
     });
     // A single image needs no concatenation: expandDims only changes the shape.
     const batch = resized.length === 1 && resized[0] ? tf.expandDims(resized[0], 0) : tf.stack(resized);
