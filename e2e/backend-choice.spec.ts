@@ -1,7 +1,8 @@
 /**
  * The measured automatic backend: after the first result the worker times each backend and the
  * page remembers the pick per (model, device) in localStorage; on reload the remembered choice is
- * used before the model loads, and a forced ?backend= always wins over it.
+ * used before the model loads (still the automatic choice: a worker started afresh after a crash
+ * keeps it, unforced), and a forced ?backend= always wins over it.
  */
 import { expect, test } from './fixtures';
 import { photo, requireShared } from './support';
@@ -38,12 +39,19 @@ test('measured after the first result, remembered on reload, overridden by ?back
     key: measured?.key ?? '',
     value: { backend: other, summary: `forged by the test → ${other}`, at: Date.now() },
   });
-  await page.goto(`./?model=${MODEL}&view=inspect`);
+  await page.goto(`./?model=${MODEL}&view=inspect&faults=on`);
   await expect(page.getByTestId('backend')).toHaveText(other);
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('inspect-engine')).toHaveAttribute('data-backend', other);
   await expect(page.getByTestId('inspect-engine')).toContainText('measured on an earlier visit: forged by the test');
   await expect(page.getByTestId('backend-choice')).toContainText('remembered for this model and device');
+
+  // A worker started afresh replays the choice as what it is, the measured automatic one: not "forced by the user".
+  await page.evaluate(() => (window as unknown as { lumenFaults: { inject(kind: string): Promise<void> } }).lumenFaults.inject('worker-crash'));
+  await expect(page.locator('[data-testid=notice][data-kind=worker-restarted]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('backend')).toHaveText(other);
+  await expect(page.getByTestId('inspect-engine')).toContainText('measured on an earlier visit: forged by the test');
+  await expect(page.getByTestId('inspect-engine')).not.toContainText('forced by the user');
 
   // A forced backend wins over the remembered one, and leaves it stored.
   await page.goto(`./?model=${MODEL}&view=inspect&backend=wasm`);

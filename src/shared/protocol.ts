@@ -285,7 +285,16 @@ export interface BackendTiming {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; id: number; backend: BackendName | null }
+  | {
+      type: 'init';
+      id: number;
+      backend: BackendName | null;
+      /**
+       * Set when `backend` is the measured automatic choice (store/backendChoice), not the person's:
+       * why it was chosen. It is started unforced, and the automatic order takes over where it cannot start.
+       */
+      measured?: string;
+    }
   | { type: 'load'; id: number; model: ModelSpec }
   | { type: 'classify'; id: number; model: ModelSpec; k: number; images: ImageInput[]; batchSize: number }
   | { type: 'inspect'; id: number; model: ModelSpec }

@@ -45,9 +45,11 @@ const measuredThisVisit = new Set<string>();
 
 /** Runs `backend` as the automatic choice (not forced): the engine badge and What ran say why. */
 async function runMeasured(backend: BackendName, summary: string, remembered: boolean): Promise<void> {
-  const { engine } = await getClient().request({ type: 'init', backend }).result;
   const why = remembered ? `measured on an earlier visit: ${summary}` : `measured: ${summary}`;
-  useStore.setState({ engine: { ...engine, forced: false, reason: why }, engineStatus: 'ready', requestedBackend: null });
+  // Unforced in the worker too: a worker started afresh (after a crash) replays it as the measured
+  // choice, and where it cannot start the automatic order takes over.
+  const { engine } = await getClient().request({ type: 'init', backend, measured: why }).result;
+  useStore.setState({ engine, engineStatus: 'ready', requestedBackend: null });
 }
 
 /** At start-up, before the model loads: the choice remembered for (model, device), if any. */

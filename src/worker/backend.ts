@@ -1,7 +1,9 @@
 /**
  * Backend selection: WebGPU → WebGL → wasm → cpu, every step explained. A forced backend is tried
  * alone and fails loudly; automatic selection skips emulated GPUs in favour of wasm, and keeps
- * them only as a last resort before the plain-JS cpu backend.
+ * them only as a last resort before the plain-JS cpu backend. A measured choice (the page timed
+ * the backends on this device) is still automatic: it goes first, and the order takes over where
+ * it cannot start.
  */
 import { startingWasm, tf, wasmThreadsInUse } from './tfjs';
 import { BACKEND_LABEL, hasWasm, probeWebGl, probeWebGpu, type Probe } from './backendProbe';
@@ -46,10 +48,22 @@ async function activate(backend: BackendName): Promise<string | null> {
   }
 }
 
-export async function selectBackend(forced: BackendName | null): Promise<EngineInfo> {
+/** The automatic choice the page measured: which backend, and the words that say why. */
+export interface MeasuredChoice {
+  backend: BackendName;
+  reason: string;
+}
+
+/** The automatic order with the measured backend moved to the front. */
+function measuredFirst(candidates: readonly Candidate[], measured: MeasuredChoice): Candidate[] {
+  const order = automaticOrder(candidates);
+  return [...order.filter((c) => c.backend === measured.backend), ...order.filter((c) => c.backend !== measured.backend)];
+}
+
+export async function selectBackend(forced: BackendName | null, measured: MeasuredChoice | null = null): Promise<EngineInfo> {
   const { candidates, adapter, webglRenderer } = await probeAll();
   const attempts: BackendAttempt[] = [];
-  const order = forced ? candidates.filter((c) => c.backend === forced) : automaticOrder(candidates);
+  const order = forced ? candidates.filter((c) => c.backend === forced) : measured ? measuredFirst(candidates, measured) : automaticOrder(candidates);
   const emulatedSkipped = candidates.filter((c) => c.probe.available && c.probe.emulated && c.backend !== forced);
 
   for (const { backend, probe } of order) {
@@ -64,7 +78,9 @@ export async function selectBackend(forced: BackendName | null): Promise<EngineI
     }
     const because = forced
       ? `forced by the user${probe.emulated ? ` (note: ${probe.reason})` : ''}`
-      : explainAutomatic(backend, probe, emulatedSkipped, attempts);
+      : backend === measured?.backend
+        ? measured.reason
+        : explainAutomatic(backend, probe, emulatedSkipped, attempts);
     attempts.push({ backend, ok: true, reason: probe.reason });
     // List the candidates never tried too, so "what ran" shows every option and its state.
     for (const rest of order.slice(order.findIndex((c) => c.backend === backend) + 1)) {

@@ -54,7 +54,8 @@ export interface Engine extends Omit<EngineTasks, 'teachEmbed' | 'teachTrain'>, 
   memory(): MemorySnapshot;
   /** Test hook: provoke a fault (see FaultKind). */
   injectFault(kind: FaultKind): Promise<void>;
-  init(backend: BackendName | null, onProgress: ProgressFn): Promise<EngineInfo>;
+  /** `measured`: `backend` is the page's measured automatic choice, with why (see the init request). */
+  init(backend: BackendName | null, onProgress: ProgressFn, measured?: string): Promise<EngineInfo>;
   load(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelInfo>;
   classify(request: ClassifyRequest, hooks: ClassifyHooks): Promise<{ count: number; failed: number }>;
   inspect(spec: ModelSpec, onProgress: ProgressFn): Promise<ModelReport>;
@@ -180,13 +181,19 @@ export function createTfEngine(): Engine {
           assertNever(kind, 'fault');
       }
     },
-    async init(backend, onProgress) {
+    async init(backend, onProgress, measured) {
+      const forced = backend !== null && measured === undefined;
       const wanted = backend === null || info?.backend === backend;
-      if (info && wanted && (backend !== null) === info.forced && !gpu.isGone(info.backend)) return info;
+      if (info && wanted && forced === info.forced && !gpu.isGone(info.backend)) {
+        // Already running it: only the explanation changes (now it was measured).
+        if (measured !== undefined) info = { ...info, reason: measured };
+        return info;
+      }
       // A backend switch invalidates every model: weights live in the old backend's memory.
       disposeAll();
       onProgress('backend', 0, backend ? `starting ${backend}` : 'choosing a backend');
-      return activate(await selectBackend(backend));
+      const choice = backend !== null && measured !== undefined ? { backend, reason: measured } : null;
+      return activate(await selectBackend(forced ? backend : null, choice));
     },
     async load(spec, onProgress) {
       return (await ensureModel(spec, onProgress)).info;
@@ -202,7 +209,10 @@ export function createTfEngine(): Engine {
           return inferBatch(tf, await ensureModel(spec, hooks.onProgress), pixels);
         });
       try {
-        return await classifyImages(model, request, hooks, { infer, decode: offThreadDecoder({ maxSide: decodeBoundFor(spec.inputSize), inputSize: spec.inputSize }) });
+        return await classifyImages(model, request, hooks, {
+          infer,
+          decode: offThreadDecoder({ maxSide: decodeBoundFor(spec.inputSize), inputSize: spec.inputSize }),
+        });
       } finally {
         oomArmed = false;
       }

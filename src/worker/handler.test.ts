@@ -41,8 +41,8 @@ function fakeEngine(gate: () => Promise<void> = async () => undefined): Engine &
     async injectFault(kind) {
       calls.push(`fault:${kind}`);
     },
-    async init(backend) {
-      calls.push(`init:${backend}`);
+    async init(backend, _onProgress, measured) {
+      calls.push(measured === undefined ? `init:${backend}` : `init:${backend} measured (${measured})`);
       if (backend === 'webgpu') throw new LumenError('backend-unavailable', 'no adapter');
       return engineInfo;
     },
@@ -152,6 +152,14 @@ describe('worker handler', () => {
       { type: 'ready', id: 1, engine: engineInfo },
       { type: 'loaded', id: 2, model: modelInfo },
     ]);
+  });
+
+  it('hands the engine a measured choice as measured, apart from a forced backend', async () => {
+    const engine = fakeEngine();
+    const handle = createHandler(engine, recorder().post);
+    await handle({ type: 'init', id: 1, backend: 'wasm' });
+    await handle({ type: 'init', id: 2, backend: 'wasm', measured: 'measured: webgl 41 ms, wasm 12 ms → wasm' });
+    expect(engine.calls.filter((c) => c.startsWith('init'))).toEqual(['init:wasm', 'init:wasm measured (measured: webgl 41 ms, wasm 12 ms → wasm)']);
   });
 
   it('streams items and progress, then exactly one terminal event', async () => {

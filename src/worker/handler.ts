@@ -53,7 +53,7 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
       if (isCancelledNow()) throw new LumenError('cancelled', 'Cancelled before it started.');
       switch (request.type) {
         case 'init':
-          post({ type: 'ready', id, engine: await engine.init(request.backend, onProgress) });
+          post({ type: 'ready', id, engine: await engine.init(request.backend, onProgress, request.measured) });
           break;
         case 'load':
           post({ type: 'loaded', id, model: await engine.load(request.model, onProgress) });
