@@ -30,7 +30,7 @@ if (cli.help) {
 }
 if (!cli.image) console.error('bench: no input image (../shared absent or --image random): using random pixels.');
 
-const headless = await openHarness({ rebuild: cli.build });
+const headless = await openHarness({ rebuild: cli.build, isolated: cli.isolated });
 headless.page.on('console', (m) => m.text().startsWith('[bench]') && console.error(m.text()));
 const imageUrls = cli.image ? [headless.localUrl(cli.image)] : [];
 const bench = (config: BenchConfig): Promise<BenchRun> =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchCli, PEER_MODEL } from './benchArgs';
-import { formatRatios, formatTable, reportRows } from './benchReport';
+import { formatEnvironment, formatRatios, formatTable, reportRows } from './benchReport';
 import type { BenchRow } from '../../src/lib/benchRun';
 
 describe('npm run bench flags', () => {
@@ -65,6 +65,29 @@ describe('npm run bench flags', () => {
   it('--weights runs every model with each weights, side by side; ID:weights picks one directly', () => {
     expect(parseBenchCli(['--model', 'a,b', '--weights', 'float32,float16'], tmpdir()).models).toEqual(['a', 'a:float16', 'b', 'b:float16']);
     expect(parseBenchCli(['--model', 'a:uint8'], tmpdir()).models).toEqual(['a:uint8']);
+  });
+
+  it('--isolated serves the harness cross-origin isolated (threaded wasm); off by default', () => {
+    expect(parseBenchCli([], tmpdir()).isolated).toBe(false);
+    expect(parseBenchCli(['--isolated'], tmpdir()).isolated).toBe(true);
+  });
+});
+
+describe('npm run bench environment line', () => {
+  const adapter = { vendor: 'google', architecture: 'swiftshader', description: '', isFallbackAdapter: true, limits: {} };
+  const backend = { reason: '', flags: {}, webglRenderer: null, adapter };
+  it('says how many threads wasm ran with, and names the adapter only for webgpu', () => {
+    const line = formatEnvironment({
+      userAgent: 'UA',
+      crossOriginIsolated: true,
+      hardwareConcurrency: 16,
+      tfjsVersion: '4.22.0',
+      backends: [
+        { ...backend, requested: 'wasm', used: 'wasm', wasmThreads: 8 },
+        { ...backend, requested: 'webgpu', used: 'webgpu' },
+      ],
+    });
+    expect(line).toBe('tfjs 4.22.0 · wasm→wasm (8 threads), webgpu→webgpu (google swiftshader) · crossOriginIsolated true · 16 cores · UA');
   });
 });
 

@@ -23,6 +23,8 @@ export interface BenchCli {
   bare: boolean;
   peer: boolean;
   build: boolean;
+  /** Serve the harness cross-origin isolated, so wasm runs threaded on every core (as the deployed app does). */
+  isolated: boolean;
   help: boolean;
 }
 
@@ -55,6 +57,9 @@ Options:
   --no-bare             skip the bare-model reference
   --no-peer             skip the peer comparison
   --no-build            reuse dist-harness/ as it is (default: rebuild, so the numbers are this code's)
+  --isolated            serve the harness cross-origin isolated (COOP/COEP), so wasm runs with one thread
+                        per core, as the deployed app does once its service worker isolates it (default:
+                        not isolated, wasm single-threaded); the environment line says how many threads ran
   -h, --help            show this help`;
 
 const whole = (name: string, text: string | undefined, fallback: number, min: number): number => {
@@ -84,6 +89,7 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
       'no-bare': { type: 'boolean', default: false },
       'no-peer': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      isolated: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -124,6 +130,7 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     bare: !values['no-bare'],
     peer: !values['no-peer'],
     build: !values['no-build'],
+    isolated: values.isolated,
     help: values.help,
   };
 }

@@ -73,7 +73,7 @@ export function formatColdStart(rows: readonly ColdStartRow[]): string[] {
 export function formatEnvironment(env: BenchEnvironment): string {
   const backends = env.backends.map(
     (b) =>
-      `${b.requested}→${b.used ?? 'failed'}${b.adapter ? ` (${b.adapter.vendor} ${b.adapter.architecture})` : ''}${b.webglRenderer && b.used === 'webgl' ? ` (${b.webglRenderer})` : ''}`,
+      `${b.requested}→${b.used ?? 'failed'}${b.adapter && b.used === 'webgpu' ? ` (${b.adapter.vendor} ${b.adapter.architecture})` : ''}${b.webglRenderer && b.used === 'webgl' ? ` (${b.webglRenderer})` : ''}${b.wasmThreads ? ` (${b.wasmThreads} thread${b.wasmThreads === 1 ? '' : 's'})` : ''}`,
   );
   return `tfjs ${env.tfjsVersion ?? '?'} · ${backends.join(', ')} · crossOriginIsolated ${env.crossOriginIsolated} · ${env.hardwareConcurrency ?? '?'} cores · ${env.userAgent}`;
 }

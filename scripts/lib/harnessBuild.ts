@@ -34,13 +34,24 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-/** Builds dist-harness/ when asked or missing, then serves it with `vite preview` on a free port. */
-export async function serveHarness(options: { rebuild?: boolean; log?: (line: string) => void } = {}): Promise<HarnessServer> {
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer, so threaded wasm). */
+export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+/**
+ * Builds dist-harness/ when asked or missing, then serves it with `vite preview` on a free port;
+ * `isolated` adds the isolation headers.
+ */
+export async function serveHarness(options: { rebuild?: boolean; isolated?: boolean; log?: (line: string) => void } = {}): Promise<HarnessServer> {
   if (options.rebuild || (await newestMtime(HARNESS_PAGE)) === 0) {
     options.log?.('building the harness (vite build -c vite.harness.config.ts)…');
     await build({ root: ROOT, configFile: HARNESS_CONFIG, logLevel: 'warn' });
   }
-  const server = await preview({ root: ROOT, configFile: HARNESS_CONFIG, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const server = await preview({
+    root: ROOT,
+    configFile: HARNESS_CONFIG,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, ...(options.isolated ? { headers: ISOLATION_HEADERS } : {}) },
+    logLevel: 'warn',
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') {
     await server.close();

@@ -39,12 +39,14 @@ export interface HeadlessOptions {
   rebuild?: boolean;
   /** Query string for harness.html, e.g. "?backend=webgl". */
   query?: string;
+  /** Serve it cross-origin isolated: wasm then runs threaded (see serveHarness). */
+  isolated?: boolean;
   log?: (line: string) => void;
 }
 
 export async function openHarness(options: HeadlessOptions = {}): Promise<Headless> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const server = await serveHarness({ rebuild: options.rebuild, log });
+  const server = await serveHarness({ rebuild: options.rebuild, isolated: options.isolated, log });
   const { baseUrl } = server;
   let browser: Browser | null = null;
   try {

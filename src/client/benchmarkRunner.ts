@@ -99,6 +99,7 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
         adapter: engine?.adapter ?? null,
         webglRenderer: engine?.webglRenderer ?? null,
         flags: engine?.flags ?? {},
+        ...(engine?.wasmThreads ? { wasmThreads: engine.wasmThreads } : {}),
       };
       update({
         environment: {

@@ -34,6 +34,8 @@ export interface BenchEnvironment {
     adapter: AdapterInfo | null;
     webglRenderer: string | null;
     flags: Record<string, unknown>;
+    /** Threads wasm ran with (1 single-threaded); absent where wasm was not the backend, or in older runs. */
+    wasmThreads?: number;
   }[];
 }
 

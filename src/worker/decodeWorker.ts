@@ -6,7 +6,7 @@
  * the resize is tf.image.resizeBilinear's arithmetic (lib/images/resizeBilinear), so results do not change.
  */
 import { bitmapPixels, decodeBounded, ImageDecodeError } from './decode';
-import { makeThumbnail } from './thumbnail';
+import { isOpaque, makeThumbnail } from './thumbnail';
 import { resizeRgbaToRgb } from '../lib/images/resizeBilinear';
 import { serializeError } from '../shared/errors';
 import type { DecodeAnswer, DecodeJob } from './decodeMessages';
@@ -24,7 +24,7 @@ scope.onmessage = async ({ data: job }) => {
     try {
       const rgba = bitmapPixels(image.bitmap);
       // It draws before it returns; only the encoding is left to the promise, so the bitmap may close.
-      thumbnail = makeThumbnail(image.bitmap);
+      thumbnail = makeThumbnail(image.bitmap, undefined, isOpaque(rgba.data));
       const [inputHeight, inputWidth] = job.inputSize;
       const pixels = resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, inputWidth, inputHeight);
       const { width, height, format, downscaled } = image;

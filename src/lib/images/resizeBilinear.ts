@@ -31,28 +31,33 @@ function samplePoints(oldSize: number, newSize: number): { floor: Int32Array; ce
 }
 
 /** `rgba` (width × height, 4 bytes a pixel) resized to `newWidth` × `newHeight`, alpha dropped. */
-export function resizeRgbaToRgb(rgba: ArrayLike<number>, width: number, height: number, newWidth: number, newHeight: number): FloatRgb {
+export function resizeRgbaToRgb(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, newWidth: number, newHeight: number): FloatRgb {
   if (width < 1 || height < 1 || newWidth < 1 || newHeight < 1) throw new RangeError(`cannot resize ${width}×${height} to ${newWidth}×${newHeight}`);
   if (rgba.length < width * height * 4) throw new RangeError(`${rgba.length} bytes are too few for ${width}×${height} RGBA`);
   const rows = samplePoints(height, newHeight);
   const cols = samplePoints(width, newWidth);
+  // Byte offsets of each output column's left and right source pixels, computed once, not per row.
+  const left = cols.floor.map((x) => x * 4);
+  const right = cols.ceil.map((x) => x * 4);
   const data = new Float32Array(newWidth * newHeight * 3);
   let out = 0;
+  // The indices below stay inside the arrays (checked above, and by samplePoints' clamping): the
+  // `as number` casts only tell the compiler what noUncheckedIndexedAccess cannot know.
   for (let r = 0; r < newHeight; r += 1) {
-    const top = (rows.floor[r] ?? 0) * width * 4;
-    const bottom = (rows.ceil[r] ?? 0) * width * 4;
-    const rowFrac = rows.frac[r] ?? 0;
+    const top = (rows.floor[r] as number) * width * 4;
+    const bottom = (rows.ceil[r] as number) * width * 4;
+    const rowFrac = rows.frac[r] as number;
     for (let c = 0; c < newWidth; c += 1) {
-      const left = (cols.floor[c] ?? 0) * 4;
-      const right = (cols.ceil[c] ?? 0) * 4;
-      const colFrac = cols.frac[c] ?? 0;
+      const colFrac = cols.frac[c] as number;
+      const tl = top + (left[c] as number);
+      const tr = top + (right[c] as number);
+      const bl = bottom + (left[c] as number);
+      const br = bottom + (right[c] as number);
       for (let d = 0; d < 3; d += 1) {
-        const topLeft = rgba[top + left + d] ?? 0;
-        const topRight = rgba[top + right + d] ?? 0;
-        const bottomLeft = rgba[bottom + left + d] ?? 0;
-        const bottomRight = rgba[bottom + right + d] ?? 0;
-        const upper = topLeft + (topRight - topLeft) * colFrac;
-        const lower = bottomLeft + (bottomRight - bottomLeft) * colFrac;
+        const topLeft = rgba[tl + d] as number;
+        const bottomLeft = rgba[bl + d] as number;
+        const upper = topLeft + ((rgba[tr + d] as number) - topLeft) * colFrac;
+        const lower = bottomLeft + ((rgba[br + d] as number) - bottomLeft) * colFrac;
         data[out++] = upper + (lower - upper) * rowFrac;
       }
     }
