@@ -54,9 +54,16 @@ test('teach two classes, classify a new photo with the taught model, find it aga
   await expect(classes.nth(0)).toHaveAttribute('data-embedded', '5');
   await expect(page.getByTestId('teach-problem')).toContainText('"vehicles" has 0');
 
-  await classes.nth(1).getByTestId('teach-drop').setInputFiles(vehicles.map(payload));
+  // A text file among the vehicles: listed as unreadable, not counted, and the rest still learn.
+  const notes = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') };
+  await classes
+    .nth(1)
+    .getByTestId('teach-drop')
+    .setInputFiles([...vehicles.map(payload), notes]);
   await classes.nth(0).getByTestId('teach-drop').setInputFiles(dogs.slice(5).map(payload));
   await expect(classes.nth(1)).toHaveAttribute('data-embedded', String(vehicles.length));
+  await expect(classes.nth(1)).toHaveAttribute('data-failed', '1');
+  await expect(classes.nth(1).getByTestId('teach-class-count')).toHaveText(`${vehicles.length} images · 1 unreadable`);
   await expect(classes.nth(0)).toHaveAttribute('data-embedded', String(dogs.length));
   await expect(page.getByTestId('teach-problem')).toHaveCount(0);
   // kNN is taught as the images arrive; the button teaches again on the same embeddings.

@@ -11,6 +11,10 @@ export function WeightsChoice({ model }: { model: CatalogModel | null }) {
   const notice = useStore((s) => s.weightsNotice);
   const options = model ? offeredWeights(model) : [];
   const current = options.find((o) => o.weights === selected) ?? options[0];
+  const full = options.find((o) => o.weights === 'float32');
+  // The option already names the size; the line under it says what the choice saves.
+  const saving =
+    current && full && current.weights !== 'float32' && full.bytes ? ` · ${Math.round((100 * current.bytes) / full.bytes)} % of float32` : ' · full precision';
   return (
     <>
       {options.length > 1 && (
@@ -29,7 +33,7 @@ export function WeightsChoice({ model }: { model: CatalogModel | null }) {
             ))}
           </select>
           <span className="weights-size" data-testid="weights-size" data-bytes={current?.bytes}>
-            {formatBytes(current?.bytes)}
+            {formatBytes(current?.bytes)} to download{saving}
           </span>
         </label>
       )}

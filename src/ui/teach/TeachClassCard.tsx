@@ -11,6 +11,8 @@ export function TeachClassCard({ cls, index, canRemove }: { cls: TeachClass; ind
   const { over, handlers } = useDropTarget((contents) => void resolveDrop(contents).then(({ files }) => addImages(cls.id, files)));
   const embedded = cls.images.filter((i) => i.vector).length;
   const failed = cls.images.filter((i) => i.error);
+  // What the class can learn from: an unreadable file is listed (with why), not counted.
+  const usable = cls.images.length - failed.length;
 
   return (
     <section
@@ -18,6 +20,7 @@ export function TeachClassCard({ cls, index, canRemove }: { cls: TeachClass; ind
       data-testid="teach-class"
       data-count={cls.images.length}
       data-embedded={embedded}
+      data-failed={failed.length}
       aria-label={`Class ${cls.name}`}
       {...handlers}
     >
@@ -29,8 +32,9 @@ export function TeachClassCard({ cls, index, canRemove }: { cls: TeachClass; ind
           onChange={(e) => renameClass(cls.id, e.target.value)}
         />
         <span className="muted" data-testid="teach-class-count">
-          {cls.images.length} image{cls.images.length === 1 ? '' : 's'}
-          {embedded < cls.images.length - failed.length ? ` · ${embedded} embedded` : ''}
+          {usable} image{usable === 1 ? '' : 's'}
+          {failed.length > 0 ? ` · ${failed.length} unreadable` : ''}
+          {embedded < usable ? ` · ${embedded} embedded` : ''}
         </span>
         {canRemove && (
           <button type="button" className="teach-remove" aria-label={`Delete class ${cls.name}`} onClick={() => removeClass(cls.id)}>
