@@ -1,4 +1,4 @@
-import type { TeachOutcome } from '../../store/teach';
+import type { TeachOutcome } from '../../store/teachState';
 
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(100 * x).toFixed(0)} %`);
 

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { addImages, removeClass, removeImage, renameClass, type TeachClass } from '../../store/teach';
+import { addImages, removeClass, removeImage, renameClass } from '../../store/teach';
+import type { TeachClass } from '../../store/teachState';
 import { fromFolderPicker, partitionImages } from '../../lib/files/imageFiles';
 import { resolveDrop } from '../classify/droppedItems';
 import { useDropTarget, useFolderInput } from '../classify/useDropTarget';

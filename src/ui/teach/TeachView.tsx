@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { addClass, baseIdOf, cancelTraining, saveModel, setBase, setEpochs, setMethod, setSplit, train, useTeachStore } from '../../store/teach';
+import { addClass, setBase, setEpochs, setMethod, setSplit } from '../../store/teach';
+import { baseIdOf, useTeachStore } from '../../store/teachState';
+import { cancelTraining, saveModel, train } from '../../store/teachTraining';
 import { isTeachMethod } from '../../shared/teach';
 import { TeachClassCard } from './TeachClassCard';
 import { TrainChart } from './TrainChart';
