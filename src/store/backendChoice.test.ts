@@ -5,12 +5,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendName, BackendTiming, EngineInfo, ModelSpec } from '../shared/protocol';
 
-const requests: { type: string; backend?: BackendName | null }[] = [];
+const requests: { type: string; backend?: BackendName | null; measured?: string }[] = [];
 let timings: BackendTiming[] = [];
-const engineOn = (backend: BackendName, forced: boolean): EngineInfo => ({
+const engineOn = (backend: BackendName, forced: boolean, reason = 'rule'): EngineInfo => ({
   backend,
   forced,
-  reason: 'rule',
+  reason,
   attempts: [],
   adapter: null,
   webglRenderer: 'SwiftShader',
@@ -20,9 +20,13 @@ const engineOn = (backend: BackendName, forced: boolean): EngineInfo => ({
 
 vi.mock('../client', () => ({
   getClient: () => ({
-    request: (body: { type: string; backend?: BackendName | null }) => {
+    request: (body: { type: string; backend?: BackendName | null; measured?: string }) => {
       requests.push(body);
-      if (body.type === 'init') return { result: Promise.resolve({ type: 'ready', engine: engineOn(body.backend ?? 'wasm', body.backend !== null) }) };
+      // As the worker answers: a measured choice is started unforced and explained by its measurement.
+      if (body.type === 'init') {
+        const forced = body.backend != null && body.measured === undefined;
+        return { result: Promise.resolve({ type: 'ready', engine: engineOn(body.backend ?? 'wasm', forced, body.measured) }) };
+      }
       if (body.type === 'time-backends') return { result: Promise.resolve({ type: 'backends-timed', timings }) };
       return { result: Promise.resolve({ type: 'loaded', model: {} }) };
     },
@@ -59,7 +63,7 @@ describe('measured backend choice (page side)', () => {
     timings = [t('webgl', 41), t('wasm', 12)];
     await measureBackends();
     expect(requests.map((r) => r.type)).toEqual(['time-backends', 'init']);
-    expect(requests[1]?.backend).toBe('wasm');
+    expect(requests[1]).toMatchObject({ backend: 'wasm', measured: 'measured: webgl 41 ms, wasm 12 ms → wasm' });
     const { engine } = useStore.getState();
     expect(engine).toMatchObject({ backend: 'wasm', forced: false, reason: 'measured: webgl 41 ms, wasm 12 ms → wasm' });
     expect(useStore.getState().requestedBackend).toBeNull();
@@ -80,7 +84,7 @@ describe('measured backend choice (page side)', () => {
     useStore.setState({ engine: engineOn('webgl', false) });
     requests.length = 0;
     await applyRememberedChoice('mnv2');
-    expect(requests).toEqual([{ type: 'init', backend: 'wasm' }]);
+    expect(requests).toEqual([{ type: 'init', backend: 'wasm', measured: 'measured on an earlier visit: webgl 41 ms, wasm 12 ms → wasm' }]);
     expect(useStore.getState().engine?.reason).toMatch(/^measured on an earlier visit: /);
     expect(useBackendChoice.getState().remembered).toBe(true);
 
