@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
+import type { FileChooser } from '@playwright/test';
 import { PHOTOS, photo, requireShared, settledResults } from './support';
 
 const MODEL = '?model=mobilenet_v1_025_224_graph&backend=wasm';
@@ -137,16 +138,23 @@ test('"Choose a folder" (webkitdirectory) classifies a real nested folder with r
 
 test('the pickers work from the keyboard', async ({ page }) => {
   requireShared('mobilenet_v1_025_224_graph');
+  // Listen from the start (as e2e/a11y.spec.ts does): switching file-chooser interception on in the
+  // same breath as the key press raced it, and the chooser once opened unseen (a CI run, 3 min stall).
+  const choosers: FileChooser[] = [];
+  page.on('filechooser', (chooser) => choosers.push(chooser));
   await openClassify(page);
   await page.getByTestId('choose-files').focus();
-  const [files] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  expect(files.isMultiple()).toBe(true);
-  await files.setFiles(`${PHOTOS}/owl.jpg`);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => choosers.length).toBe(1);
+  const [files] = choosers;
+  expect(files?.isMultiple()).toBe(true);
+  await files?.setFiles(`${PHOTOS}/owl.jpg`);
   expect((await settledResults(page, 1)).get('owl.jpg')?.status).toBe('ok');
   await page.keyboard.press('Tab'); // on to "Choose a folder"
   await expect(page.getByTestId('choose-folder')).toBeFocused();
-  const [folder] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  expect(await folder.element().getAttribute('data-testid')).toBe('drop-folder-input');
+  await page.keyboard.press('Space');
+  await expect.poll(() => choosers.length).toBe(2);
+  expect(await choosers[1]?.element().getAttribute('data-testid')).toBe('drop-folder-input');
 });
 
 /** A red disc on a blue square: a drawing, sized by the test. */
