@@ -1,4 +1,4 @@
-import { LumenError } from './errors';
+import { fail, fileEntry, isObject, str, type Json } from './catalogJson';
 import { validateVariants, type CatalogVariant } from './weights';
 
 /** How pixels (0..255 RGB) become model input; mirrors keras.applications' preprocess_input modes. */
@@ -68,19 +68,6 @@ export interface Catalog {
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_.-]*$/;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function fail(where: string, what: string): never {
-  throw new LumenError('catalog-invalid', `catalog: ${where}: ${what}`);
-}
-
-function str(o: Json, key: string, where: string): string {
-  const v = o[key];
-  if (typeof v !== 'string' || v.length === 0) fail(where, `"${key}" must be a non-empty string`);
-  return v;
-}
-
 function oneOf<T extends string | number>(o: Json, key: string, allowed: readonly T[], where: string): T {
   const v = o[key];
   if (!allowed.includes(v as T)) fail(where, `"${key}" must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)})`);
@@ -88,15 +75,9 @@ function oneOf<T extends string | number>(o: Json, key: string, allowed: readonl
 }
 
 function validateFile(v: unknown, where: string): CatalogFile {
-  if (!isObject(v)) fail(where, 'file entry must be an object');
-  const path = str(v, 'path', where);
-  if (path.includes('..') || path.startsWith('/')) fail(where, `file path "${path}" must stay inside the model folder`);
-  const size = v['size'];
-  if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0) fail(where, `"${path}" needs a positive integer size`);
-  const sha256 = str(v, 'sha256', where);
-  if (!/^[0-9a-f]{64}$/.test(sha256)) fail(where, `"${path}" sha256 must be 64 lowercase hex digits`);
-  const file: CatalogFile = { path, size, sha256 };
-  if (v['from'] !== undefined) file.from = str(v, 'from', where);
+  const entry = fileEntry(v, where);
+  const file: CatalogFile = { path: entry.path, size: entry.size, sha256: entry.sha256 };
+  if (entry['from'] !== undefined) file.from = str(entry, 'from', where);
   return file;
 }
 

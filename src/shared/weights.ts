@@ -3,7 +3,7 @@
  * entries, dequantized by tfjs at load time) in `<id>/<version>/<weights>/` beside the float32 files.
  * Only variants whose measured top-1 stays within VARIANT_TOP1_TOLERANCE of float32 are listed.
  */
-import { LumenError } from './errors';
+import { fail, fileEntry, isObject, type Json } from './catalogJson';
 
 export type QuantizedWeights = 'float16' | 'uint8';
 export type WeightsName = 'float32' | QuantizedWeights;
@@ -37,13 +37,6 @@ export interface CatalogVariant {
   top5: number;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function fail(where: string, what: string): never {
-  throw new LumenError('catalog-invalid', `catalog: ${where}: ${what}`);
-}
-
 function fraction(v: Json, key: string, where: string): number {
   const n = v[key];
   if (typeof n !== 'number' || !(n >= 0 && n <= 1)) fail(where, `"${key}" must be a fraction 0..1`);
@@ -51,12 +44,7 @@ function fraction(v: Json, key: string, where: string): number {
 }
 
 function variantFile(v: unknown, where: string): VariantFile {
-  if (!isObject(v)) fail(where, 'variant file entry must be an object');
-  const { path, size, sha256 } = v;
-  if (typeof path !== 'string' || path === '' || path.startsWith('/') || path.split('/').includes('..'))
-    fail(where, 'variant file path must stay inside its folder');
-  if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0) fail(where, `"${path}" needs a positive integer size`);
-  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) fail(where, `"${path}" sha256 must be 64 lowercase hex digits`);
+  const { path, size, sha256 } = fileEntry(v, where);
   return { path, size, sha256 };
 }
 
