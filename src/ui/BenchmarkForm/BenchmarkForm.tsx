@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTaughtStore } from '../../store/teachModels';
 import { useStore } from '../../store';
 import { cancelBenchmark, setBenchForm, startBenchmark } from '../../store/benchmarkActions';
@@ -9,6 +10,28 @@ import { BACKENDS, type BackendName } from '../../shared/protocol';
 import { useBenchProblem, useEffectiveBenchForm, usePageStarting } from './useBenchForm';
 
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+
+/** One entry of a list the plan runs over (a model, a backend): checked while the list holds it. */
+function ListCheck<T extends string>({
+  list,
+  item,
+  testId,
+  set,
+  children,
+}: {
+  list: readonly T[];
+  item: T;
+  testId: string;
+  set(next: T[]): void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" data-testid={testId} checked={list.includes(item)} onChange={(e) => set(toggle(list, item, e.target.checked))} />
+      {children}
+    </label>
+  );
+}
 const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
 /**
@@ -43,42 +66,24 @@ export function BenchmarkForm() {
           offeredWeights(m).map(({ weights, bytes }) => {
             const key = choiceKey(m.id, weights);
             return (
-              <label key={key} className="check">
-                <input
-                  type="checkbox"
-                  data-testid={`bench-model-${key}`}
-                  checked={form.models.includes(key)}
-                  onChange={(e) => setBenchForm({ models: toggle(form.models, key, e.target.checked) })}
-                />
+              <ListCheck key={key} list={form.models} item={key} testId={`bench-model-${key}`} set={(models) => setBenchForm({ models })}>
                 {weights === 'float32' ? m.name : `${m.name} · ${weights} (${formatBytes(bytes)})`}
-              </label>
+              </ListCheck>
             );
           }),
         )}
         {taughtModels.map((m) => (
-          <label key={m.id} className="check">
-            <input
-              type="checkbox"
-              data-testid={`bench-model-${m.id}`}
-              checked={form.models.includes(m.id)}
-              onChange={(e) => setBenchForm({ models: toggle(form.models, m.id, e.target.checked) })}
-            />
+          <ListCheck key={m.id} list={form.models} item={m.id} testId={`bench-model-${m.id}`} set={(models) => setBenchForm({ models })}>
             {m.meta.name} <span className="muted">(taught)</span>
-          </label>
+          </ListCheck>
         ))}
       </fieldset>
       <fieldset disabled={running}>
         <legend>Backends</legend>
         {BACKENDS.map((b: BackendName) => (
-          <label key={b} className="check">
-            <input
-              type="checkbox"
-              data-testid={`bench-backend-${b}`}
-              checked={form.backends.includes(b)}
-              onChange={(e) => setBenchForm({ backends: toggle(form.backends, b, e.target.checked) })}
-            />
+          <ListCheck key={b} list={form.backends} item={b} testId={`bench-backend-${b}`} set={(backends) => setBenchForm({ backends })}>
             {b}
-          </label>
+          </ListCheck>
         ))}
       </fieldset>
       <fieldset disabled={running} className="bench-numbers">
