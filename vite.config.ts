@@ -7,6 +7,9 @@ import { threadedWasmFactoryAlias } from './scripts/vite/threadedWasm';
 
 const CATALOG = resolve(import.meta.dirname, 'public/models/catalog.json');
 
+/** `@/…` is the source root (tsconfig.base.json's one path alias); vitest.config.ts uses the same. */
+export const SOURCE_ROOT_ALIAS = { find: /^@\//, replacement: `${resolve(import.meta.dirname, 'src')}/` };
+
 /** Origins the app fetches hosted catalog models and their absolute labels URLs from, sorted. */
 export function hostedOrigins(catalogJson: unknown): string[] {
   const models = (catalogJson as { models?: unknown } | null)?.models;
@@ -72,7 +75,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicyMeta(), serviceWorker()],
   // Threaded wasm in the minified worker bundle (scripts/vite/threadedWasm.ts).
-  resolve: { alias: [threadedWasmFactoryAlias] },
+  resolve: { alias: [SOURCE_ROOT_ALIAS, threadedWasmFactoryAlias] },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

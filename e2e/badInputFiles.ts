@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32, createDeflate } from 'node:zlib';
 import sharp from 'sharp';
-import { be16, be32, bytesOf, ftypBytes, le16, le32, tiffBytes } from '../src/lib/images/testBytes';
+import { be16, be32, bytesOf, ftypBytes, le16, le32, tiffBytes } from '../src/shared/images/testBytes';
 import { PHOTOS } from './support';
 
 export type Outcome =

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS } from '../src/lib/benchExport';
+import { CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS } from '../src/features/benchmark/shared/benchExport';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
 const installed = existsSync(resolve(import.meta.dirname, `../public/models/${MODEL}/1.0.0/model.json`));

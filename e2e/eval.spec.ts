@@ -9,13 +9,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { DEFAULT_IMAGES } from '../scripts/lib/evalArgs';
-import { loadEvalSet } from '../scripts/lib/evalData';
-import { accuracyLine } from '../scripts/lib/evalReport';
-import { classifyAll, prepareModel } from '../scripts/lib/evalRun';
-import { agreement, scoreAccuracy } from '../scripts/lib/evalScore';
-import { harnessIsStale, serveHarness, type HarnessServer } from '../scripts/lib/harnessBuild';
-import { localUrlFor, routeLocalFiles } from '../scripts/lib/headless';
+import { DEFAULT_IMAGES } from '../scripts/eval/evalArgs';
+import { loadEvalSet } from '../scripts/eval/evalData';
+import { accuracyLine } from '../scripts/eval/evalReport';
+import { classifyAll, prepareModel } from '../scripts/eval/evalRun';
+import { agreement, scoreAccuracy } from '../scripts/eval/evalScore';
+import { harnessIsStale, serveHarness, type HarnessServer } from '../scripts/common/harnessBuild';
+import { localUrlFor, routeLocalFiles } from '../scripts/common/headless';
 
 const MODEL = 'mobilenet_v2_100_224';
 const TINY = 'mobilenet_v1_025_224_layers';

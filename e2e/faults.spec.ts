@@ -13,7 +13,7 @@ type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 
 declare global {
   interface Window {
-    /** The page's fault hook (src/client/faults.ts), present with ?faults=on. */
+    /** The page's fault hook (src/engine/client/faults.ts), present with ?faults=on. */
     lumenFaults?: { inject(kind: string): Promise<void> };
   }
 }

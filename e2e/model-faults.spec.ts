@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from './fixtures';
 import { acceptableTop1, classifyPhoto, needsShared, openApp } from './zooSupport';
-import { MODEL_CACHE } from '../src/lib/cacheGroups';
+import { MODEL_CACHE } from '../src/shared/models/cacheGroups';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
 const PREVIOUS = 'mobilenet_v1_025_224_layers';

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { installModels } from '../scripts/lib/install';
+import { installModels } from '../scripts/models/install';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MODEL_DIR = resolve(ROOT, '../shared/models/mobilenet_v1_025_224_graph');

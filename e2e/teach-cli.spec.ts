@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
-import { DEFAULT_IMAGES } from '../scripts/lib/evalArgs';
-import { buildTeachSample } from '../scripts/lib/teachSample';
+import { DEFAULT_IMAGES } from '../scripts/eval/evalArgs';
+import { buildTeachSample } from '../scripts/teach/teachSample';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASE = 'mobilenet_v2_100_224';

@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import type { Download } from '@playwright/test';
 import { requireShared, SHARED } from './support';
-import { CATEGORIES } from '../scripts/lib/teachSample';
+import { CATEGORIES } from '../scripts/teach/teachSample';
 
 const SAMPLE = resolve(SHARED, 'images/imagenet-sample');
 const BASE = 'mobilenet_v2_100_224';

@@ -6,14 +6,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openHarness } from './lib/headless';
-import { BENCH_HELP, PEER_MODEL, parseBenchCli, type BenchCli } from './lib/benchArgs';
-import { DROP_DIR, dropFiles, dropRatios, formatDrops, runDrop, type DropRun } from './lib/benchDrop';
-import { formatColdStart, formatEnvironment, formatFailures, formatRatios, formatTable, reportRows } from './lib/benchReport';
-import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/lib/benchRun';
-import { benchRatios } from '../src/lib/benchCompare';
+import { openHarness } from './common/headless';
+import { BENCH_HELP, PEER_MODEL, parseBenchCli, type BenchCli } from './bench/benchArgs';
+import { DROP_DIR, dropFiles, dropRatios, formatDrops, runDrop, type DropRun } from './bench/benchDrop';
+import { formatColdStart, formatEnvironment, formatFailures, formatRatios, formatTable, reportRows } from './bench/benchReport';
+import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/features/benchmark/shared/benchRun';
+import { benchRatios } from '../src/features/benchmark/shared/benchCompare';
 import type { LumenHarness } from '../src/harness/main';
-import type { BenchVariant } from '../src/shared/protocol';
+import type { BenchVariant } from '../src/engine/shared/protocol';
 
 type HarnessWindow = Window & { lumenHarness: LumenHarness };
 

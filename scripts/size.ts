@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startupSizes, type SizedFile } from './lib/size';
+import { startupSizes, type SizedFile } from './size/size';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(resolve(dist, 'index.html'))) {

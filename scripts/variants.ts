@@ -12,11 +12,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { modelFolder } from '../src/shared/catalog';
-import { UINT8_RULE } from '../src/lib/weights/rule';
-import { QUANTIZED_WEIGHTS } from '../src/shared/weights';
-import { readMetadata } from './lib/metadata';
-import { catalogVariants, FIGURE_WEIGHTS, offerProblem, SUPERSEDED_RULES, type FiguresFile } from './lib/variantFigures';
+import { modelFolder } from '../src/shared/models/catalog';
+import { UINT8_RULE } from '../src/shared/weights/rule';
+import { QUANTIZED_WEIGHTS } from '../src/shared/weights/names';
+import { readMetadata } from './models/metadata';
+import { catalogVariants, FIGURE_WEIGHTS, offerProblem, SUPERSEDED_RULES, type FiguresFile } from './models/variantFigures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIGURES = join(ROOT, 'scripts/data/variants.json');

@@ -7,11 +7,11 @@
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/headless';
-import { HARNESS_CONFIG } from './lib/harnessBuild';
-import { formatTable, reportRows } from './lib/benchReport';
-import { benchRows, type BenchConfig, type BenchRun } from '../src/lib/benchRun';
-import { ISOLATION_HEADERS } from '../src/lib/deploy/serviceWorkerRules';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './common/headless';
+import { HARNESS_CONFIG } from './common/harnessBuild';
+import { formatTable, reportRows } from './bench/benchReport';
+import { benchRows, type BenchConfig, type BenchRun } from '../src/features/benchmark/shared/benchRun';
+import { ISOLATION_HEADERS } from '../src/sw/serviceWorkerRules';
 import type { LumenHarness } from '../src/harness/main';
 
 const { values } = parseArgs({

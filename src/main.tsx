@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App/App';
-import { installFaultHook } from './client/faults';
-import './ui/styles.css';
-import './ui/responsive.css';
+import { App } from './app/App';
+import { installFaultHook } from './engine/client/faults';
+import './app/styles/styles.css';
+import './app/styles/responsive.css';
 
 installFaultHook(window.location.search);
 

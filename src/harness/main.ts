@@ -2,16 +2,16 @@
  * A page without UI that exposes the app's worker client to headless scripts (npm run eval,
  * npm run bench). It runs exactly the code the app runs: same worker, same protocol.
  */
-import { getClient, type WorkerClient } from '../client';
-import { startBenchmark } from '../client/benchmarkRunner';
-import type { BenchConfig, BenchRun } from '../lib/benchRun';
-import { specFromCatalog } from '../lib/modelSpec';
-import { selfHostedEntry } from '../lib/selfHosted';
-import { modelFolder, validateCatalog, type CatalogModel } from '../shared/catalog';
-import type { ModelSpec } from '../shared/protocol';
-import type { WeightsName } from '../shared/weights';
-import { parseChoice } from '../lib/weights/choice';
-import { findVariant, recordedVariant, specWithWeights } from '../lib/weights/variantSpec';
+import { getClient, type WorkerClient } from '@/engine/client';
+import { startBenchmark } from '@/features/benchmark/client/benchmarkRunner';
+import type { BenchConfig, BenchRun } from '@/features/benchmark/shared/benchRun';
+import { specFromCatalog } from '@/shared/models/modelSpec';
+import { selfHostedEntry } from '@/shared/models/selfHosted';
+import { modelFolder, validateCatalog, type CatalogModel } from '@/shared/models/catalog';
+import type { ModelSpec } from '@/engine/shared/protocol';
+import type { WeightsName } from '@/shared/weights/names';
+import { parseChoice } from '@/shared/weights/choice';
+import { findVariant, recordedVariant, specWithWeights } from '@/shared/weights/variantSpec';
 
 export interface LumenHarness {
   client: WorkerClient;

@@ -4,13 +4,13 @@
  * - precaches the app shell, the TF.js worker bundle and the wasm binaries, so the app loads offline;
  * - adds COOP/COEP to the app's own responses, so the page and its worker are cross-origin isolated
  *   (threaded wasm, fine timers) on hosts that cannot send headers (the Workbox recipe, workbox#2963);
- * - leaves model files to the TF.js worker's own cache (see src/lib/deploy/serviceWorkerRules.ts);
+ * - leaves model files to the TF.js worker's own cache (see src/sw/serviceWorkerRules.ts);
  * - waits: a new version installs beside the running one and takes over only when the person
  *   clicks "Reload" (a `skip-waiting` message), never in the middle of a run.
  * Every URL is relative to the registration scope, so the app works under any sub-path.
  */
-import { precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders, type PrecacheEntry } from '../lib/deploy/serviceWorkerRules';
-import { assertNever } from '../shared/assertNever';
+import { precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders, type PrecacheEntry } from './serviceWorkerRules';
+import { assertNever } from '@/shared/assertNever';
 
 // The DOM lib has no service-worker types and this file is compiled with it: the little we use.
 interface ExtendableEvent extends Event {

@@ -1,0 +1,136 @@
+/** Command-line flags of `npm run bench` (scripts/bench.ts). */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseBatchList } from '../../src/shared/stats';
+import { isBackendName, type BackendName } from '../../src/engine/shared/protocol';
+import { choiceKey, parseChoice } from '../../src/shared/weights/choice';
+import { weightsFlag } from '../eval/evalArgs';
+
+export interface BenchCli {
+  models: string[];
+  backends: BackendName[];
+  batches: number[];
+  warmup: number;
+  runs: number;
+  durationMs: number | null;
+  /** Absolute path of the image to feed, or null for random pixels. */
+  image: string | null;
+  json: string | null;
+  /** Photos in the timed drop through the app's classify path (0: no drop). */
+  drop: number;
+  dropRuns: number;
+  bare: boolean;
+  peer: boolean;
+  build: boolean;
+  /** Serve the harness cross-origin isolated, so wasm runs threaded on every core (as the deployed app does). */
+  isolated: boolean;
+  help: boolean;
+}
+
+export const DEFAULT_IMAGE = '../shared/images/photos/cat_720p.jpg';
+export const PEER_MODEL = 'mobilenet_v1_025_224_graph';
+
+export const BENCH_HELP = `Usage: npm run bench -- [options]
+
+Runs the app's benchmark code in headless Chromium (the built app's own worker) and prints
+mean/std/min/max/p50/p95/p99 batch latency, per-image time and throughput per batch size.
+Alongside it times the bare model (same worker, no app code: execute + read-back on the same
+input) and the peer (@tensorflow-models/mobilenet classify() on ${PEER_MODEL}, batch 1,
+against the app's whole classify path on the same image), and prints app/bare and app/peer.
+
+Options:
+  --model ID[,ID]       catalog model id(s) (default ${PEER_MODEL}); ID:float16 picks a weight variant
+  --weights W[,W]       float32, float16 and/or uint8: every --model with each of these weights, side by
+                        side (default float32; a variant must have been written by npm run models)
+  --backend NAME[,NAME] wasm, webgl, webgpu or cpu (default wasm)
+  --batches LIST        batch sizes (default 1,2,4,8,16,32)
+  --warmup N            untimed runs per batch size (default 10)
+  --runs N              timed runs per batch size (default 50)
+  --duration SECONDS    time each batch size for this long instead of --runs
+  --image FILE          input image (default ${DEFAULT_IMAGE}); --image random for noise
+  --json FILE           also write {environment, rows, ratios, ...} to FILE
+  --drop N              also time a drop of N photos from ../shared/images/imagenet-sample through
+                        the app's classify requests and report drop/bare throughput at batch 8
+                        (ratios.dropOverBare; keep 8 in --batches)
+  --drop-runs N         timed drops after one untimed (default 3; the median counts)
+  --no-bare             skip the bare-model reference
+  --no-peer             skip the peer comparison
+  --no-build            reuse dist-harness/ as it is (default: rebuild, so the numbers are this code's)
+  --isolated            serve the harness cross-origin isolated (COOP/COEP), so wasm runs with one thread
+                        per core, as the deployed app does once its service worker isolates it (default:
+                        not isolated, wasm single-threaded); the environment line says how many threads ran
+  -h, --help            show this help`;
+
+const whole = (name: string, text: string | undefined, fallback: number, min: number): number => {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got "${text}")`);
+  return n;
+};
+
+export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): BenchCli {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      model: { type: 'string', multiple: true },
+      weights: { type: 'string', multiple: true },
+      backend: { type: 'string', multiple: true },
+      batches: { type: 'string' },
+      warmup: { type: 'string' },
+      runs: { type: 'string' },
+      duration: { type: 'string' },
+      image: { type: 'string' },
+      json: { type: 'string' },
+      drop: { type: 'string' },
+      'drop-runs': { type: 'string' },
+      'no-bare': { type: 'boolean', default: false },
+      'no-peer': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      isolated: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const list = (v: string[] | undefined): string[] =>
+    (v ?? [])
+      .flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const backends = list(values.backend);
+  const unknown = backends.find((b) => !isBackendName(b));
+  if (unknown) throw new Error(`unknown backend "${unknown}" (use wasm, webgl, webgpu or cpu)`);
+  let durationMs: number | null = null;
+  if (values.duration !== undefined) {
+    const seconds = Number(values.duration);
+    if (!(seconds > 0)) throw new Error(`--duration must be a number of seconds > 0 (got "${values.duration}")`);
+    durationMs = seconds * 1000;
+  }
+  const imageArg = values.image ?? DEFAULT_IMAGE;
+  let image: string | null = imageArg === 'random' ? null : resolve(cwd, imageArg);
+  if (image && !existsSync(image)) {
+    if (values.image !== undefined) throw new Error(`--image ${imageArg}: no such file`);
+    image = null; // the default image lives in ../shared, which may be absent: fall back to noise
+  }
+  const models = list(values.model);
+  const weights = list(values.weights).map((w) => weightsFlag(w));
+  const chosen = models.length ? models : [PEER_MODEL];
+  return {
+    models: weights.length ? chosen.flatMap((m) => weights.map((w) => choiceKey(parseChoice(m).id, w))) : chosen,
+    backends: backends.length ? (backends as BackendName[]) : ['wasm'],
+    batches: parseBatchList(values.batches ?? '1,2,4,8,16,32'),
+    warmup: whole('warmup', values.warmup, 10, 0),
+    runs: whole('runs', values.runs, 50, 1),
+    durationMs,
+    image,
+    json: values.json ?? null,
+    drop: whole('drop', values.drop, 0, 0),
+    dropRuns: whole('drop-runs', values['drop-runs'], 3, 1),
+    bare: !values['no-bare'],
+    peer: !values['no-peer'],
+    build: !values['no-build'],
+    isolated: values.isolated,
+    help: values.help,
+  };
+}

@@ -1,0 +1,111 @@
+/** Command-line flags of `npm run eval` (scripts/eval.ts). */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BACKENDS, isBackendName, type BackendName } from '../../src/engine/shared/protocol';
+import { isWeightsName, WEIGHTS_NAMES, type WeightsName } from '../../src/shared/weights/names';
+
+export const DEFAULT_IMAGES = resolve(import.meta.dirname, '../../../shared/images/imagenet-sample');
+
+export interface EvalOptions {
+  model: string;
+  /** Backend of a single run (ignored by --agree). */
+  backend: BackendName;
+  /** Two backends to compare on the same images. */
+  agree: [BackendName, BackendName] | null;
+  /** Which stored weights to load (float32 unless --weights). */
+  weights: WeightsName;
+  images: string;
+  limit: number | undefined;
+  json: string | undefined;
+  batch: number;
+  rebuild: boolean;
+  help: boolean;
+}
+
+export const EVAL_HELP = `Usage: npm run eval -- --model ID [options]      (or: npx tsx scripts/eval.ts ...)
+
+Runs catalog model ID in headless Chromium through the app's own worker (vite build + preview of
+dist-harness/, harness.html, built apart by vite.harness.config.ts) over a folder of images and prints what it scored:
+  - a folder with labels.csv (file,class_index,...), by default ../shared/images/imagenet-sample:
+    top-1 and top-5 accuracy, compared with the reference figures when the set is the full 1000;
+  - a folder with expected.csv (file,acceptable_top1_keras_class_indices,...), such as
+    ../shared/images/photos: each photo's top-1 class and whether it is acceptable.
+
+Options:
+  --model ID          catalog model id (required), e.g. mobilenet_v2_100_224
+  --backend NAME      ${BACKENDS.join(' | ')} (default wasm, the fastest without a GPU)
+  --agree A,B         run the images on backends A and B (two workers, side by side) and print the
+                      fraction with the same top-1 and the max |Δprobability| over all classes
+  --weights W         ${WEIGHTS_NAMES.join(' | ')} (default float32): a weight variant written by
+                      npm run models, offered in the catalog or not yet (to measure it)
+  --images DIR        image folder (default ../shared/images/imagenet-sample)
+  --limit N           only N images, spread evenly over the set (deterministic)
+  --json FILE         write {model, backend, n, top1, top5, images:[{file, label, top5, probabilities}]}
+                      (fractions; probabilities: all 1000 classes in Keras order); with --agree,
+                      FILE.<backend>.json for each of the two backends
+  --batch N           images per classify request and per forward pass (default 16)
+  --rebuild           rebuild dist-harness/ first (done anyway when src/ is newer than it)
+  -h, --help          show this help
+
+Progress goes to stderr; results to stdout. Exit code 0 when the run completed (accuracy is
+reported, not judged), 1 for an error, 2 for a bad flag.`;
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer (got "${value}")`);
+  return n;
+}
+
+function backend(value: string, flag: string): BackendName {
+  if (!isBackendName(value)) throw new Error(`${flag}: unknown backend "${value}"; use ${BACKENDS.join(', ')}`);
+  return value;
+}
+
+/** --weights for eval and bench alike. */
+export function weightsFlag(value: string | undefined): WeightsName {
+  if (value === undefined) return 'float32';
+  if (!isWeightsName(value)) throw new Error(`--weights: unknown weights "${value}"; use ${WEIGHTS_NAMES.join(', ')}`);
+  return value;
+}
+
+export function parseEvalArgs(argv: readonly string[]): EvalOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      model: { type: 'string' },
+      backend: { type: 'string' },
+      agree: { type: 'string' },
+      weights: { type: 'string' },
+      images: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'string' },
+      batch: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const options: EvalOptions = {
+    model: values.model ?? '',
+    backend: backend(values.backend ?? 'wasm', '--backend'),
+    agree: null,
+    weights: weightsFlag(values.weights),
+    images: values.images ?? DEFAULT_IMAGES,
+    limit: positiveInt(values.limit, '--limit'),
+    json: values.json,
+    batch: positiveInt(values.batch, '--batch') ?? 16,
+    rebuild: values.rebuild,
+    help: values.help,
+  };
+  if (values.help) return options;
+  if (!options.model) throw new Error('--model ID is required (a catalog id such as mobilenet_v2_100_224)');
+  if (values.agree !== undefined) {
+    if (values.backend !== undefined) throw new Error('give either --backend or --agree A,B, not both');
+    const parts = values.agree.split(',').map((v) => v.trim());
+    if (parts.length !== 2 || parts[0] === parts[1]) throw new Error(`--agree needs two different backends, e.g. webgl,cpu (got "${values.agree}")`);
+    options.agree = [backend(parts[0] ?? '', '--agree'), backend(parts[1] ?? '', '--agree')];
+  }
+  return options;
+}

@@ -1,0 +1,71 @@
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { bootstrap } from './store/actions';
+import { showView, useStore } from './store';
+import { BackendBadge } from './header/BackendBadge';
+import { ClassifyView } from '@/features/classify/views/ClassifyView';
+import { EnginePanel } from './picker/EnginePanel';
+import { ModelPicker } from './picker/ModelPicker';
+import { panelId, tabId, ViewTabs } from './ViewTabs';
+import { Notices } from './notices/Notices';
+import { TfMemory } from './header/TfMemory';
+import { Isolation } from './header/Isolation';
+
+/**
+ * Secondary views are fetched when first opened, so a visitor's first download is the Classify
+ * path only (Benchmark alone brings recharts). Each is a named export, re-exposed as lazy's default.
+ */
+const InspectView = lazy(() => import('@/features/inspect/views/InspectView').then((m) => ({ default: m.InspectView })));
+const CompareView = lazy(() => import('@/features/compare/views/CompareView').then((m) => ({ default: m.CompareView })));
+const CustomModelView = lazy(() => import('@/features/custom/views/CustomModelView').then((m) => ({ default: m.CustomModelView })));
+const TeachView = lazy(() => import('@/features/teach/views/TeachView').then((m) => ({ default: m.TeachView })));
+const BenchmarkPanel = lazy(() => import('@/features/benchmark/views/BenchmarkPanel').then((m) => ({ default: m.BenchmarkPanel })));
+const LiveView = lazy(() => import('@/features/live/views/LiveView').then((m) => ({ default: m.LiveView })));
+
+/** The page's views; each is one component. Add a view by adding an entry. */
+const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
+  { id: 'classify', label: 'Classify', Component: ClassifyView },
+  { id: 'live', label: 'Live', Component: LiveView },
+  { id: 'inspect', label: 'Inspect', Component: InspectView },
+  { id: 'compare', label: 'Compare', Component: CompareView },
+  { id: 'custom', label: 'Your model', Component: CustomModelView },
+  { id: 'benchmark', label: 'Benchmark', Component: BenchmarkPanel },
+  { id: 'teach', label: 'Teach', Component: TeachView },
+];
+
+export function App() {
+  const view = useStore((s) => s.view);
+  useEffect(() => {
+    void bootstrap();
+  }, []);
+  // An unknown ?view= falls back to Classify, which then is the selected tab (the tablist's one tab stop).
+  const active = VIEWS.find((v) => v.id === view) ?? { id: 'classify', Component: ClassifyView };
+  const Active = active.Component;
+  return (
+    <div className="app">
+      <header>
+        <h1>Lumen</h1>
+        <p className="tagline">ImageNet classification on your own GPU. No image leaves this page.</p>
+        <BackendBadge />
+        <TfMemory />
+        <Isolation />
+      </header>
+      <ViewTabs views={VIEWS} active={active.id} onSelect={showView} />
+      <main>
+        <ModelPicker />
+        <EnginePanel />
+        <Notices />
+        <div role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)}>
+          <Suspense
+            fallback={
+              <p className="view-loading" data-testid="view-loading" aria-busy="true">
+                Loading the view…
+              </p>
+            }
+          >
+            <Active />
+          </Suspense>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The page side of the measured backend with a fake worker client: the measurement switches only on
+ * a clear win and is remembered; a remembered choice is applied at start-up; a forced backend wins.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackendName, BackendTiming, EngineInfo, ModelSpec } from '@/engine/shared/protocol';
+
+const requests: { type: string; backend?: BackendName | null; measured?: string }[] = [];
+let timings: BackendTiming[] = [];
+const engineOn = (backend: BackendName, forced: boolean, reason = 'rule'): EngineInfo => ({
+  backend,
+  forced,
+  reason,
+  attempts: [],
+  adapter: null,
+  webglRenderer: 'SwiftShader',
+  tfjsVersion: '4',
+  flags: {},
+});
+
+vi.mock('@/engine/client', () => ({
+  getClient: () => ({
+    request: (body: { type: string; backend?: BackendName | null; measured?: string }) => {
+      requests.push(body);
+      // As the worker answers: a measured choice is started unforced and explained by its measurement.
+      if (body.type === 'init') {
+        const forced = body.backend != null && body.measured === undefined;
+        return { result: Promise.resolve({ type: 'ready', engine: engineOn(body.backend ?? 'wasm', forced, body.measured) }) };
+      }
+      if (body.type === 'time-backends') return { result: Promise.resolve({ type: 'backends-timed', timings }) };
+      return { result: Promise.resolve({ type: 'loaded', model: {} }) };
+    },
+  }),
+}));
+const spec = { id: 'mnv2', key: 'mnv2@1' } as ModelSpec;
+vi.mock('@/app/store/catalogActions', () => ({ selectedSpec: () => spec }));
+vi.mock('@/app/store/actions', () => ({ selectModel: vi.fn(async () => undefined) }));
+
+const local = new Map<string, string>();
+vi.stubGlobal('navigator', { hardwareConcurrency: 2, userAgent: 'Chrome/156.0' });
+vi.stubGlobal('window', {
+  localStorage: {
+    getItem: (k: string) => local.get(k) ?? null,
+    setItem: (k: string, v: string) => void local.set(k, v),
+    removeItem: (k: string) => void local.delete(k),
+  },
+});
+
+const { useStore } = await import('@/app/store/index');
+const { applyRememberedChoice, measureBackends, useBackendChoice } = await import('./backendChoice');
+
+const t = (backend: BackendName, warmMs: number): BackendTiming => ({ backend, firstMs: 100, warmMs, runs: 5, skipped: null });
+
+beforeEach(() => {
+  requests.length = 0;
+  local.clear();
+  useBackendChoice.setState({ status: 'idle', summary: null, remembered: false, modelId: null });
+  useStore.setState({ engine: engineOn('webgl', false), engineStatus: 'ready', requestedBackend: null, selectedModel: 'mnv2' });
+});
+
+describe('measured backend choice (page side)', () => {
+  it('switches when another backend wins clearly, says why, and remembers it', async () => {
+    timings = [t('webgl', 41), t('wasm', 12)];
+    await measureBackends();
+    expect(requests.map((r) => r.type)).toEqual(['time-backends', 'init']);
+    expect(requests[1]).toMatchObject({ backend: 'wasm', measured: 'measured: webgl 41 ms, wasm 12 ms → wasm' });
+    const { engine } = useStore.getState();
+    expect(engine).toMatchObject({ backend: 'wasm', forced: false, reason: 'measured: webgl 41 ms, wasm 12 ms → wasm' });
+    expect(useStore.getState().requestedBackend).toBeNull();
+    expect([...local.values()].map((v) => JSON.parse(v).backend)).toEqual(['wasm']);
+  });
+
+  it('stays put without a clear win', async () => {
+    timings = [t('webgl', 20), t('wasm', 18)];
+    await measureBackends();
+    expect(requests.map((r) => r.type)).toEqual(['time-backends']);
+    expect(useStore.getState().engine?.backend).toBe('webgl');
+    expect(useBackendChoice.getState().summary).toMatch(/→ webgl \(wasm not 15 % faster\)/);
+  });
+
+  it('applies a remembered choice at start-up, and never measures or switches under a forced backend', async () => {
+    timings = [t('webgl', 41), t('wasm', 12)];
+    await measureBackends();
+    useStore.setState({ engine: engineOn('webgl', false) });
+    requests.length = 0;
+    await applyRememberedChoice('mnv2');
+    expect(requests).toEqual([{ type: 'init', backend: 'wasm', measured: 'measured on an earlier visit: webgl 41 ms, wasm 12 ms → wasm' }]);
+    expect(useStore.getState().engine?.reason).toMatch(/^measured on an earlier visit: /);
+    expect(useBackendChoice.getState().remembered).toBe(true);
+
+    requests.length = 0;
+    useStore.setState({ engine: engineOn('webgl', true), requestedBackend: 'webgl' });
+    await applyRememberedChoice('mnv2');
+    await measureBackends();
+    expect(requests).toEqual([]);
+  });
+});

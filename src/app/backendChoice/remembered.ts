@@ -1,0 +1,58 @@
+/**
+ * The measured choice is remembered per (model, device) in localStorage (the page owns it; the
+ * worker only reports timings). The device is what distinguishes one machine's speeds from
+ * another's as far as the page can tell: GPU adapter or renderer, core count, browser.
+ */
+import { isBackendName, type BackendName, type EngineInfo } from '@/engine/shared/protocol';
+
+export const STORAGE_PREFIX = 'lumen.backendChoice:';
+
+export interface RememberedChoice {
+  backend: BackendName;
+  summary: string;
+  /** When it was measured (ms since the epoch). */
+  at: number;
+}
+
+/** The part of Storage used here (tests pass a Map-backed one). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function deviceKey(engine: Pick<EngineInfo, 'adapter' | 'webglRenderer'>, cores: number | undefined, userAgent: string): string {
+  const gpu = engine.adapter ? `${engine.adapter.vendor}/${engine.adapter.architecture}` : (engine.webglRenderer ?? 'no-gpu');
+  const browser = /(Chrome|Firefox|Safari)\/(\d+)/.exec(userAgent)?.slice(1).join('/') ?? 'browser';
+  return `${gpu}|${cores ?? '?'} cores|${browser}`;
+}
+
+export const storageKey = (modelId: string, device: string): string => `${STORAGE_PREFIX}${modelId}|${device}`;
+
+export function readChoice(store: KeyValueStore, modelId: string, device: string): RememberedChoice | null {
+  try {
+    const raw: unknown = JSON.parse(store.getItem(storageKey(modelId, device)) ?? 'null');
+    if (typeof raw !== 'object' || raw === null) return null;
+    const { backend, summary, at } = raw as Record<string, unknown>;
+    if (typeof backend !== 'string' || !isBackendName(backend) || typeof summary !== 'string' || typeof at !== 'number') return null;
+    return { backend, summary, at };
+  } catch {
+    return null; // unreadable: measure again
+  }
+}
+
+export function writeChoice(store: KeyValueStore, modelId: string, device: string, choice: RememberedChoice): void {
+  try {
+    store.setItem(storageKey(modelId, device), JSON.stringify(choice));
+  } catch {
+    // storage full or refused: the choice holds for this session only
+  }
+}
+
+export function forgetChoice(store: KeyValueStore, modelId: string, device: string): void {
+  try {
+    store.removeItem(storageKey(modelId, device));
+  } catch {
+    // nothing to forget
+  }
+}

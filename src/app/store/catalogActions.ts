@@ -1,0 +1,138 @@
+/** Loading the catalog and learning which models are installed next to it. */
+import { useStore, type InstalledMeta } from './index';
+import { modelFolder, validateCatalog, type Catalog, type CatalogModel } from '@/shared/models/catalog';
+import { findVariant, specWithWeights } from '@/shared/weights/variantSpec';
+import type { WeightsName } from '@/shared/weights/names';
+import { selfHostedEntry } from '@/shared/models/selfHosted';
+import { MODEL_CACHE } from '@/shared/models/cacheGroups';
+import type { ModelSpec } from '@/engine/shared/protocol';
+import { isTaughtId, taughtSpecFor } from '@/features/teach/client/teachModels';
+
+export function catalogUrl(): URL {
+  return new URL('models/catalog.json', document.baseURI);
+}
+
+/**
+ * Offline, the browser cache stands in for the server: a model whose files the worker cached is
+ * usable, and its lumen-model.json is kept beside them (in the same group, deleted with them).
+ */
+async function cachedMeta(metaUrl: URL, modelUrl: URL): Promise<InstalledMeta | null> {
+  try {
+    const cache = await caches.open(MODEL_CACHE);
+    const meta = await cache.match(metaUrl.href);
+    if (meta) return { ...((await meta.json()) as InstalledMeta), offline: true };
+    return (await cache.match(modelUrl.href)) ? { offline: true } : null;
+  } catch {
+    return null; // no Cache Storage (insecure context)
+  }
+}
+
+async function keepMetaBesideCachedModel(metaUrl: URL, modelUrl: URL, meta: InstalledMeta): Promise<void> {
+  try {
+    const cache = await caches.open(MODEL_CACHE);
+    if (!(await cache.match(modelUrl.href))) return; // never loaded here: nothing to keep it beside
+    await cache.put(metaUrl.href, new Response(JSON.stringify(meta), { headers: { 'content-type': 'application/json' } }));
+  } catch {
+    // caching is a convenience: the model still loads online
+  }
+}
+
+async function readInstalled(model: CatalogModel): Promise<InstalledMeta | null> {
+  const meta = await readFolderMeta(model);
+  // A hosted model counts as available, fetched online when selected, unless `npm run models --
+  // --self-host` put it in its folder: then it is served from there like an installed one.
+  if (model.source.kind === 'hosted') return meta && selfHostedEntry(model, meta) ? meta : { online: true };
+  return meta;
+}
+
+async function readFolderMeta(model: CatalogModel): Promise<InstalledMeta | null> {
+  const metaUrl = new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl());
+  const modelUrl = new URL(`${modelFolder(model)}model.json`, catalogUrl());
+  let response: Response;
+  try {
+    // lumen-model.json is written by `npm run models` once every file of the model is verified.
+    response = await fetch(metaUrl, { cache: 'no-cache' });
+  } catch {
+    return cachedMeta(metaUrl, modelUrl); // network down or blocked
+  }
+  if (!response.ok) return null;
+  try {
+    const meta = (await response.json()) as InstalledMeta; // an SPA fallback page fails to parse → null
+    void keepMetaBesideCachedModel(metaUrl, modelUrl, meta);
+    return meta;
+  } catch {
+    return null;
+  }
+}
+
+export async function loadCatalog(): Promise<Catalog | null> {
+  try {
+    const response = await fetch(catalogUrl(), { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
+    const catalog = validateCatalog(await response.json());
+    const entries = await Promise.all(catalog.models.map(async (m) => [m.id, await readInstalled(m)] as const));
+    const installed = Object.fromEntries(entries);
+    // Self-hosted models are stored as local entries, so every spec built from the catalog loads them locally.
+    const served = { ...catalog, models: catalog.models.map((m) => selfHostedEntry(m, installed[m.id]) ?? m) };
+    useStore.setState({ catalog: served, installed, catalogError: null });
+    return served;
+  } catch (error) {
+    useStore.setState({ catalogError: `Could not read the model catalog: ${error instanceof Error ? error.message : String(error)}` });
+    return null;
+  }
+}
+
+/** After a load the worker has cached the model's files: keep its metadata with them for offline visits. */
+export async function keepMetaForOffline(id: string): Promise<void> {
+  const { catalog, installed } = useStore.getState();
+  const model = catalog?.models.find((m) => m.id === id);
+  const meta = installed[id];
+  if (!model || !meta || meta.offline) return;
+  const folder = new URL(modelFolder(model), catalogUrl());
+  await keepMetaBesideCachedModel(new URL('lumen-model.json', folder), new URL('model.json', folder), meta);
+}
+
+/**
+ * The model to start with: the URL's if it exists, else the catalog default if available, else any
+ * locally installed one (no network needed), else any hosted one.
+ */
+export function initialModel(catalog: Catalog, installed: Record<string, InstalledMeta | null>, fromUrl: string | null): string | null {
+  if (fromUrl && catalog.models.some((m) => m.id === fromUrl)) return fromUrl;
+  if (installed[catalog.defaultModel]) return catalog.defaultModel;
+  const local = catalog.models.find((m) => installed[m.id] && !installed[m.id]?.online);
+  return local?.id ?? catalog.models.find((m) => installed[m.id])?.id ?? catalog.defaultModel;
+}
+
+/** A catalog model or one of the user's own, as a worker-ready spec. */
+export function specFor(id: string | null, weights: WeightsName = 'float32'): ModelSpec | null {
+  const { catalog, customModels } = useStore.getState();
+  const custom = customModels.find((m) => m.id === id);
+  if (custom) return custom.spec;
+  const model = catalog?.models.find((m) => m.id === id);
+  return model ? specWithWeights(model, catalogUrl(), findVariant(model, weights)) : taughtSpecFor(id);
+}
+
+export function selectedSpec(): ModelSpec | null {
+  const { selectedModel, selectedWeights } = useStore.getState();
+  return specFor(selectedModel, selectedWeights);
+}
+
+/** Installed here (or cached), or added by the user. */
+export function isAvailable(id: string): boolean {
+  const { installed, customModels } = useStore.getState();
+  return Boolean(installed[id]) || customModels.some((m) => m.id === id) || isTaughtId(id);
+}
+
+/** Bytes of the model's files: lumen-model.json's total, else the catalog's sizes; user models know their own. */
+export function diskBytesOf(id: string): number | null {
+  const { catalog, installed, customModels } = useStore.getState();
+  const custom = customModels.find((m) => m.id === id);
+  if (custom) return custom.diskBytes;
+  const model = catalog?.models.find((m) => m.id === id);
+  return installed[id]?.totalBytes ?? (model ? model.files.reduce((sum, f) => sum + f.size, 0) : null);
+}
+
+/** Where catalog model folders live (`<base>/<id>/<version>/`), for grouping cache entries. */
+export function modelsBaseUrl(): string {
+  return new URL('./', catalogUrl()).href;
+}

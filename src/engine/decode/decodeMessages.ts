@@ -1,0 +1,32 @@
+/**
+ * Between the TF.js worker and its decode worker (decodeWorker.ts): a file in; its pixels resized
+ * to the model's input (float RGB, transferred), then its thumbnail, out. Serializable only.
+ */
+import type { SerializedError } from '@/shared/errors';
+
+export interface DecodeJob {
+  id: number;
+  blob: Blob;
+  name: string;
+  /** The bounded decode's longest side (lib/images/boundedSize). */
+  maxSide: number;
+  /** The model's input, [height, width]: the size the pixels come back at. */
+  inputSize: [number, number];
+}
+
+export type DecodeAnswer =
+  | {
+      id: number;
+      kind: 'pixels';
+      /** Float RGB (0..255) at the model's input size, row-major; its buffer is transferred. */
+      data: Float32Array;
+      pixelWidth: number;
+      pixelHeight: number;
+      /** The image's own size (EXIF orientation applied), before any downscale. */
+      width: number;
+      height: number;
+      format: string | null;
+      downscaled: boolean;
+    }
+  | { id: number; kind: 'thumbnail'; thumbnail: Blob | null }
+  | { id: number; kind: 'error'; error: SerializedError; format: string | null };

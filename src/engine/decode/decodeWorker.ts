@@ -1,0 +1,41 @@
+/**
+ * The decode worker, started by the TF.js worker: it decodes each file at its bounded size, reads
+ * its RGBA bytes, resizes them to the model's input and makes its thumbnail, so none of that runs
+ * on the TF.js worker's thread while the model runs there (on wasm the model holds that thread for
+ * the whole forward pass). The bytes are those tfjs itself reads from a bitmap (a 2D canvas), and
+ * the resize is tf.image.resizeBilinear's arithmetic (lib/images/resizeBilinear), so results do not change.
+ */
+import { bitmapPixels, decodeBounded, ImageDecodeError } from './decode';
+import { isOpaque, makeThumbnail } from './thumbnail';
+import { resizeRgbaToRgb } from '@/shared/images/resizeBilinear';
+import { serializeError } from '@/shared/errors';
+import type { DecodeAnswer, DecodeJob } from './decodeMessages';
+
+const scope = self as unknown as {
+  postMessage(message: DecodeAnswer, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<DecodeJob>) => void) | null;
+};
+
+scope.onmessage = async ({ data: job }) => {
+  const { id } = job;
+  try {
+    const image = await decodeBounded({ kind: 'blob', name: job.name, blob: job.blob }, job.maxSide);
+    let thumbnail: Promise<Blob | null>;
+    try {
+      const rgba = bitmapPixels(image.bitmap);
+      // It draws before it returns; only the encoding is left to the promise, so the bitmap may close.
+      thumbnail = makeThumbnail(image.bitmap, undefined, isOpaque(rgba.data));
+      const [inputHeight, inputWidth] = job.inputSize;
+      const pixels = resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, inputWidth, inputHeight);
+      const { width, height, format, downscaled } = image;
+      scope.postMessage({ id, kind: 'pixels', data: pixels.data, pixelWidth: pixels.width, pixelHeight: pixels.height, width, height, format, downscaled }, [
+        pixels.data.buffer,
+      ]);
+    } finally {
+      image.bitmap.close();
+    }
+    scope.postMessage({ id, kind: 'thumbnail', thumbnail: await thumbnail });
+  } catch (error) {
+    scope.postMessage({ id, kind: 'error', error: serializeError(error), format: error instanceof ImageDecodeError ? error.format : null });
+  }
+};

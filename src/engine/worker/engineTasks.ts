@@ -1,0 +1,60 @@
+/**
+ * The engine's one-model tasks that came after the classify pipeline: explain a prediction,
+ * classify a camera frame, and teach (embed, train a head). Each takes its model from the
+ * engine's LRU and runs guarded against a lost GPU, like classify; split from engine.ts so the
+ * engine file keeps to the backend, the LRU and the core requests.
+ */
+import { tf } from './tfjs';
+import type { LoadedModel } from './models';
+import { inferBatch, type ProgressFn } from './predict';
+import type { GpuSupervisor } from './recovery';
+import { explainImage, type ExplainJob } from '@/features/explain/worker/explain';
+import { classifyFrame } from '@/features/live/worker/live';
+import { embedImages, trainHead, type EmbedHooks, type TeachTrainHooks } from '@/features/teach/worker/teach';
+import type { EngineInfo, Explanation, ModelSpec } from '@/engine/shared/protocol';
+import type { LiveFrame, LiveResult } from '@/features/live/shared/live';
+import type { TeachEmbedRequest, TeachResult, TeachTrainRequest } from '@/features/teach/shared/teach';
+
+export interface TaskDeps {
+  /** The model from the LRU (loaded if need be), on a working backend. */
+  ensureModel(spec: ModelSpec, onProgress: ProgressFn): Promise<LoadedModel>;
+  ensureBackend(onProgress: ProgressFn): Promise<EngineInfo>;
+  /** The model was used by a request other than its own load (inspect's first-inference check). */
+  markUsed(key: string): void;
+  gpu: Pick<GpuSupervisor, 'run' | 'guard'>;
+}
+
+export interface EngineTasks {
+  /** A heatmap of where one class's evidence lies in one image (explain/explain.ts). */
+  explain(job: ExplainJob, onProgress: ProgressFn): Promise<Explanation>;
+  /** One Live-view camera frame: top-k (live.ts). */
+  liveFrame(spec: ModelSpec, frame: LiveFrame, k: number, onProgress: ProgressFn): Promise<LiveResult>;
+  /** Teach: embeddings of images from a base model (worker/teach). */
+  teachEmbed(request: TeachEmbedRequest, hooks: EmbedHooks): Promise<{ count: number; failed: number; dim: number; at: string }>;
+  /** Teach: a head on labelled embeddings, evaluated on the held-apart ones. */
+  teachTrain(request: TeachTrainRequest, hooks: TeachTrainHooks): Promise<TeachResult>;
+}
+
+export function createEngineTasks({ ensureModel, ensureBackend, markUsed, gpu }: TaskDeps): EngineTasks {
+  /** Loaded once for the task, then re-taken inside the guarded job: after a GPU recovery it is the reloaded model. */
+  const withModel = async <T>(spec: ModelSpec, onProgress: ProgressFn, job: (model: LoadedModel) => Promise<T>): Promise<T> => {
+    await ensureModel(spec, onProgress);
+    markUsed(spec.key);
+    return gpu.run(async () => job(await ensureModel(spec, onProgress)));
+  };
+  return {
+    explain: (job, onProgress) => withModel(job.model, onProgress, (model) => explainImage(tf, model, job)),
+    async liveFrame(spec, frame, k, onProgress) {
+      const model = await ensureModel(spec, onProgress);
+      markUsed(spec.key);
+      // Only the forward pass is re-run after a recovery: the frame itself was consumed by the first try.
+      const infer = (pixels: Parameters<typeof inferBatch>[2]) => gpu.run(async () => inferBatch(tf, await ensureModel(spec, onProgress), pixels));
+      return classifyFrame(model, frame, k, { infer });
+    },
+    teachEmbed: (request, hooks) => withModel(request.base, hooks.onProgress, (model) => embedImages(tf, model, request, hooks)),
+    async teachTrain(request, hooks) {
+      await ensureBackend(hooks.onProgress);
+      return gpu.guard(() => trainHead(tf, request, hooks));
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * One runner per benchmark variant and batch size. Everything a run needs is built in prepare
+ * (input tensor, forward closure, pixel list), so a timed run does only the work it names: the
+ * model call and the read-back, plus preprocessing and top-k for the pipeline variants.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import { makeForward, type AnyModel } from '@/engine/worker/models';
+import { inferBatch } from '@/engine/worker/predict';
+import { preprocessBatch, type PixelSource } from '@/engine/worker/preprocess';
+import { preprocessBatchJs, type RgbaReader } from '@/engine/worker/preprocessJs';
+import type { PeerClassifier } from './peer';
+import { rowsOf, topK, type ClassLayout } from '@/shared/models/topk';
+import { assertNever } from '@/shared/assertNever';
+import type { BenchVariant, ModelSpec } from '@/engine/shared/protocol';
+
+type TF = typeof tfTypes;
+
+/** The parts of a loaded model the benchmark uses (LoadedModel satisfies it). */
+export interface BenchTarget {
+  spec: ModelSpec;
+  labels: readonly string[];
+  /** The app's own forward pass, exactly what classify calls. */
+  forward(batch: tfTypes.Tensor4D): Promise<tfTypes.Tensor2D>;
+  model: AnyModel;
+}
+
+export interface Runner {
+  /** One run; it ends once the output is back on the CPU. */
+  run(): Promise<void>;
+}
+
+/** What a batch's runners share; built once per batch size, disposed by the caller. */
+export interface BatchContext {
+  tf: TF;
+  target: BenchTarget;
+  batch: number;
+  /** The input pixels repeated to fill the batch. */
+  pixels: PixelSource[];
+  read: RgbaReader;
+  peer: PeerClassifier | null;
+  /** The pre-built input tensor, made on first use. */
+  input(): tfTypes.Tensor4D;
+}
+
+/** Top-k the classify view shows by default; the peer is asked for as many. */
+export const BENCH_TOP_K = 5;
+
+export function fillBatch<T>(items: readonly T[], batch: number): T[] {
+  if (items.length === 0) throw new Error('the benchmark needs at least one input image');
+  return Array.from({ length: batch }, (_, i) => items[i % items.length] as T);
+}
+
+/** The input tensor for a batch: the same preprocessing classify applies, done once. */
+export function buildInput(tf: TF, spec: ModelSpec, pixels: readonly PixelSource[]): tfTypes.Tensor4D {
+  return preprocessBatch(tf, pixels, spec.inputSize, spec.preprocessing);
+}
+
+const topKAll = (flat: Float32Array, target: BenchTarget, layout: ClassLayout): void => {
+  for (const row of rowsOf(flat, target.spec.classes)) topK(row, BENCH_TOP_K, target.labels, layout);
+};
+
+/** A reason the variant cannot run at this batch size, or null when it can. */
+export function skipReason(variant: BenchVariant, batch: number, peer: PeerClassifier | string | null): string | null {
+  if (variant.kind !== 'peer') return null;
+  if (batch !== 1) return 'the peer classifies one image per call: batch 1 only';
+  return typeof peer === 'string' ? peer : null;
+}
+
+export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
+  const { tf, target } = ctx;
+  const layout: ClassLayout = { classes: target.spec.classes, kerasIndex: target.spec.kerasIndex };
+  switch (variant.kind) {
+    case 'model': {
+      const forward = variant.method === 'auto' ? target.forward : makeForward(target.model, target.spec, variant.method);
+      return {
+        async run() {
+          const out = await forward(ctx.input());
+          await out.data();
+          out.dispose();
+        },
+      };
+    }
+    case 'bare': {
+      // What a person would write with TF.js alone: call the model, read the answer back.
+      const { model: raw } = target;
+      let needsAsync = false;
+      const call = async (x: tfTypes.Tensor4D): Promise<tfTypes.Tensor | tfTypes.Tensor[] | tfTypes.NamedTensorMap> => {
+        if (!(raw instanceof tf.GraphModel)) return raw.predict(x);
+        if (!needsAsync) {
+          try {
+            return raw.execute(x);
+          } catch (error) {
+            if (!(error instanceof Error) || !/executeAsync/.test(error.message)) throw error;
+            needsAsync = true;
+          }
+        }
+        return raw.executeAsync(x);
+      };
+      return {
+        async run() {
+          const out = await call(ctx.input());
+          const first = out instanceof tf.Tensor ? out : Array.isArray(out) ? out[0] : Object.values(out)[0];
+          await first?.data();
+          tf.dispose(out);
+        },
+      };
+    }
+    case 'pipeline': {
+      const classifier = { spec: target.spec, labels: target.labels, forward: target.forward };
+      if (variant.preprocess === 'backend') {
+        return {
+          async run() {
+            const { rows } = await inferBatch(tf, classifier, ctx.pixels);
+            for (const row of rows) topK(row, BENCH_TOP_K, target.labels, layout);
+          },
+        };
+      }
+      const scratch = { buffer: null as Float32Array | null };
+      return {
+        async run() {
+          const batch = preprocessBatchJs(tf, ctx.pixels, target.spec.inputSize, target.spec.preprocessing, ctx.read, scratch);
+          try {
+            const probabilities = await target.forward(batch);
+            const flat = (await probabilities.data()) as Float32Array;
+            probabilities.dispose();
+            topKAll(flat, target, layout);
+          } finally {
+            batch.dispose();
+          }
+        },
+      };
+    }
+    case 'peer': {
+      const { peer } = ctx;
+      const image = ctx.pixels[0];
+      if (!peer || !image) throw new Error('the peer is not loaded');
+      return {
+        async run() {
+          await peer.classify(image, BENCH_TOP_K);
+        },
+      };
+    }
+    default:
+      return assertNever(variant, 'benchmark variant');
+  }
+}

@@ -1,0 +1,70 @@
+import { formatProbability } from '@/shared/format';
+import { memo } from 'react';
+import type { ResultCard as Card } from '@/app/store';
+import { removeCard } from '@/features/classify/client/classifyActions';
+import { CardPath } from './CardPath';
+import { ExplainButton } from '@/features/explain/views/ExplainButton';
+import { ExplainPanel } from '@/features/explain/views/ExplainPanel';
+
+/** The worker's small thumbnail, or a placeholder: never the full-size original (see ResultCard.thumbUrl). */
+function Thumbnail({ card }: { card: Card }) {
+  if (card.thumbUrl) return <img className="thumb" src={card.thumbUrl} alt="" />;
+  const mark =
+    card.status === 'error'
+      ? '?'
+      : card.status === 'pending'
+        ? ''
+        : card.name.slice(card.name.lastIndexOf('.') + 1, card.name.lastIndexOf('.') + 5).toUpperCase();
+  return (
+    <div className={`thumb thumb-placeholder thumb-${card.status}`} aria-hidden="true">
+      {mark}
+    </div>
+  );
+}
+
+/**
+ * One image: thumbnail, top-k bars, and how long the model took. Memoised: a drop of hundreds
+ * streams results in coalesced updates, and only the cards that changed should re-render.
+ */
+export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
+  const item = card.item;
+  const cancelled = item?.status === 'error' && item.error.code === 'cancelled';
+  return (
+    <article className={`card card-${card.status}`} data-testid="result" data-file={card.name} data-status={card.status}>
+      <Thumbnail card={card} />
+      <div className="card-body">
+        <div className="card-head">
+          <CardPath path={card.name} />
+          <button type="button" className="card-remove" aria-label={`Remove ${card.name}`} title="Remove" onClick={() => removeCard(card.key)}>
+            ×
+          </button>
+        </div>
+        {card.status === 'pending' && <p className="muted">classifying…</p>}
+        {item?.status === 'error' && (
+          <p className={cancelled ? 'muted' : 'error'} data-testid="result-error" role={cancelled ? undefined : 'alert'}>
+            {item.error.message}
+          </p>
+        )}
+        {item?.status === 'ok' && (
+          <>
+            <ol className="bars">
+              {item.predictions.map((p, rank) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rank is the row's identity in a top-k list
+                <li key={`${rank}-${p.classIndex}`} data-testid="prediction" data-class-index={p.classIndex ?? ''} data-probability={p.probability}>
+                  <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
+                  <span className="bar-label">{p.label.split(',')[0]}</span>
+                  <span className="bar-value">{formatProbability(p.probability)}</span>
+                  <ExplainButton cardKey={card.key} prediction={p} />
+                </li>
+              ))}
+            </ol>
+            <p className="muted timing" title={`decode ${item.decodeMs.toFixed(1)} ms · preprocess ${item.preprocessMs.toFixed(1)} ms`}>
+              {(item.batchMs / item.batchSize).toFixed(1)} ms per image · batch of {item.batchSize} in {item.batchMs.toFixed(0)} ms · {item.width}×{item.height}
+            </p>
+            <ExplainPanel card={card} />
+          </>
+        )}
+      </div>
+    </article>
+  );
+});

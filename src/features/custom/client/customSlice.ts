@@ -1,0 +1,47 @@
+import type { StateCreator } from 'zustand';
+import type { CustomSettings, CustomSource, StatedByModel } from '@/features/custom/shared/customSettings';
+import type { ModelJsonFacts } from '@/shared/models/modelJson';
+import type { ModelSpec } from '@/engine/shared/protocol';
+
+/** A user's own model, added to the picker. */
+export interface CustomModel {
+  id: string;
+  name: string;
+  source: CustomSource;
+  spec: ModelSpec;
+  facts: ModelJsonFacts;
+  settings: CustomSettings;
+  /** Dropped files: their total size; a URL: the weight bytes model.json describes. */
+  diskBytes: number;
+  labelsName: string | null;
+}
+
+/** A model.json that was read and checked, waiting for the user's settings. */
+export interface CustomDraft {
+  source: CustomSource;
+  name: string;
+  modelUrl: string;
+  files?: File[];
+  labelsFile?: File;
+  ignored: string[];
+  facts: ModelJsonFacts;
+  settings: CustomSettings;
+  stated: StatedByModel;
+  /** Settings came from localStorage (this source was used before). */
+  remembered: boolean;
+  diskBytes: number;
+}
+
+export interface CustomSlice {
+  customModels: CustomModel[];
+  customDraft: CustomDraft | null;
+  customStatus: 'idle' | 'reading';
+  customError: string | null;
+}
+
+export const createCustomSlice: StateCreator<CustomSlice, [], [], CustomSlice> = () => ({
+  customModels: [],
+  customDraft: null,
+  customStatus: 'idle',
+  customError: null,
+});

@@ -1,0 +1,111 @@
+import type { CustomDraft } from '@/app/store';
+import { addDraftModel, discardDraft, updateDraft } from '@/features/custom/client/customActions';
+import { PREPROCESSING_MODES } from '@/shared/models/catalog';
+import { formatBytes, formatShape } from '@/shared/format';
+
+const PREPROCESSING_HELP: Record<string, string> = {
+  tf: 'x/127.5 − 1 (MobileNet, Inception)',
+  caffe: 'BGR minus ImageNet means (ResNet50, VGG)',
+  torch: 'ImageNet mean/std (PyTorch ports)',
+  unit: 'x/255 (TF-Hub)',
+  raw: '0..255 unchanged (EfficientNet)',
+};
+
+const Stated = ({ on }: { on: boolean }) => (on ? <span className="zoo-tag">from model.json</span> : <span className="zoo-tag zoo-tag-you">you choose</span>);
+
+/** What model.json said, and the settings it leaves to the user (remembered for next time). */
+export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
+  const { facts, settings, stated } = draft;
+  return (
+    <div className="zoo-card" data-testid="custom-draft" data-format={facts.format}>
+      <h3>Read {draft.source.kind === 'url' ? draft.source.url : draft.source.modelJsonName}</h3>
+      <p className="muted">
+        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)} · {facts.weightFiles.length} weight file(s),{' '}
+        {formatBytes(facts.weightBytes)} · output {facts.outputKind ?? 'kind not stated'} · {facts.classes ?? '?'} classes
+        {facts.classesFrom === 'guess' ? ' (guessed from the last weight)' : ''}
+        {draft.labelsFile ? ` · labels: ${draft.labelsFile.name}` : ' · labels: ImageNet names (Keras order)'}
+      </p>
+      {draft.ignored.length > 0 && <p className="muted">Ignored: {draft.ignored.join(', ')}</p>}
+      {draft.remembered && (
+        <p className="muted" data-testid="custom-remembered">
+          Your earlier settings for this model were restored.
+        </p>
+      )}
+      <div className="zoo-form">
+        <label>
+          Name
+          <input type="text" data-testid="custom-name" value={draft.name} onChange={(e) => updateDraft({ name: e.target.value })} />
+        </label>
+        <label>
+          Input height × width <Stated on={stated.inputSize} />
+          <span className="zoo-pair">
+            <input
+              type="number"
+              data-testid="custom-height"
+              min={8}
+              max={4096}
+              disabled={stated.inputSize}
+              value={settings.inputSize[0]}
+              onChange={(e) => updateDraft({ inputSize: [Math.round(Number(e.target.value)), settings.inputSize[1]] })}
+            />
+            <input
+              type="number"
+              data-testid="custom-width"
+              min={8}
+              max={4096}
+              disabled={stated.inputSize}
+              value={settings.inputSize[1]}
+              onChange={(e) => updateDraft({ inputSize: [settings.inputSize[0], Math.round(Number(e.target.value))] })}
+            />
+          </span>
+        </label>
+        <label>
+          Preprocessing <Stated on={false} />
+          <select
+            data-testid="custom-preprocessing"
+            value={settings.preprocessing}
+            onChange={(e) => updateDraft({ preprocessing: PREPROCESSING_MODES.find((m) => m === e.target.value) ?? 'tf' })}
+          >
+            {PREPROCESSING_MODES.map((m) => (
+              <option key={m} value={m}>
+                {m}: {PREPROCESSING_HELP[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Output <Stated on={stated.output} />
+          <select
+            data-testid="custom-output"
+            value={settings.output}
+            disabled={stated.output}
+            onChange={(e) => updateDraft({ output: e.target.value === 'logits' ? 'logits' : 'softmax' })}
+          >
+            <option value="softmax">softmax probabilities</option>
+            <option value="logits">logits (softmax applied here)</option>
+          </select>
+        </label>
+        <label>
+          Classes <Stated on={stated.classes} />
+          <select
+            data-testid="custom-classes"
+            value={settings.classes}
+            disabled={stated.classes}
+            onChange={(e) => updateDraft({ classes: e.target.value === '1001' ? 1001 : 1000 })}
+          >
+            <option value="1000">1000 (ImageNet)</option>
+            <option value="1001">1001 (index 0 = background)</option>
+          </select>
+        </label>
+      </div>
+      <div className="zoo-form">
+        <button type="button" data-testid="custom-add" onClick={() => void addDraftModel()}>
+          Add to the model picker and load
+        </button>
+        <button type="button" onClick={discardDraft}>
+          Discard
+        </button>
+      </div>
+    </div>
+  );
+}

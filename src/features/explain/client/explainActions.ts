@@ -1,0 +1,78 @@
+/**
+ * Explain: one worker request per click, for the card's original file (the worker decodes it as
+ * classify did: the card's thumbnail is too small to explain). A new request for a card replaces
+ * the one running for it.
+ */
+import { useStore } from '@/app/store/index';
+import { selectedSpec } from '@/app/store/catalogActions';
+import { DEFAULT_OVERLAY_OPACITY, type ExplainEntry } from './explainSlice';
+import { getClient } from '@/engine/client';
+import { isCancelled } from '@/shared/errors';
+import type { ExplainMethod } from '@/engine/shared/protocol';
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function patch(cardKey: string, requestId: number | null, change: Partial<ExplainEntry>): void {
+  useStore.setState((s) => {
+    const entry = s.explanations[cardKey];
+    if (!entry || (requestId !== null && entry.requestId !== requestId)) return {};
+    return { explanations: { ...s.explanations, [cardKey]: { ...entry, ...change } } };
+  });
+}
+
+export async function explainClass(cardKey: string, target: { classIndex: number | null; label: string }, method?: ExplainMethod | 'auto'): Promise<void> {
+  const state = useStore.getState();
+  const card = state.cards.find((c) => c.key === cardKey);
+  const spec = selectedSpec();
+  if (!card || !spec) return;
+  const previous = state.explanations[cardKey];
+  if (previous?.status === 'running') getClient().cancel(previous.requestId);
+  const chosen = method ?? previous?.method ?? 'auto';
+  const handle = getClient().request({
+    type: 'explain',
+    model: spec,
+    image: { name: card.name, kind: 'blob', blob: card.file },
+    classIndex: target.classIndex,
+    label: target.label,
+    method: chosen,
+  });
+  const entry: ExplainEntry = {
+    ...target,
+    method: chosen,
+    status: 'running',
+    requestId: handle.id,
+    modelName: spec.name,
+    backend: state.engine?.backend ?? null,
+    // The previous heatmap stays until the new one arrives (it is marked as updating).
+    explanation: previous?.explanation ?? null,
+    error: null,
+    visible: previous?.visible ?? true,
+    opacity: previous?.opacity ?? DEFAULT_OVERLAY_OPACITY,
+  };
+  useStore.setState((s) => ({ explanations: { ...s.explanations, [cardKey]: entry } }));
+  try {
+    const { explanation } = await handle.result;
+    patch(cardKey, handle.id, { status: 'done', explanation, backend: useStore.getState().engine?.backend ?? entry.backend });
+  } catch (error) {
+    if (isCancelled(error)) return;
+    patch(cardKey, handle.id, { status: 'error', error: message(error) });
+  }
+}
+
+/** Another method for the class on show: explains it again. */
+export function setExplainMethod(cardKey: string, method: ExplainMethod | 'auto'): void {
+  const entry = useStore.getState().explanations[cardKey];
+  if (entry) void explainClass(cardKey, { classIndex: entry.classIndex, label: entry.label }, method);
+}
+
+export function setOverlayVisible(cardKey: string, visible: boolean): void {
+  patch(cardKey, null, { visible });
+}
+
+export function setOverlayOpacity(cardKey: string, opacity: number): void {
+  patch(cardKey, null, { opacity: Math.min(1, Math.max(0, opacity)) });
+}
+
+export function openExplainZoom(cardKey: string | null): void {
+  useStore.setState({ explainZoom: cardKey });
+}

@@ -1,0 +1,17 @@
+/** Inspector: asks the worker for a report on the selected model. */
+import { selectedSpec } from '@/app/store/catalogActions';
+import { getClient } from '@/engine/client';
+import type { ModelReport } from '@/engine/shared/report';
+
+export interface InspectHandle {
+  result: Promise<ModelReport>;
+  cancel(): void;
+}
+
+export function inspectSelected(): InspectHandle | null {
+  const spec = selectedSpec();
+  if (!spec) return null;
+  const client = getClient();
+  const handle = client.request({ type: 'inspect', model: spec });
+  return { result: handle.result.then((event) => event.report), cancel: () => client.cancel(handle.id) };
+}

@@ -1,0 +1,111 @@
+/**
+ * Taught models as models: kept in IndexedDB, listed in the picker under their own group, turned
+ * into a ModelSpec the worker loads as base + head (so Classify, Compare and Benchmark use their
+ * usual paths), deleted, exported as files and imported back from them (the Your-model view).
+ */
+import { create } from 'zustand';
+import { useStore } from '@/app/store/index';
+import { selectModel } from '@/app/store/actions';
+import { specFor } from '@/app/store/catalogActions';
+import { deleteTaught, listTaught, putTaught, type TaughtRecord } from '@/browser/storage/taughtDb';
+import { exportTaught, headFromFiles, parseTaughtMeta, shardNames, TAUGHT_META_FILE } from '@/features/teach/shared/exportFiles';
+import type { ModelSpec } from '@/engine/shared/protocol';
+import type { HeadArtifacts, TaughtMeta } from '@/features/teach/shared/teach';
+
+export interface TaughtState {
+  models: TaughtRecord[];
+  loaded: boolean;
+  error: string | null;
+}
+
+export const useTaughtStore = create<TaughtState>()(() => ({ models: [], loaded: false, error: null }));
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+let loading: Promise<void> | null = null;
+
+/** Reads the stored taught models once (the picker calls it as it mounts). */
+export function loadTaughtModels(): Promise<void> {
+  loading ??= listTaught().then(
+    (models) => useTaughtStore.setState({ models: models.sort((a, b) => a.meta.createdAt.localeCompare(b.meta.createdAt)), loaded: true }),
+    (error: unknown) => useTaughtStore.setState({ loaded: true, error: `Taught models could not be read: ${message(error)}` }),
+  );
+  return loading;
+}
+
+export const isTaughtId = (id: string | null): boolean => useTaughtStore.getState().models.some((m) => m.id === id);
+
+/** The worker-ready spec of a taught model, or null when it is not one (or its base is unknown here). */
+export function taughtSpecFor(id: string | null): ModelSpec | null {
+  const record = useTaughtStore.getState().models.find((m) => m.id === id);
+  if (!record) return null;
+  const base = specFor(record.meta.base.id);
+  if (!base) return null;
+  return {
+    ...base,
+    key: `${record.id}@${record.meta.createdAt}`,
+    id: record.id,
+    name: record.meta.name,
+    format: 'layers',
+    modelUrl: `taught:${record.id}`,
+    labelsUrl: null,
+    output: 'softmax',
+    // Taught labels have no Keras index: an empty map makes every prediction's classIndex null.
+    kerasIndex: [],
+    labelOrder: 'keras',
+    taught: { base, head: record.head, labels: record.meta.labels, method: record.meta.method },
+  };
+}
+
+export async function saveTaught(meta: TaughtMeta, head: HeadArtifacts): Promise<string> {
+  const record: TaughtRecord = { id: `taught-${Date.now().toString(36)}`, meta, head };
+  await putTaught(record);
+  useTaughtStore.setState((s) => ({ models: [...s.models, record], error: null }));
+  return record.id;
+}
+
+export async function removeTaught(id: string): Promise<void> {
+  await deleteTaught(id);
+  useTaughtStore.setState((s) => ({ models: s.models.filter((m) => m.id !== id) }));
+  if (useStore.getState().selectedModel === id) await selectModel(useStore.getState().catalog?.defaultModel ?? null);
+}
+
+/** Downloads model.json, weights.bin, labels.json and lumen-taught.json. */
+export function exportTaughtModel(id: string): void {
+  const record = useTaughtStore.getState().models.find((m) => m.id === id);
+  if (!record) return;
+  // The names model.json lists, unprefixed: tf.io.browserFiles and the import match them exactly.
+  for (const file of exportTaught(record.head, record.meta)) {
+    const url = URL.createObjectURL(new Blob([file.data], { type: file.type }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: file.name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** Is this drop an exported taught model (it carries lumen-taught.json)? */
+export const isTaughtDrop = (files: readonly File[]): boolean => files.some((f) => f.name.endsWith(TAUGHT_META_FILE));
+
+/** The exported files back into a taught model (stored, listed, selected); a message when they do not fit. */
+export async function importTaughtFiles(files: readonly File[]): Promise<string | null> {
+  const metaFile = files.find((f) => f.name.endsWith(TAUGHT_META_FILE));
+  const modelJson = files.find((f) => f.name.endsWith('model.json'));
+  if (!metaFile || !modelJson) return `Drop ${TAUGHT_META_FILE} together with its model.json and weights.`;
+  const meta = parseTaughtMeta(await metaFile.text());
+  if (typeof meta === 'string') return meta;
+  if (!useStore.getState().catalog?.models.some((m) => m.id === meta.base.id)) {
+    return `This taught model sits on ${meta.base.name} (${meta.base.id}), which is not in this catalog.`;
+  }
+  const text = await modelJson.text();
+  const shards: ArrayBuffer[] = [];
+  for (const name of shardNames(text)) {
+    const shard = files.find((f) => f.name === name || f.name.endsWith(`-${name}`));
+    if (!shard) return `model.json lists ${name}, which was not dropped with it.`;
+    shards.push(await shard.arrayBuffer());
+  }
+  const head = headFromFiles(text, shards);
+  if (typeof head === 'string') return head;
+  const id = await saveTaught({ ...meta, name: meta.name }, head);
+  await selectModel(id);
+  return null;
+}
