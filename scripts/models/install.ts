@@ -7,6 +7,7 @@ import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, wr
 import { variantMismatches, writeVariants } from './variants';
 import { systemNpm, type NpmRunner } from './npm';
 import { selfHostOne } from './selfHost';
+import type { ModelReport } from './modelReport';
 import { describeSource, displayPath, openSource, SharedSourceMissing, type FetchLike, type OpenedSource, type SourceContext } from './sources';
 
 export interface InstallOptions {
@@ -35,26 +36,7 @@ export interface InstallOptions {
   concurrency?: number;
 }
 
-export type ModelStatus = 'installed' | 'up to date' | 'FAILED';
-
-export interface ModelReport {
-  id: string;
-  version: string;
-  status: ModelStatus;
-  /** Absolute model folder. */
-  folder: string;
-  /** Where the files came from (or would have). */
-  location: string;
-  filesFetched: number;
-  filesUpToDate: number;
-  bytesFetched: number;
-  totalBytes: number;
-  /** Why it failed (only for FAILED). */
-  error?: string;
-  /** The failure was that the shared folder root (`--from`) is missing or not given. */
-  sharedSourceMissing?: boolean;
-  warnings: string[];
-}
+export type { ModelReport, ModelStatus } from './modelReport';
 
 /** A catalog model served online (source kind "hosted"): skipped by the installer, loaded by URL. */
 export interface HostedModel {

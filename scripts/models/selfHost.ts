@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { CatalogModel } from '../../src/shared/models/catalog';
 import { resolveHostedModelUrl } from '../../src/shared/models/modelSpec';
 import { isInstalled, IntegrityError, mapLimit, sweepTempFiles, TEMP_SUFFIX } from '../common/files';
-import type { ModelReport } from './install';
+import type { ModelReport } from './modelReport';
 import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
 import type { FetchLike } from './sources';
 import { writeVariants } from './variants';

@@ -8,13 +8,12 @@
  */
 import { create } from 'zustand';
 import { useStore } from '@/app/store/index';
-import { selectedSpec } from '@/app/store/catalogActions';
-// Circular with actions.ts (which applies the remembered choice at start-up); used only at call time.
-import { selectModel } from '@/app/store/actions';
+import { selectedSpec } from '@/app/store/modelRegistry';
+import { deviceOf, localStore } from '@/browser/storage/device';
 import { getClient } from '@/engine/client';
 import { decideBackend } from './decide';
-import { deviceKey, forgetChoice, readChoice, writeChoice, type KeyValueStore } from './remembered';
-import type { BackendName, EngineInfo } from '@/engine/shared/protocol';
+import { forgetChoice, readChoice, writeChoice } from './remembered';
+import type { BackendName } from '@/engine/shared/protocol';
 
 export interface BackendChoiceState {
   status: 'idle' | 'timing' | 'done' | 'error';
@@ -27,18 +26,7 @@ export interface BackendChoiceState {
 
 export const useBackendChoice = create<BackendChoiceState>(() => ({ status: 'idle', summary: null, remembered: false, modelId: null }));
 
-/** localStorage, or null where storage is disabled (then nothing is remembered: measure each visit). */
-export const localStore = (): KeyValueStore | null => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-};
 const storage = localStore;
-/** This device as far as remembered speeds go (lib/backendChoice/remembered deviceKey). */
-export const deviceOf = (engine: Pick<EngineInfo, 'adapter' | 'webglRenderer'>): string =>
-  deviceKey(engine, navigator.hardwareConcurrency, navigator.userAgent);
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 /** Models measured in this page's life, so a refused or failed measurement is not retried on every result. */
 const measuredThisVisit = new Set<string>();
@@ -72,11 +60,17 @@ export async function applyRememberedChoice(modelId: string | null): Promise<voi
   }
 }
 
+/**
+ * After a switch the models went with the old backend: what the caller must reload (and re-run
+ * what is on screen with). Returned, not done here, so this module never calls the model actions back.
+ */
+export type AfterMeasure = { reload: string } | null;
+
 /** Times every backend on the selected model, decides, remembers, and switches when it wins clearly. */
-export async function measureBackends(): Promise<void> {
+export async function measureBackends(): Promise<AfterMeasure> {
   const spec = selectedSpec();
   const { engine, requestedBackend } = useStore.getState();
-  if (!spec || !engine || requestedBackend !== null || useBackendChoice.getState().status === 'timing') return;
+  if (!spec || !engine || requestedBackend !== null || useBackendChoice.getState().status === 'timing') return null;
   measuredThisVisit.add(spec.id);
   useBackendChoice.setState({ status: 'timing', summary: null, remembered: false, modelId: spec.id });
   try {
@@ -85,31 +79,31 @@ export async function measureBackends(): Promise<void> {
     const store = storage();
     if (store) writeChoice(store, spec.id, deviceOf(engine), { backend: decision.backend, summary: decision.summary, at: Date.now() });
     useBackendChoice.setState({ status: 'done', summary: decision.summary });
-    if (useStore.getState().requestedBackend !== null || selectedSpec()?.id !== spec.id) return; // the person moved on
+    if (useStore.getState().requestedBackend !== null || selectedSpec()?.id !== spec.id) return null; // the person moved on
     if (!decision.switched) {
       useStore.setState({ engine: { ...engine, reason: `measured: ${decision.summary}` } });
-      return;
+      return null;
     }
     await runMeasured(decision.backend, decision.summary, false);
-    // The models went with the old backend: reload, and re-run what is on screen.
-    await selectModel(spec.id, { updateUrl: false });
+    return { reload: spec.id };
   } catch (error) {
     useBackendChoice.setState({ status: 'error', summary: `could not measure: ${message(error)}` });
+    return null;
   }
 }
 
 /** The "Measure again" button: forgets the remembered choice for this model and device, then measures. */
-export async function remeasureBackends(): Promise<void> {
+export async function remeasureBackends(): Promise<AfterMeasure> {
   const spec = selectedSpec();
   const { engine } = useStore.getState();
   const store = storage();
   if (spec && engine && store) forgetChoice(store, spec.id, deviceOf(engine));
-  if (useStore.getState().requestedBackend !== null) return;
-  await measureBackends();
+  if (useStore.getState().requestedBackend !== null) return null;
+  return measureBackends();
 }
 
-/** Watches for the first result of a model not yet measured on this device, then measures. */
-export function watchFirstResults(): () => void {
+/** Watches for the first result of a model not yet measured on this device, then measures; `after` reloads on a switch. */
+export function watchFirstResults(after: (next: AfterMeasure) => Promise<void>): () => void {
   return useStore.subscribe((state) => {
     const spec = selectedSpec();
     if (!spec || state.requestedBackend !== null || state.engineStatus !== 'ready' || state.modelStatus !== 'ready') return;
@@ -117,7 +111,7 @@ export function watchFirstResults(): () => void {
     const store = storage();
     if (store && state.engine && readChoice(store, spec.id, deviceOf(state.engine))) return;
     // After this update paints: the first result shows before the worker gets busy timing.
-    setTimeout(() => void measureBackends(), 0);
+    setTimeout(() => void measureBackends().then(after), 0);
     measuredThisVisit.add(spec.id);
   });
 }

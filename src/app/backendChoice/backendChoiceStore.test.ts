@@ -33,8 +33,7 @@ vi.mock('@/engine/client', () => ({
   }),
 }));
 const spec = { id: 'mnv2', key: 'mnv2@1' } as ModelSpec;
-vi.mock('@/app/store/catalogActions', () => ({ selectedSpec: () => spec }));
-vi.mock('@/app/store/actions', () => ({ selectModel: vi.fn(async () => undefined) }));
+vi.mock('@/app/store/modelRegistry', () => ({ selectedSpec: () => spec }));
 
 const local = new Map<string, string>();
 vi.stubGlobal('navigator', { hardwareConcurrency: 2, userAgent: 'Chrome/156.0' });
@@ -61,7 +60,8 @@ beforeEach(() => {
 describe('measured backend choice (page side)', () => {
   it('switches when another backend wins clearly, says why, and remembers it', async () => {
     timings = [t('webgl', 41), t('wasm', 12)];
-    await measureBackends();
+    // The models went with the old backend: the caller is told to reload this one.
+    expect(await measureBackends()).toEqual({ reload: 'mnv2' });
     expect(requests.map((r) => r.type)).toEqual(['time-backends', 'init']);
     expect(requests[1]).toMatchObject({ backend: 'wasm', measured: 'measured: webgl 41 ms, wasm 12 ms → wasm' });
     const { engine } = useStore.getState();
@@ -72,7 +72,7 @@ describe('measured backend choice (page side)', () => {
 
   it('stays put without a clear win', async () => {
     timings = [t('webgl', 20), t('wasm', 18)];
-    await measureBackends();
+    expect(await measureBackends()).toBeNull();
     expect(requests.map((r) => r.type)).toEqual(['time-backends']);
     expect(useStore.getState().engine?.backend).toBe('webgl');
     expect(useBackendChoice.getState().summary).toMatch(/→ webgl \(wasm not 15 % faster\)/);

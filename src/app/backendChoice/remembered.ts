@@ -3,7 +3,8 @@
  * worker only reports timings). The device is what distinguishes one machine's speeds from
  * another's as far as the page can tell: GPU adapter or renderer, core count, browser.
  */
-import { isBackendName, type BackendName, type EngineInfo } from '@/engine/shared/protocol';
+import type { KeyValueStore } from '@/browser/storage/device';
+import { isBackendName, type BackendName } from '@/engine/shared/protocol';
 
 export const STORAGE_PREFIX = 'lumen.backendChoice:';
 
@@ -14,18 +15,7 @@ export interface RememberedChoice {
   at: number;
 }
 
-/** The part of Storage used here (tests pass a Map-backed one). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-export function deviceKey(engine: Pick<EngineInfo, 'adapter' | 'webglRenderer'>, cores: number | undefined, userAgent: string): string {
-  const gpu = engine.adapter ? `${engine.adapter.vendor}/${engine.adapter.architecture}` : (engine.webglRenderer ?? 'no-gpu');
-  const browser = /(Chrome|Firefox|Safari)\/(\d+)/.exec(userAgent)?.slice(1).join('/') ?? 'browser';
-  return `${gpu}|${cores ?? '?'} cores|${browser}`;
-}
+export { deviceKey, type KeyValueStore } from '@/browser/storage/device';
 
 export const storageKey = (modelId: string, device: string): string => `${STORAGE_PREFIX}${modelId}|${device}`;
 

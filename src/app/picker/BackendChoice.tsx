@@ -3,7 +3,8 @@
  * was measured (a forced backend always wins), with a button to measure again.
  */
 import { useStore } from '@/app/store';
-import { remeasureBackends, useBackendChoice } from '@/app/backendChoice/backendChoice';
+import { useBackendChoice } from '@/app/backendChoice/backendChoice';
+import { measureAgain } from '@/app/store/actions';
 
 export function BackendChoice() {
   const forced = useStore((s) => s.requestedBackend !== null);
@@ -18,7 +19,7 @@ export function BackendChoice() {
     <p data-testid="backend-choice" data-status={forced ? 'forced' : status}>
       {text}{' '}
       {!forced && (
-        <button type="button" onClick={() => void remeasureBackends()} disabled={status === 'timing' || !modelReady}>
+        <button type="button" onClick={() => void measureAgain()} disabled={status === 'timing' || !modelReady}>
           Measure again
         </button>
       )}

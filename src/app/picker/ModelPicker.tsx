@@ -3,7 +3,8 @@ import { changeBackend, selectModel, setK } from '@/app/store/actions';
 import { WeightsChoice } from './WeightsChoice';
 import { BACKENDS, isBackendName } from '@/engine/shared/protocol';
 import { useEffect } from 'react';
-import { loadTaughtModels, useTaughtStore } from '@/features/teach/client/teachModels';
+import { loadTaughtModels } from '@/features/teach/client/teachModels';
+import { useTaughtStore } from '@/features/teach/client/taughtStore';
 
 /** Model, k and backend: the three choices that decide what a drop computes. */
 export function ModelPicker() {

@@ -3,11 +3,13 @@
  * write the store. Nothing here runs a model: that is the worker's job.
  */
 import { useStore } from './index';
-import { isTaughtId, loadTaughtModels } from '@/features/teach/client/teachModels';
-import { initialModel, isAvailable, keepMetaForOffline, loadCatalog, selectedSpec, specFor } from './catalogActions';
+import { loadTaughtModels } from '@/features/teach/client/teachModels';
+import { isTaughtId } from '@/features/teach/client/taughtStore';
+import { initialModel, keepMetaForOffline, loadCatalog } from './catalogActions';
+import { isAvailable, selectedSpec, specFor } from './modelRegistry';
 import { getClient } from '@/engine/client';
 import { listenToEngine } from './engineEvents';
-import { applyRememberedChoice, watchFirstResults } from '@/app/backendChoice/backendChoice';
+import { applyRememberedChoice, remeasureBackends, watchFirstResults, type AfterMeasure } from '@/app/backendChoice/backendChoice';
 import { classifyCards, markModelChosen, runKey } from '@/features/classify/client/classifyActions';
 import { readUrlState, withParam } from '@/app/urlState';
 import type { BackendName } from '@/engine/shared/protocol';
@@ -27,7 +29,7 @@ export async function bootstrap(): Promise<void> {
   if (booted) return; // StrictMode mounts twice in development
   booted = true;
   listenToEngine();
-  watchFirstResults();
+  watchFirstResults(reloadAfterMeasure);
   const url = readUrlState(window.location.search);
   if (url.invalidBackend) {
     useStore.setState({ engineError: `Unknown backend "${url.invalidBackend}" in the URL; choosing automatically. Use webgpu, webgl, wasm or cpu.` });
@@ -122,6 +124,16 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
   // Re-run what is on screen if it was computed by another model or backend.
   const { cards, run } = useStore.getState();
   if (cards.length > 0 && run?.modelKey !== runKey(spec.key)) void classifyCards(cards);
+}
+
+/** A measured switch took the models with the old backend: reload the model, which re-runs what is on screen. */
+async function reloadAfterMeasure(next: AfterMeasure): Promise<void> {
+  if (next) await selectModel(next.reload, { updateUrl: false });
+}
+
+/** What ran's "Measure again": forget this device's choice for the model, measure, reload on a switch. */
+export async function measureAgain(): Promise<void> {
+  await reloadAfterMeasure(await remeasureBackends());
 }
 
 /** The picker's weights choice: kept in the URL (`?weights=`), then the model reloads with them. */

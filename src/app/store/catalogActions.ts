@@ -6,7 +6,6 @@ import type { WeightsName } from '@/shared/weights/names';
 import { selfHostedEntry } from '@/shared/models/selfHosted';
 import { MODEL_CACHE } from '@/shared/models/cacheGroups';
 import type { ModelSpec } from '@/engine/shared/protocol';
-import { isTaughtId, taughtSpecFor } from '@/features/teach/client/teachModels';
 
 export function catalogUrl(): URL {
   return new URL('models/catalog.json', document.baseURI);
@@ -103,33 +102,10 @@ export function initialModel(catalog: Catalog, installed: Record<string, Install
   return local?.id ?? catalog.models.find((m) => installed[m.id])?.id ?? catalog.defaultModel;
 }
 
-/** A catalog model or one of the user's own, as a worker-ready spec. */
-export function specFor(id: string | null, weights: WeightsName = 'float32'): ModelSpec | null {
-  const { catalog, customModels } = useStore.getState();
-  const custom = customModels.find((m) => m.id === id);
-  if (custom) return custom.spec;
-  const model = catalog?.models.find((m) => m.id === id);
-  return model ? specWithWeights(model, catalogUrl(), findVariant(model, weights)) : taughtSpecFor(id);
-}
-
-export function selectedSpec(): ModelSpec | null {
-  const { selectedModel, selectedWeights } = useStore.getState();
-  return specFor(selectedModel, selectedWeights);
-}
-
-/** Installed here (or cached), or added by the user. */
-export function isAvailable(id: string): boolean {
-  const { installed, customModels } = useStore.getState();
-  return Boolean(installed[id]) || customModels.some((m) => m.id === id) || isTaughtId(id);
-}
-
-/** Bytes of the model's files: lumen-model.json's total, else the catalog's sizes; user models know their own. */
-export function diskBytesOf(id: string): number | null {
-  const { catalog, installed, customModels } = useStore.getState();
-  const custom = customModels.find((m) => m.id === id);
-  if (custom) return custom.diskBytes;
-  const model = catalog?.models.find((m) => m.id === id);
-  return installed[id]?.totalBytes ?? (model ? model.files.reduce((sum, f) => sum + f.size, 0) : null);
+/** A catalog model (its chosen weights) as a worker-ready spec; null for any other id. */
+export function catalogSpecFor(id: string | null, weights: WeightsName = 'float32'): ModelSpec | null {
+  const model = useStore.getState().catalog?.models.find((m) => m.id === id);
+  return model ? specWithWeights(model, catalogUrl(), findVariant(model, weights)) : null;
 }
 
 /** Where catalog model folders live (`<base>/<id>/<version>/`), for grouping cache entries. */

@@ -4,8 +4,9 @@
  * the page re-renders at a human rate and stays responsive while the worker is busy.
  */
 import { useStore, type AppState } from '@/app/store/index';
-import { catalogUrl, specFor } from '@/app/store/catalogActions';
-import { isTaughtId } from '@/features/teach/client/teachModels';
+import { catalogUrl } from '@/app/store/catalogActions';
+import { specFor } from '@/app/store/modelRegistry';
+import { isTaughtId } from '@/features/teach/client/taughtStore';
 import { selectModel, startEngine } from '@/app/store/actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
 import { rememberBestBatches } from '@/features/classify/client/classifyBatch';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTaughtStore } from '@/features/teach/client/teachModels';
+import { useTaughtStore } from '@/features/teach/client/taughtStore';
 import { useStore } from '@/app/store';
 import { cancelBenchmark, setBenchForm, startBenchmark } from '@/features/benchmark/client/benchmarkActions';
 import { PEER_MODEL_ID } from '@/features/benchmark/shared/benchPlan';

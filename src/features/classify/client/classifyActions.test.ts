@@ -31,7 +31,7 @@ vi.mock('@/engine/client', () => ({
     cancel: (id: number) => cancelled.push(id),
   }),
 }));
-vi.mock('@/app/store/catalogActions', () => ({
+vi.mock('@/app/store/modelRegistry', () => ({
   selectedSpec: () => ({ key: selected, id: selected }) as ModelSpec,
   isAvailable: () => true,
 }));

@@ -3,7 +3,7 @@
  * Split from actions.ts so the classify path (the busiest) reads on its own.
  */
 import { useStore, MAX_K, type ResultCard } from '@/app/store/index';
-import { isAvailable, selectedSpec } from '@/app/store/catalogActions';
+import { isAvailable, selectedSpec } from '@/app/store/modelRegistry';
 import { beginRun, failPending, itemUpdates, setRunModel } from './cardUpdates';
 import { NO_SKIPPED, type SkippedFiles } from './resultsSlice';
 import { getClient } from '@/engine/client';

@@ -4,7 +4,7 @@
  */
 import { useStore } from '@/app/store/index';
 import { bestBatches, classifyBatch, type BatchChoice, type MeasuredBest } from '@/features/classify/shared/batchSize';
-import { deviceOf, localStore } from '@/app/backendChoice/backendChoice';
+import { deviceOf, localStore } from '@/browser/storage/device';
 import { isBackendName } from '@/engine/shared/protocol';
 import type { BenchRun } from '@/features/benchmark/shared/benchRun';
 

@@ -1,6 +1,6 @@
 /** Compare view: one worker request that runs the chosen models one after another. */
 import { useStore, type CompareEntry } from '@/app/store/index';
-import { diskBytesOf, specFor } from '@/app/store/catalogActions';
+import { diskBytesOf, specFor } from '@/app/store/modelRegistry';
 import { getClient } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';
 import type { ModelSpec } from '@/engine/shared/protocol';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore, type CompareRun } from '@/app/store';
-import { isAvailable } from '@/app/store/catalogActions';
-import { useTaughtStore } from '@/features/teach/client/teachModels';
+import { isAvailable } from '@/app/store/modelRegistry';
+import { useTaughtStore } from '@/features/teach/client/taughtStore';
 import { cancelCompare, classifyImage, startCompare } from '@/features/compare/client/compareActions';
 import { formatBytes, formatCount, formatMs } from '@/shared/format';
 import { choiceKey, parseChoice } from '@/shared/weights/choice';

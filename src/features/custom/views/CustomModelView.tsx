@@ -26,7 +26,11 @@ export function CustomModelView() {
       void readModelFiles(files);
       return;
     }
-    void importTaughtFiles(files).then((problem) => setTaughtNote(problem ?? 'Taught model imported: it is in the picker, under Taught models.'));
+    void importTaughtFiles(files).then(async (outcome) => {
+      if (typeof outcome === 'string') return setTaughtNote(outcome);
+      setTaughtNote('Taught model imported: it is in the picker, under Taught models.');
+      await selectModel(outcome.select);
+    });
   };
 
   const submit = (event: FormEvent): void => {

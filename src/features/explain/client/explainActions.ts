@@ -4,7 +4,7 @@
  * the one running for it.
  */
 import { useStore } from '@/app/store/index';
-import { selectedSpec } from '@/app/store/catalogActions';
+import { selectedSpec } from '@/app/store/modelRegistry';
 import { DEFAULT_OVERLAY_OPACITY, type ExplainEntry } from './explainSlice';
 import { getClient } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';

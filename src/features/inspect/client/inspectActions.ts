@@ -1,5 +1,5 @@
 /** Inspector: asks the worker for a report on the selected model. */
-import { selectedSpec } from '@/app/store/catalogActions';
+import { selectedSpec } from '@/app/store/modelRegistry';
 import { getClient } from '@/engine/client';
 import type { ModelReport } from '@/engine/shared/report';
 

@@ -1,5 +1,5 @@
 import { useStore } from '@/app/store';
-import { diskBytesOf } from '@/app/store/catalogActions';
+import { diskBytesOf } from '@/app/store/modelRegistry';
 import { formatBytes, formatCount, formatMs, formatShape } from '@/shared/format';
 import type { ModelReport, TensorSignature } from '@/engine/shared/report';
 

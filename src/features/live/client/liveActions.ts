@@ -5,7 +5,7 @@
  */
 import { useStore } from '@/app/store/index';
 import { IDLE_LIVE, type LiveState } from './liveSlice';
-import { selectedSpec } from '@/app/store/catalogActions';
+import { selectedSpec } from '@/app/store/modelRegistry';
 import { classifyFiles, whenModelChosen } from '@/features/classify/client/classifyActions';
 import { getClient } from '@/engine/client';
 import { LumenError } from '@/shared/errors';

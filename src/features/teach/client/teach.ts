@@ -5,7 +5,7 @@
  * (teachTraining.ts); the dense head trains when asked.
  */
 import { getClient } from '@/engine/client';
-import { specFor } from '@/app/store/catalogActions';
+import { specFor } from '@/app/store/modelRegistry';
 import { baseIdOf, getTeach as get, setTeach as set, teachMessage as message, type TeachClass, type TeachImage } from './teachState';
 import { currentProblem, train } from './teachTraining';
 import { prepareFiles } from '@/browser/files/prepareFiles';

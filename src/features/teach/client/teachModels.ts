@@ -1,24 +1,14 @@
 /**
- * Taught models as models: kept in IndexedDB, listed in the picker under their own group, turned
- * into a ModelSpec the worker loads as base + head (so Classify, Compare and Benchmark use their
- * usual paths), deleted, exported as files and imported back from them (the Your-model view).
+ * Taught models as models: kept in IndexedDB, listed in the picker under their own group (their
+ * state and spec: taughtStore.ts), deleted, exported as files and imported back from them (the
+ * Your-model view). Actions that change which model is selected return the id to select, and the
+ * caller selects it: this module never calls selectModel back.
  */
-import { create } from 'zustand';
 import { useStore } from '@/app/store/index';
-import { selectModel } from '@/app/store/actions';
-import { specFor } from '@/app/store/catalogActions';
+import { useTaughtStore } from './taughtStore';
 import { deleteTaught, listTaught, putTaught, type TaughtRecord } from '@/browser/storage/taughtDb';
 import { exportTaught, headFromFiles, parseTaughtMeta, shardNames, TAUGHT_META_FILE } from '@/features/teach/shared/exportFiles';
-import type { ModelSpec } from '@/engine/shared/protocol';
 import type { HeadArtifacts, TaughtMeta } from '@/features/teach/shared/teach';
-
-export interface TaughtState {
-  models: TaughtRecord[];
-  loaded: boolean;
-  error: string | null;
-}
-
-export const useTaughtStore = create<TaughtState>()(() => ({ models: [], loaded: false, error: null }));
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -33,30 +23,6 @@ export function loadTaughtModels(): Promise<void> {
   return loading;
 }
 
-export const isTaughtId = (id: string | null): boolean => useTaughtStore.getState().models.some((m) => m.id === id);
-
-/** The worker-ready spec of a taught model, or null when it is not one (or its base is unknown here). */
-export function taughtSpecFor(id: string | null): ModelSpec | null {
-  const record = useTaughtStore.getState().models.find((m) => m.id === id);
-  if (!record) return null;
-  const base = specFor(record.meta.base.id);
-  if (!base) return null;
-  return {
-    ...base,
-    key: `${record.id}@${record.meta.createdAt}`,
-    id: record.id,
-    name: record.meta.name,
-    format: 'layers',
-    modelUrl: `taught:${record.id}`,
-    labelsUrl: null,
-    output: 'softmax',
-    // Taught labels have no Keras index: an empty map makes every prediction's classIndex null.
-    kerasIndex: [],
-    labelOrder: 'keras',
-    taught: { base, head: record.head, labels: record.meta.labels, method: record.meta.method },
-  };
-}
-
 export async function saveTaught(meta: TaughtMeta, head: HeadArtifacts): Promise<string> {
   const record: TaughtRecord = { id: `taught-${Date.now().toString(36)}`, meta, head };
   await putTaught(record);
@@ -64,10 +30,12 @@ export async function saveTaught(meta: TaughtMeta, head: HeadArtifacts): Promise
   return record.id;
 }
 
-export async function removeTaught(id: string): Promise<void> {
+/** Deletes a taught model; when it was the selected one, returns the model to select instead (else undefined). */
+export async function removeTaught(id: string): Promise<{ select: string | null } | undefined> {
   await deleteTaught(id);
   useTaughtStore.setState((s) => ({ models: s.models.filter((m) => m.id !== id) }));
-  if (useStore.getState().selectedModel === id) await selectModel(useStore.getState().catalog?.defaultModel ?? null);
+  const { selectedModel, catalog } = useStore.getState();
+  return selectedModel === id ? { select: catalog?.defaultModel ?? null } : undefined;
 }
 
 /** Downloads model.json, weights.bin, labels.json and lumen-taught.json. */
@@ -86,8 +54,8 @@ export function exportTaughtModel(id: string): void {
 /** Is this drop an exported taught model (it carries lumen-taught.json)? */
 export const isTaughtDrop = (files: readonly File[]): boolean => files.some((f) => f.name.endsWith(TAUGHT_META_FILE));
 
-/** The exported files back into a taught model (stored, listed, selected); a message when they do not fit. */
-export async function importTaughtFiles(files: readonly File[]): Promise<string | null> {
+/** The exported files back into a taught model (stored and listed): its id to select, or a message when they do not fit. */
+export async function importTaughtFiles(files: readonly File[]): Promise<{ select: string } | string> {
   const metaFile = files.find((f) => f.name.endsWith(TAUGHT_META_FILE));
   const modelJson = files.find((f) => f.name.endsWith('model.json'));
   if (!metaFile || !modelJson) return `Drop ${TAUGHT_META_FILE} together with its model.json and weights.`;
@@ -105,7 +73,5 @@ export async function importTaughtFiles(files: readonly File[]): Promise<string 
   }
   const head = headFromFiles(text, shards);
   if (typeof head === 'string') return head;
-  const id = await saveTaught({ ...meta, name: meta.name }, head);
-  await selectModel(id);
-  return null;
+  return { select: await saveTaught({ ...meta, name: meta.name }, head) };
 }

@@ -5,7 +5,7 @@
  */
 import { getClient } from '@/engine/client';
 import { useStore } from '@/app/store/index';
-import { specFor } from '@/app/store/catalogActions';
+import { specFor } from '@/app/store/modelRegistry';
 import { saveTaught } from './teachModels';
 import { selectModel } from '@/app/store/actions';
 import { baseIdOf, getTeach as get, setTeach as set, teachMessage as message } from './teachState';

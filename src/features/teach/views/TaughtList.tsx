@@ -1,4 +1,5 @@
-import { useTaughtStore, exportTaughtModel, removeTaught } from '@/features/teach/client/teachModels';
+import { exportTaughtModel, removeTaught } from '@/features/teach/client/teachModels';
+import { useTaughtStore } from '@/features/teach/client/taughtStore';
 import { selectModel } from '@/app/store/actions';
 
 /** The kept taught models: use, export (TF.js layers files + lumen-taught.json), delete. */
@@ -23,7 +24,7 @@ export function TaughtList() {
             <button type="button" data-testid="teach-export" onClick={() => exportTaughtModel(m.id)}>
               Export
             </button>
-            <button type="button" data-testid="teach-delete" onClick={() => void removeTaught(m.id)}>
+            <button type="button" data-testid="teach-delete" onClick={() => void removeTaught(m.id).then((next) => next && selectModel(next.select))}>
               Delete
             </button>
           </li>
