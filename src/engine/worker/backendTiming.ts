@@ -6,6 +6,7 @@
  */
 import { startingWasm, tf } from './tfjs';
 import { loadModel, type LoadedModel } from './models';
+import { readBack } from './readBack';
 import { hasWasm, probeWebGl, probeWebGpu } from './backendProbe';
 import { DEFAULT_BUDGET, timeBackends, type BackendTrial, type TimingBudget } from '@/engine/shared/timeBackends';
 import type { BackendName, BackendTiming, ModelSpec } from '@/engine/shared/protocol';
@@ -32,9 +33,7 @@ function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
   const runOnce = async (model: LoadedModel): Promise<void> => {
     const input = tf.zeros([1, spec.inputSize[0], spec.inputSize[1], 3]) as tf.Tensor4D;
     try {
-      const out = await model.forward(input);
-      await out.data(); // read back: GPU work is asynchronous
-      out.dispose();
+      await readBack(await model.forward(input)); // read back: GPU work is asynchronous
     } finally {
       input.dispose();
     }

@@ -9,6 +9,7 @@ import { makeForward, type AnyModel } from './forward';
 import { defaultFetchDeps, type FetchDeps, type ModelFetcher } from './modelFetch';
 import { openWithRecovery, type Opened } from './modelAttempts';
 import { describeLoadError, FileFetchError } from './loadErrors';
+import { readBack } from './readBack';
 import { normalizeLabels, parseLabelsText } from '@/shared/models/topk';
 import { LumenError } from '@/shared/errors';
 import type { ModelInfo, ModelSpec, Notice } from '@/engine/shared/protocol';
@@ -186,10 +187,7 @@ export async function loadModel(
   const warmStart = performance.now();
   const zeros = tf.zeros([1, spec.inputSize[0], spec.inputSize[1], 3]) as tf.Tensor4D;
   try {
-    const out = await forward(zeros);
-    const classes = out.shape[1];
-    await out.data();
-    out.dispose();
+    const [, classes] = (await readBack(await forward(zeros))).shape;
     if (classes !== 1000 && classes !== 1001) {
       throw new LumenError(
         'model-invalid',

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { classifyImages, inferBatch, type Classifier, type Decoder } from './predict';
 import { makeForward } from './models';
 import { LumenError } from '@/shared/errors';
@@ -148,5 +148,23 @@ describe('classifyImages', () => {
     expect((outcome as LumenError).code).toBe('cancelled');
     expect(items.size).toBe(2);
     expect(leaked).toBe(0);
+  });
+});
+
+describe('inferBatch', () => {
+  it('leaves no tensor behind when the read-back of the output fails (the out-of-memory retry path)', async () => {
+    const model = tinyLayersModel();
+    const forward = makeForward(model, spec);
+    const failingForward = async (batch: tf.Tensor4D): Promise<tf.Tensor2D> => {
+      const out = await forward(batch);
+      vi.spyOn(out, 'data').mockRejectedValue(new Error('Failed to allocate texture: out of memory'));
+      return out;
+    };
+    const classifier: Classifier = { spec, labels: [], forward: failingForward };
+    const pixels = [{ width: 4, height: 4, data: new Uint8Array(64).fill(9) }];
+    const before = tf.memory().numTensors;
+    await expect(inferBatch(tf, classifier, pixels)).rejects.toThrow(/out of memory/);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
   });
 });

@@ -9,6 +9,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeBounded, ImageDecodeError } from '@/engine/decode/decode';
 import { makeThumbnail } from '@/engine/decode/thumbnail';
 import { preprocessBatch, type ModelPixels } from './preprocess';
+import { readBack } from './readBack';
 import { decodeBoundFor } from '@/shared/images/boundedSize';
 import { runIsolated } from '@/features/classify/shared/runIsolated';
 import { runPipelined } from '@/features/classify/shared/pipeline';
@@ -84,12 +85,9 @@ export async function inferBatch(
   const batch = preprocessBatch(tf, pixels, model.spec.inputSize, model.spec.preprocessing);
   const t1 = performance.now();
   try {
-    const probabilities = await model.forward(batch);
     // Timing ends only once the numbers are back on the CPU: GPU work is asynchronous.
-    const flat = (await probabilities.data()) as Float32Array;
-    const classes = probabilities.shape[1];
-    probabilities.dispose();
-    return { rows: rowsOf(flat, classes), preprocessMs: t1 - t0, batchMs: performance.now() - t1 };
+    const { values, shape } = await readBack(await model.forward(batch));
+    return { rows: rowsOf(values, shape[1] ?? 0), preprocessMs: t1 - t0, batchMs: performance.now() - t1 };
   } finally {
     batch.dispose();
   }

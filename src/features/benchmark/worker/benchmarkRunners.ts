@@ -8,6 +8,7 @@ import { makeForward, type AnyModel } from '@/engine/worker/models';
 import { inferBatch } from '@/engine/worker/predict';
 import { preprocessBatch, type PixelSource } from '@/engine/worker/preprocess';
 import { preprocessBatchJs, type RgbaReader } from '@/engine/worker/preprocessJs';
+import { readBack } from '@/engine/worker/readBack';
 import type { PeerClassifier } from './peer';
 import { rowsOf, topK, type ClassLayout } from '@/shared/models/topk';
 import { assertNever } from '@/shared/assertNever';
@@ -74,9 +75,7 @@ export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
       const forward = variant.method === 'auto' ? target.forward : makeForward(target.model, target.spec, variant.method);
       return {
         async run() {
-          const out = await forward(ctx.input());
-          await out.data();
-          out.dispose();
+          await readBack(await forward(ctx.input()));
         },
       };
     }
@@ -99,9 +98,9 @@ export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
       return {
         async run() {
           const out = await call(ctx.input());
-          const first = out instanceof tf.Tensor ? out : Array.isArray(out) ? out[0] : Object.values(out)[0];
-          await first?.data();
-          tf.dispose(out);
+          const [first, ...rest] = out instanceof tf.Tensor ? [out] : Array.isArray(out) ? out : Object.values(out);
+          tf.dispose(rest); // only the first output is read back, as a person would
+          if (first) await readBack(first);
         },
       };
     }
@@ -120,10 +119,7 @@ export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
         async run() {
           const batch = preprocessBatchJs(tf, ctx.pixels, target.spec.inputSize, target.spec.preprocessing, ctx.read, scratch);
           try {
-            const probabilities = await target.forward(batch);
-            const flat = (await probabilities.data()) as Float32Array;
-            probabilities.dispose();
-            topKAll(flat, target, layout);
+            topKAll((await readBack(await target.forward(batch))).values, target, layout);
           } finally {
             batch.dispose();
           }

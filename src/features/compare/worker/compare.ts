@@ -6,6 +6,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { normalize, preprocessBatch, type ModelPixels } from '@/engine/worker/preprocess';
 import type { LoadedModel } from '@/engine/worker/models';
+import { readBack } from '@/engine/worker/readBack';
 import { decodeToBitmap, type ProgressFn } from '@/engine/worker/predict';
 import { topK } from '@/shared/models/topk';
 import { median } from '@/shared/stats';
@@ -37,13 +38,8 @@ export const MAX_RUNS = 200;
 /** One forward pass until read-back; returns the time and the single probability row. */
 async function timedPass(model: LoadedModel, input: tfTypes.Tensor4D): Promise<{ ms: number; row: Float32Array }> {
   const started = performance.now();
-  const out = await model.forward(input);
-  try {
-    const row = (await out.data()) as Float32Array;
-    return { ms: performance.now() - started, row };
-  } finally {
-    out.dispose();
-  }
+  const { values: row } = await readBack(await model.forward(input));
+  return { ms: performance.now() - started, row };
 }
 
 async function measure(tf: TF, model: LoadedModel, pixels: ModelPixels | null, request: CompareRequest, hooks: CompareHooks): Promise<CompareRow> {

@@ -7,6 +7,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeBounded } from '@/engine/decode/decode';
 import { preprocessBatch, type PixelSource } from '@/engine/worker/preprocess';
 import type { AnyModel } from '@/engine/worker/forward';
+import { readBackAll } from '@/engine/worker/readBack';
 import { decodeBoundFor } from '@/shared/images/boundedSize';
 import { gradCam, type Grid } from '@/features/explain/shared/gradcam';
 import { normalizeGrid, peakOf, resizeToAspect } from '@/features/explain/shared/grid';
@@ -76,14 +77,9 @@ async function gradCamGrid(tf: TF, loaded: ExplainableModel, split: Split, input
     split.kind === 'layers'
       ? layersGradients(tf, split.split, input, score)
       : graphGradients(tf, loaded.model as tfTypes.GraphModel, split.split, input, score);
-  try {
-    const [, height = 0, width = 0, channels = 0] = features.shape;
-    const [f, g] = await Promise.all([features.data(), gradients.data()]);
-    return gradCam({ height, width, channels, features: f, gradients: g });
-  } finally {
-    features.dispose();
-    gradients.dispose();
-  }
+  const [, height = 0, width = 0, channels = 0] = features.shape;
+  const [f, g] = await readBackAll([features, gradients]);
+  return gradCam({ height, width, channels, features: f.values, gradients: g.values });
 }
 
 export async function explainImage(

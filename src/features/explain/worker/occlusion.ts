@@ -5,6 +5,7 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { normalize } from '@/engine/worker/preprocess';
+import { readBack } from '@/engine/worker/readBack';
 import { occlusionMap, planOcclusion } from '@/features/explain/shared/occlusion';
 import type { Grid } from '@/features/explain/shared/gradcam';
 import type { PreprocessingMode } from '@/shared/models/catalog';
@@ -23,10 +24,7 @@ export interface OcclusionModel {
 async function classColumn(tf: TF, model: OcclusionModel, batch: tfTypes.Tensor4D, outputIndex: number): Promise<Float32Array> {
   const probabilities = await model.forward(batch);
   try {
-    const column = tf.tidy(() => tf.reshape(tf.slice(probabilities, [0, outputIndex], [-1, 1]), [-1]));
-    const values = (await column.data()) as Float32Array;
-    column.dispose();
-    return values;
+    return (await readBack(tf.tidy(() => tf.reshape(tf.slice(probabilities, [0, outputIndex], [-1, 1]), [-1])))).values;
   } finally {
     probabilities.dispose();
   }

@@ -6,6 +6,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { LoadedModel } from '@/engine/worker/models';
 import { normalize } from '@/engine/worker/preprocess';
+import { readBack } from '@/engine/worker/readBack';
 import { graphNodes } from '@/shared/models/modelJson';
 import { headAndTail, shapeSize, typeHistogram } from '@/features/inspect/shared/histogram';
 import type { ForwardCheck, ModelReport, ModelStructure, NodeSummary, ParameterCounts, TensorSignature } from '@/engine/shared/report';
@@ -84,10 +85,7 @@ export async function forwardCheck(tf: TF, loaded: LoadedModel): Promise<Forward
   let values: Float32Array;
   let outputShape: number[];
   try {
-    const probabilities = await loaded.forward(input);
-    values = (await probabilities.data()) as Float32Array; // timing ends after read-back
-    outputShape = [...probabilities.shape];
-    probabilities.dispose();
+    ({ values, shape: outputShape } = await readBack(await loaded.forward(input))); // timing ends after read-back
   } finally {
     input.dispose();
   }

@@ -7,6 +7,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { embedderFor } from './embed';
 import { loadHead } from './heads';
 import type { LoadedModel } from '@/engine/worker/models';
+import { readBack } from '@/engine/worker/readBack';
 import { LumenError } from '@/shared/errors';
 import type { ModelSpec } from '@/engine/shared/protocol';
 
@@ -33,9 +34,7 @@ export async function loadTaughtModel(tf: TF, spec: ModelSpec, base: () => Promi
   const warmStart = performance.now();
   const zeros = tf.zeros([1, spec.inputSize[0], spec.inputSize[1], 3]) as tfTypes.Tensor4D;
   try {
-    const out = await forward(zeros);
-    await out.data();
-    out.dispose();
+    await readBack(await forward(zeros));
   } catch (error) {
     head.dispose();
     throw error;

@@ -7,6 +7,8 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeBounded } from '@/engine/decode/decode';
 import { preprocessBatch, type PixelSource } from '@/engine/worker/preprocess';
 import type { ProgressFn } from '@/engine/worker/predict';
+import { readBack } from '@/engine/worker/readBack';
+import { rowsOf } from '@/shared/models/topk';
 import { embedderFor, type EmbeddingBase } from './embed';
 import { denseHead, headArtifacts, knnHead, trainDense, type TrainHooks } from './heads';
 import { decodeBoundFor } from '@/shared/images/boundedSize';
@@ -97,9 +99,8 @@ export async function embedImages(
             ),
           ),
         );
-        const flat = (await output.data()) as Float32Array;
-        dim = output.shape[1];
-        output.dispose();
+        const { values: flat, shape } = await readBack(output);
+        dim = shape[1] ?? 0;
         pending.forEach((p, i) => {
           const vector = flat.slice(i * dim, (i + 1) * dim);
           const key = p.key ?? `unkeyed:${p.name}`;
@@ -128,8 +129,8 @@ async function evaluate(tf: TF, head: tfTypes.LayersModel, test: EmbeddingSet, c
   const flat = new Float32Array(test.vectors.length * dim);
   test.vectors.forEach((v, i) => flat.set(v, i * dim));
   const probabilities = tf.tidy(() => head.predict(tf.tensor2d(flat, [test.vectors.length, dim])) as tfTypes.Tensor2D);
-  const rows = (await probabilities.array()) as number[][];
-  probabilities.dispose();
+  const { values, shape } = await readBack(probabilities);
+  const rows = rowsOf(values, shape[1] ?? 0);
   const predicted = rows.map((row) => argmax(row));
   const confusion = confusionMatrix(test.labels, predicted, classes);
   return { accuracy: accuracyOf(confusion), confusion, predicted };
