@@ -1,6 +1,7 @@
 /**
  * Between the TF.js worker and its decode worker (decodeWorker.ts): a file in; its pixels resized
  * to the model's input (float RGB, transferred), then its thumbnail, out. Serializable only.
+ * First of all the decode worker says it is alive: it holds its life lock (shared/liveness.ts).
  */
 import type { SerializedError } from '@/shared/errors';
 
@@ -30,3 +31,6 @@ export type DecodeAnswer =
     }
   | { id: number; kind: 'thumbnail'; thumbnail: Blob | null }
   | { id: number; kind: 'error'; error: SerializedError; format: string | null };
+
+/** Everything the decode worker posts: answers to jobs, and once, first, that it holds its life lock. */
+export type DecodeEvent = DecodeAnswer | { kind: 'alive' };

@@ -4,26 +4,32 @@
  * and with the pipeline (lib/batches/pipeline) it does so for the next batch on another core while
  * this one is in the model. Falls back to decoding on this thread (the resize then runs as TF.js
  * ops) where a worker cannot start one, for bitmap inputs, and for good once the decode worker has died.
+ * Its death is known as the TF.js worker's is (shared/liveness.ts): it holds a Web Lock, watched here.
  */
 import { boundedDecoder, type Decoder, type DecodedImage } from '@/engine/worker/predict';
 import { ImageDecodeError } from './decode';
 import type { ImageInput } from '@/engine/shared/protocol';
-import type { DecodeAnswer, DecodeJob } from './decodeMessages';
+import type { DecodeAnswer, DecodeEvent, DecodeJob } from './decodeMessages';
+import { watchLifeLock } from '@/engine/shared/liveness';
 import { assertNever } from '@/shared/assertNever';
 
 /** What is used of the decode worker (tests pass a fake). */
 export interface DecodePort {
   postMessage(job: DecodeJob): void;
-  onmessage: ((event: { data: DecodeAnswer }) => void) | null;
+  onmessage: ((event: { data: DecodeEvent }) => void) | null;
   onerror: (() => void) | null;
+  /** An answer that could not be read: which image it was for is lost with it. */
+  onmessageerror?: (() => void) | null;
   terminate(): void;
 }
 
 export interface OffThreadDeps {
-  /** Starts the decode worker; null (or a throw) where none can start. */
-  spawn(): DecodePort | null;
+  /** Starts the decode worker named `name` (it holds the life lock of that name); null (or a throw) where none can start. */
+  spawn(name: string): DecodePort | null;
   /** Decoding on this thread, the fallback. */
   here(maxSide: number): Decoder;
+  /** Calls `onDeath` once the holder of the life lock `name` is gone (shared/liveness.ts; tests pass a fake). */
+  watchLife?(name: string, onDeath: () => void): void;
 }
 
 interface Waiting {
@@ -43,11 +49,19 @@ export interface DecodeBound {
   inputSize: readonly [number, number];
 }
 
+/** Unique in the origin: Web Lock names are shared by every tab and worker of it. */
+const lockName = (): string => `lumen-decode-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
 export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBound) => Decoder {
+  const watchLife = deps.watchLife ?? watchLifeLock;
   let port: DecodePort | null = null;
   let broken = false;
   let nextId = 1;
   const waiting = new Map<number, Waiting>();
+
+  const decodeHere = (entry: Waiting): void => {
+    deps.here(entry.bound.maxSide)(entry.input).then(entry.resolve, entry.reject);
+  };
 
   const settle = (answer: DecodeAnswer): void => {
     const entry = waiting.get(answer.id);
@@ -62,43 +76,58 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
         return;
       }
       case 'thumbnail':
-        entry.thumbnail(answer.thumbnail);
         waiting.delete(answer.id);
+        entry.thumbnail(answer.thumbnail);
         return;
       case 'error':
-        entry.reject(new ImageDecodeError({ code: answer.error.code, message: answer.error.message }, answer.format));
         waiting.delete(answer.id);
+        // After the pixels only the thumbnail was left to fail: the image stands, without one.
+        if (entry.delivered) entry.thumbnail(null);
+        else entry.reject(new ImageDecodeError({ code: answer.error.code, message: answer.error.message }, answer.format));
         return;
       default:
         assertNever(answer, 'decode answer');
     }
   };
 
+  // The decode worker died (an error, or silently: killed, its lock released), never loaded (say
+  // offline before it was cached), or garbled an answer: this thread decodes from now on, the
+  // files it held included, so no image is lost to it and no promise is left pending.
+  const giveUp = (dead: DecodePort): void => {
+    if (port !== dead) return; // already given up on
+    broken = true;
+    port = null;
+    dead.terminate();
+    const held = [...waiting.values()];
+    waiting.clear();
+    for (const entry of held) {
+      if (entry.delivered) entry.thumbnail(null);
+      else decodeHere(entry);
+    }
+  };
+
   const open = (): DecodePort | null => {
     if (broken || port) return port;
+    const name = lockName();
+    let opened: DecodePort | null;
     try {
-      port = deps.spawn();
+      opened = deps.spawn(name);
     } catch {
-      port = null;
+      opened = null;
     }
-    if (!port) {
+    if (!opened) {
       broken = true;
       return null;
     }
-    port.onmessage = ({ data }) => settle(data);
-    port.onerror = () => {
-      // The decode worker died (or never loaded, say offline before it was cached): this thread
-      // decodes from now on, the files it held included, so no image is lost to it.
-      broken = true;
-      port?.terminate();
-      port = null;
-      for (const entry of waiting.values()) {
-        if (entry.delivered) entry.thumbnail(null);
-        else deps.here(entry.bound.maxSide)(entry.input).then(entry.resolve, entry.reject);
-      }
-      waiting.clear();
+    const current = opened;
+    port = current;
+    current.onmessage = ({ data }) => {
+      if (data.kind === 'alive') watchLife(name, () => giveUp(current));
+      else settle(data);
     };
-    return port;
+    current.onerror = () => giveUp(current);
+    current.onmessageerror = () => giveUp(current);
+    return current;
   };
 
   return (bound) => {
@@ -108,8 +137,14 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
       if (!target || input.kind !== 'blob') return here(input);
       const id = nextId++;
       return new Promise<DecodedImage>((resolve, reject) => {
-        waiting.set(id, { input, bound, delivered: false, resolve, reject, thumbnail: () => undefined });
-        target.postMessage({ id, blob: input.blob, name: input.name, maxSide: bound.maxSide, inputSize: [bound.inputSize[0], bound.inputSize[1]] });
+        const entry: Waiting = { input, bound, delivered: false, resolve, reject, thumbnail: () => undefined };
+        waiting.set(id, entry);
+        try {
+          target.postMessage({ id, blob: input.blob, name: input.name, maxSide: bound.maxSide, inputSize: [bound.inputSize[0], bound.inputSize[1]] });
+        } catch {
+          waiting.delete(id); // the job could not be sent: this one decodes here
+          decodeHere(entry);
+        }
       });
     };
   };
@@ -117,9 +152,7 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
 
 /** The TF.js worker's decoder for classify: off this thread when it can be, here otherwise. */
 export const offThreadDecoder = createOffThreadDecoding({
-  spawn: () =>
-    typeof Worker === 'undefined'
-      ? null
-      : (new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name: 'lumen-decode' }) as unknown as DecodePort),
+  spawn: (name) =>
+    typeof Worker === 'undefined' ? null : (new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name }) as unknown as DecodePort),
   here: boundedDecoder,
 });

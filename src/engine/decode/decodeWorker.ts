@@ -9,10 +9,12 @@ import { bitmapPixels, decodeBounded, ImageDecodeError } from './decode';
 import { isOpaque, makeThumbnail } from './thumbnail';
 import { resizeRgbaToRgb } from '@/shared/images/resizeBilinear';
 import { serializeError } from '@/shared/errors';
-import type { DecodeAnswer, DecodeJob } from './decodeMessages';
+import { holdLifeLock } from '@/engine/shared/liveness';
+import type { DecodeEvent, DecodeJob } from './decodeMessages';
 
 const scope = self as unknown as {
-  postMessage(message: DecodeAnswer, transfer?: Transferable[]): void;
+  name: string;
+  postMessage(message: DecodeEvent, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<DecodeJob>) => void) | null;
 };
 
@@ -34,8 +36,12 @@ scope.onmessage = async ({ data: job }) => {
     } finally {
       image.bitmap.close();
     }
-    scope.postMessage({ id, kind: 'thumbnail', thumbnail: await thumbnail });
+    // The pixels are out: a thumbnail that fails to encode leaves the image without one, not in error.
+    scope.postMessage({ id, kind: 'thumbnail', thumbnail: await thumbnail.catch(() => null) });
   } catch (error) {
     scope.postMessage({ id, kind: 'error', error: serializeError(error), format: error instanceof ImageDecodeError ? error.format : null });
   }
 };
+
+// The TF.js worker learns of this worker's death, however it dies, when this lock is released.
+holdLifeLock(scope.name, () => scope.postMessage({ kind: 'alive' }));
