@@ -10,6 +10,15 @@ import { BACKEND_LABEL, hasWasm, probeWebGl, probeWebGpu, type Probe } from './b
 import { LumenError } from '@/shared/errors';
 import type { AdapterInfo, BackendAttempt, BackendName, EngineInfo } from '@/engine/shared/protocol';
 
+/** No backend of those asked for could start; `attempts` gives each one's reason (recovery.ts reports them). */
+export class BackendUnavailableError extends LumenError {
+  readonly attempts: BackendAttempt[];
+  constructor(message: string, attempts: BackendAttempt[]) {
+    super('backend-unavailable', message);
+    this.attempts = attempts;
+  }
+}
+
 interface Candidate {
   backend: BackendName;
   probe: Probe;
@@ -99,7 +108,7 @@ export async function selectBackend(forced: BackendName | null, measured: Measur
     };
   }
   const tried = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');
-  throw new LumenError('backend-unavailable', forced ? `The ${forced} backend is not available here (${tried}).` : `No TF.js backend could start (${tried}).`);
+  throw new BackendUnavailableError(forced ? `The ${forced} backend is not available here (${tried}).` : `No TF.js backend could start (${tried}).`, attempts);
 }
 
 function explainAutomatic(backend: BackendName, probe: Probe, emulated: Candidate[], failed: BackendAttempt[]): string {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createGpuSupervisor } from './recovery';
+import { createGpuSupervisor, recoverBackend, type StartBackend } from './recovery';
+import { BackendUnavailableError } from './backend';
 import type { GpuWatch } from './gpuLoss';
 import { LumenError } from '@/shared/errors';
+import type { BackendName, EngineInfo } from '@/engine/shared/protocol';
 
 /** A GPU watch the test can lose by hand, as a context-lost event would. */
 function fakeWatch(): GpuWatch & { lose(): void } {
@@ -95,5 +97,62 @@ describe('GPU supervisor', () => {
     expect(recoveries).toEqual(['webgl']);
     await expect(supervisor.run(async () => 'ok')).resolves.toBe('ok');
     expect(recoveries).toEqual(['webgl']);
+  });
+});
+
+const engineOn = (backend: BackendName, forced = false): EngineInfo => ({
+  backend,
+  forced,
+  reason: `running ${backend}`,
+  attempts: [{ backend, ok: true, reason: `${backend} works` }],
+  adapter: null,
+  webglRenderer: null,
+  tfjsVersion: '4.22.0',
+  flags: {},
+});
+
+/** A start where webgl and wasm fail as selectBackend and a broken wasm binary would, and cpu starts. */
+const startFailingUntilCpu: StartBackend = async (backend) => {
+  if (backend === 'webgl') {
+    throw new BackendUnavailableError('The webgl backend is not available here (webgl: no WebGL 2 context).', [
+      { backend: 'webgl', ok: false, reason: 'no WebGL 2 context in this worker' },
+    ]);
+  }
+  if (backend === 'wasm') throw new Error('wasm binary answered 404');
+  return engineOn(backend);
+};
+
+describe('recoverBackend', () => {
+  it("keeps each fallback's own reason for failing in the attempts and the notice", async () => {
+    const previous = engineOn('webgpu', true);
+    const { info, notice } = await recoverBackend('webgpu', previous, new Set<BackendName>(['webgpu']), 0, startFailingUntilCpu);
+    expect(info.backend).toBe('cpu');
+    expect(info.forced).toBe(true);
+    expect(info.attempts).toEqual([
+      { backend: 'webgpu', ok: false, reason: expect.stringContaining('it is marked as gone') },
+      { backend: 'webgl', ok: false, reason: 'no WebGL 2 context in this worker' },
+      { backend: 'wasm', ok: false, reason: 'wasm binary answered 404' },
+      { backend: 'cpu', ok: true, reason: 'cpu works' },
+    ]);
+    expect(notice.kind).toBe('backend-fallback');
+    expect(notice.message).toMatch(
+      /webgpu lost its GPU.*webgl could not start \(no WebGL 2 context in this worker\).*wasm could not start \(wasm binary answered 404\).*fell back to cpu/,
+    );
+    expect(info.reason).toContain('wasm binary answered 404');
+  });
+
+  it('names every reason when no backend starts', async () => {
+    const none: StartBackend = async (backend) => {
+      if (backend === 'cpu') throw new Error('the cpu backend is not registered');
+      return startFailingUntilCpu(backend);
+    };
+    const error = await recoverBackend('webgpu', engineOn('webgpu'), new Set<BackendName>(['webgpu']), 0, none).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LumenError);
+    expect(error).toMatchObject({
+      code: 'gpu-lost',
+      message: expect.stringMatching(
+        /webgpu: lost its GPU.*webgl: no WebGL 2 context in this worker; wasm: wasm binary answered 404; cpu: the cpu backend is not registered\)/,
+      ),
+    });
   });
 });

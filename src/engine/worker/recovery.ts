@@ -5,10 +5,10 @@
  * would wait forever on a dead context is abandoned and run again on the recovered backend.
  */
 import { tf } from './tfjs';
-import { selectBackend } from './backend';
+import { BackendUnavailableError, selectBackend } from './backend';
 import { looksLikeGpuLoss, watchGpu, type GpuWatch } from './gpuLoss';
 import { LumenError } from '@/shared/errors';
-import { BACKENDS, type BackendName, type EngineInfo, type Notice } from '@/engine/shared/protocol';
+import { BACKENDS, type BackendAttempt, type BackendName, type EngineInfo, type Notice } from '@/engine/shared/protocol';
 
 /** Tries per job: a GPU lost again and again is not coming back. */
 const MAX_RECOVERIES_PER_JOB = 3;
@@ -30,11 +30,30 @@ export interface Recovered {
   notice: Notice;
 }
 
+/** Starts one backend, forced (backend.ts's selectBackend; tests pass a fake). */
+export type StartBackend = (backend: BackendName) => Promise<EngineInfo>;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Why a fallback backend did not start, as its own attempts said (or the error, where it gave none). */
+function failedAttempts(backend: BackendName, error: unknown): BackendAttempt[] {
+  const attempts = error instanceof BackendUnavailableError ? error.attempts.filter((a) => !a.ok) : [];
+  return attempts.length > 0 ? attempts : [{ backend, ok: false, reason: messageOf(error) }];
+}
+
 /**
  * `gone`: backends whose GPU is known not to come back (the 'gpu-gone' fault, or a rebuild that
- * failed); they are skipped. Returns the engine's new state and what to tell the person.
+ * failed); they are skipped. Returns the engine's new state and what to tell the person: the new
+ * EngineInfo's attempts and the notice keep why the lost backend and every fallback before the
+ * one that started failed.
  */
-export async function recoverBackend(lost: BackendName, previous: EngineInfo, gone: Set<BackendName>, started: number): Promise<Recovered> {
+export async function recoverBackend(
+  lost: BackendName,
+  previous: EngineInfo,
+  gone: Set<BackendName>,
+  started: number,
+  start: StartBackend = (backend) => selectBackend(backend),
+): Promise<Recovered> {
   let why = 'it is marked as gone';
   if (!gone.has(lost)) {
     try {
@@ -43,7 +62,7 @@ export async function recoverBackend(lost: BackendName, previous: EngineInfo, go
       const message = `The GPU behind ${lost} was lost; ${lost} was started again and the work in flight re-run.`;
       return { info, notice: { kind: 'gpu-lost', message, recoveryMs: performance.now() - started } };
     } catch (error) {
-      why = error instanceof Error ? error.message : String(error);
+      why = messageOf(error);
       gone.add(lost);
     }
   }
@@ -53,20 +72,26 @@ export async function recoverBackend(lost: BackendName, previous: EngineInfo, go
     tf.removeBackend(lost);
     tf.registerBackend(lost, factory);
   }
+  const failed: BackendAttempt[] = [{ backend: lost, ok: false, reason: `lost its GPU, which did not come back: ${why}` }];
   for (const candidate of BACKENDS.slice(BACKENDS.indexOf(lost) + 1).filter((b) => !gone.has(b))) {
     try {
-      const next = await selectBackend(candidate);
-      const reason = `${lost} lost its GPU and it did not come back (${why}); fell back to ${candidate}`;
-      const info: EngineInfo = { ...next, forced: previous.forced, reason };
+      const next = await start(candidate);
+      const fallbacks = failed.slice(1);
+      const before = fallbacks.length > 0 ? `; ${fallbacks.map((a) => `${a.backend} could not start (${a.reason})`).join('; ')}` : '';
+      const reason = `${lost} lost its GPU and it did not come back (${why})${before}; fell back to ${candidate}`;
+      const info: EngineInfo = { ...next, forced: previous.forced, reason, attempts: [...failed, ...next.attempts] };
       return {
         info,
         notice: { kind: 'backend-fallback', message: `${reason}. The work in flight was re-run there.`, recoveryMs: performance.now() - started },
       };
-    } catch {
-      // try the next one
+    } catch (error) {
+      failed.push(...failedAttempts(candidate, error)); // then the next one
     }
   }
-  throw new LumenError('gpu-lost', `The GPU behind ${lost} was lost and no other backend could start (${why}).`);
+  throw new LumenError(
+    'gpu-lost',
+    `The GPU behind ${lost} was lost and no other backend could start (${failed.map((a) => `${a.backend}: ${a.reason}`).join('; ')}).`,
+  );
 }
 
 export interface GpuSupervisor {
