@@ -143,7 +143,8 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
     await saveRun(run);
     await loadBenchHistory();
   } catch (error) {
-    useStore.setState({ benchError: `The run finished but could not be saved: ${message(error)}` });
+    // A storage failure says what happened and what to do ("Not saved: the browser's storage … is full. …").
+    useStore.setState({ benchError: `The run finished. ${message(error)}` });
   }
   await restorePageEngine(config, pageEngine?.backend ?? null);
 }
@@ -170,7 +171,12 @@ export async function loadBenchHistory(): Promise<void> {
 }
 
 export async function removeBenchRun(id: string): Promise<void> {
-  await deleteRun(id);
+  try {
+    await deleteRun(id);
+  } catch (error) {
+    useStore.setState({ benchError: message(error) });
+    return;
+  }
   useStore.setState((s) => ({ benchCompare: { a: s.benchCompare.a === id ? null : s.benchCompare.a, b: s.benchCompare.b === id ? null : s.benchCompare.b } }));
   await loadBenchHistory();
 }

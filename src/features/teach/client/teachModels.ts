@@ -32,8 +32,14 @@ export async function saveTaught(meta: TaughtMeta, head: HeadArtifacts): Promise
 
 /** Deletes a taught model; when it was the selected one, returns the model to select instead (else undefined). */
 export async function removeTaught(id: string): Promise<{ select: string | null } | undefined> {
-  await deleteTaught(id);
-  useTaughtStore.setState((s) => ({ models: s.models.filter((m) => m.id !== id) }));
+  try {
+    await deleteTaught(id);
+  } catch (error) {
+    // Shown above the list (TaughtList); the model stays listed, as it is still stored.
+    useTaughtStore.setState({ error: message(error) });
+    return undefined;
+  }
+  useTaughtStore.setState((s) => ({ models: s.models.filter((m) => m.id !== id), error: null }));
   const { selectedModel, catalog } = useStore.getState();
   return selectedModel === id ? { select: catalog?.defaultModel ?? null } : undefined;
 }
@@ -73,5 +79,9 @@ export async function importTaughtFiles(files: readonly File[]): Promise<{ selec
   }
   const head = headFromFiles(text, shards);
   if (typeof head === 'string') return head;
-  return { select: await saveTaught({ ...meta, name: meta.name }, head) };
+  try {
+    return { select: await saveTaught({ ...meta, name: meta.name }, head) };
+  } catch (error) {
+    return message(error); // "Not saved: …", said in the Your-model view
+  }
 }

@@ -91,11 +91,18 @@ export async function saveModel(name: string): Promise<void> {
     temperature: result.method === 'knn' ? DEFAULT_KNN_TEMPERATURE : null,
     createdAt: new Date().toISOString(),
   };
+  let id: string;
   try {
-    const id = await saveTaught(meta, result.head);
-    set({ savedAs: meta.name });
+    id = await saveTaught(meta, result.head);
+  } catch (error) {
+    // The store's error says what happened and what to do ("Not saved: the browser's storage … is full. …").
+    set({ error: message(error) });
+    return;
+  }
+  set({ savedAs: meta.name, error: null });
+  try {
     await selectModel(id);
   } catch (error) {
-    set({ error: `The model could not be kept: ${message(error)}` });
+    set({ error: `The model was kept, but could not be selected: ${message(error)}` });
   }
 }
