@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32, createDeflate } from 'node:zlib';
 import sharp from 'sharp';
-import { be16, be32, bytesOf, ftypBytes, le16, le32, tiffBytes } from '../src/shared/images/testBytes';
+import { be16, be32, bytesOf, ftypBytes, le16, le32, nefHead, tiffBytes } from '../src/shared/images/testBytes';
 import { PHOTOS } from './support';
 
 export type Outcome =
@@ -124,6 +124,13 @@ const unreadable: [kind: string, file: string, bytes: Uint8Array, message: RegEx
       junk(400),
     ),
     /Nikon RAW \(NEF\) camera file; this browser cannot read camera RAW/,
+  ],
+  // Issue 16: the first directory runs past these 128 bytes, so the name (and Nikon's layout) say NEF.
+  [
+    'camera RAW: Nikon NEF, its 128-byte head',
+    'DSC_0002.NEF',
+    nefHead(),
+    /"DSC_0002\.NEF" is a Nikon RAW \(NEF\) camera file; this browser cannot read camera RAW/,
   ],
   [
     'camera RAW: Adobe DNG',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionOf, fromFolderPicker, isImageFile, partitionImages, skippedLine } from './imageFiles';
+import { IMAGE_ACCEPT, fromFolderPicker, isImageFile, partitionImages, skippedLine } from './imageFiles';
 
 const file = (name: string, type = ''): File => new File(['x'], name, { type });
 
@@ -11,6 +11,12 @@ describe('isImageFile', () => {
 
   it('takes image, TIFF, HEIC and camera-RAW extensions without a type, in any case', () => {
     for (const name of ['a.JPG', 'b.heic', 'c.tif', 'd.CR2', 'e.nef', 'f.dng', 'g.avif', 'h.svg', 'i.webp']) expect(isImageFile(name, ''), name).toBe(true);
+  });
+
+  it('keeps every format some browser may decode, so the decoder is asked about each', () => {
+    for (const name of ['a.jxl', 'b.HEIF', 'c.hif', 'd.avifs', 'e.jp2', 'f.jxr', 'g.ARW', 'h.orf', 'i.rw2', 'j.raf', 'k.pef', 'l.srw', 'm.cr3']) {
+      expect(isImageFile(`folder/${name}`, ''), name).toBe(true);
+    }
   });
 
   it('skips everything else', () => {
@@ -28,12 +34,10 @@ describe('isImageFile', () => {
   });
 });
 
-describe('extensionOf', () => {
-  it('reads the last extension of the file name, not of a folder', () => {
-    expect(extensionOf('holiday.2024/cat.JPEG')).toBe('jpeg');
-    expect(extensionOf('holiday.2024/README')).toBeNull();
-    expect(extensionOf('.hidden')).toBeNull();
-    expect(extensionOf('trailing.')).toBeNull();
+describe('IMAGE_ACCEPT', () => {
+  it('names the extensions a system dialog may have no image type for, beside image/*', () => {
+    const accepted = IMAGE_ACCEPT.split(',');
+    for (const entry of ['image/*', '.jxl', '.heic', '.avif', '.tif', '.nef', '.dng', '.cr3', '.arw']) expect(accepted, entry).toContain(entry);
   });
 });
 

@@ -3,10 +3,12 @@
  * videos, .DS_Store), and a card per stray file would bury the photos, so inside folders only
  * images go on; files dropped one by one all get a card, where the worker names what it cannot read.
  */
+import { extensionOf } from '@/shared/images/extension';
 
 /**
  * Extensions of files that are images even when the browser gives them no image/* type: formats
- * Chromium decodes, and those it cannot (TIFF, HEIC, camera RAW) that still deserve a card saying so.
+ * every browser decodes, and those only some do (JPEG XL, HEIC, TIFF, camera RAW): the decoder is
+ * asked about each, so none may be dropped here, and a browser that cannot read one says so on its card.
  */
 const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
   // decoded by Chromium
@@ -26,15 +28,26 @@ const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
   'cur',
   'avif',
   'svg',
-  // images the browser cannot read: they get a card that says so
+  // decoded by some browsers, or by none yet: the decoder is asked, and the card says if it cannot
   'tif',
   'tiff',
   'heic',
+  'heics',
   'heif',
+  'heifs',
+  'hif',
+  'avifs',
   'jxl',
   'jp2',
   'j2k',
+  'jpf',
+  'jpx',
+  'jxr',
+  'wdp',
+  'hdp',
   'psd',
+  'exr',
+  'qoi',
   // camera RAW
   'raw',
   'dng',
@@ -58,15 +71,16 @@ const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
   '3fr',
   'iiq',
   'rwl',
+  'dcr',
+  'mef',
+  'mos',
 ]);
 
-/** The lower-case extension of a file name ("cat.JPG" → "jpg"), or null when it has none. */
-export function extensionOf(name: string): string | null {
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0 || dot === base.length - 1) return null; // ".DS_Store" is a name, not an extension
-  return base.slice(dot + 1).toLowerCase();
-}
+/**
+ * The file picker's `accept`: image/* alone lets the system dialog hide files it has no image type
+ * for (.jxl, .nef on many desktops), so every extension above is named as well.
+ */
+export const IMAGE_ACCEPT = ['image/*', ...Array.from(IMAGE_EXTENSIONS, (extension) => `.${extension}`)].join(',');
 
 /** True for a file that is an image by its MIME type or its extension. */
 export function isImageFile(name: string, type: string): boolean {

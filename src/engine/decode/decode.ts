@@ -1,17 +1,19 @@
 /**
  * Image decoding inside the worker, at a bounded size. The file's first bytes say what it is
- * (lib/images/imageFormat) and, for most formats, its pixel size (lib/images/headerSize), so a
+ * (shared/images/imageFormat) and, for most formats, its pixel size (shared/images/headerSize), so a
  * large image is decoded straight to its bounded size by createImageBitmap's resize; when the
- * size is not known beforehand, the decoded bitmap is brought down in stages. Failures become
- * messages a person can act on; the caller turns them into a per-image error.
+ * size is not known beforehand, the decoded bitmap is brought down in stages. Every file that may
+ * be an image goes to the browser's decoder, whatever format the first bytes name: only when it
+ * fails does the format name the problem, in a message a person can act on (the caller turns it
+ * into a per-image error). So a browser that ships JPEG XL or HEIC decodes them.
  */
 import { DEFAULT_MAX_SIDE, boundedSize, downscaleStages } from '@/shared/images/boundedSize';
-import { decodeFailure, emptyFile, formatProblem, type FormatProblem } from '@/shared/images/formatMessages';
+import { decodeFailure, emptyFile, type FormatProblem } from '@/shared/images/formatMessages';
 import { headerSize, type PixelSize } from '@/shared/images/headerSize';
-import { sniffFormat, type SniffedFormat } from '@/shared/images/imageFormat';
+import { mayBeImage, sniffFormat, type SniffedFormat } from '@/shared/images/imageFormat';
 import { assertNever } from '@/shared/assertNever';
 import { LumenError } from '@/shared/errors';
-import type { ImageInput } from '@/engine/shared/protocol';
+import type { ImageInput } from '@/engine/shared/types';
 
 /** A decode failure that knows the file's format (for the error card), when the first bytes told it. */
 export class ImageDecodeError extends LumenError {
@@ -86,10 +88,9 @@ export async function decodeBounded(input: ImageInput, maxSide: number = DEFAULT
   const { blob, name } = input;
   if (blob.size === 0) throw new ImageDecodeError(emptyFile(name), null);
   const head = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
-  const sniffed = sniffFormat(head);
+  const sniffed = sniffFormat(head, name);
   const format = formatName(sniffed);
-  const problem = formatProblem(name, sniffed);
-  if (problem) throw new ImageDecodeError(problem, format);
+  if (!mayBeImage(sniffed)) throw new ImageDecodeError(decodeFailure(name, sniffed, null), format);
 
   const size = sniffed.kind === 'decodable' ? headerSize(head, sniffed.format) : null;
   const target = size ? boundedSize(size, maxSide) : null;

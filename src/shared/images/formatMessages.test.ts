@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFailure, emptyFile, formatProblem } from './formatMessages';
 import { sniffFormat } from './imageFormat';
-import { bytesOf, ftypBytes, jpegBytes, tiffBytes } from './testBytes';
+import { bytesOf, ftypBytes, jpegBytes, nefHead, tiffBytes } from './testBytes';
 
 describe('formatProblem', () => {
   it('lets decodable and unknown files through to the browser', () => {
@@ -20,6 +20,11 @@ describe('formatProblem', () => {
     const nef = sniffFormat(tiffBytes([{ tag: 0x010f, value: 'NIKON CORPORATION' }]));
     expect(formatProblem('DSC_1.NEF', nef)?.message).toBe(
       '"DSC_1.NEF" is a Nikon RAW (NEF) camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.',
+    );
+  });
+  it('names the 128-byte head of a NEF by its maker, not "a TIFF image"', () => {
+    expect(formatProblem('DSC_0001.NEF', sniffFormat(nefHead(), 'DSC_0001.NEF'))?.message).toBe(
+      '"DSC_0001.NEF" is a Nikon RAW (NEF) camera file; this browser cannot read camera RAW files. Export it as JPEG or PNG first.',
     );
   });
   it('uses "an" before a vowel', () => {
@@ -55,6 +60,15 @@ describe('decodeFailure', () => {
       code: 'unsupported-format',
       message: expect.stringMatching(/"x.dat" is not an image this browser can read/),
     });
+  });
+  it('a file of a format the browser was asked about and could not decode is named, in the same words', () => {
+    const jxl = sniffFormat(bytesOf([0xff, 0x0a, 0xfa]));
+    expect(decodeFailure('photo.jxl', jxl, null)).toEqual(formatProblem('photo.jxl', jxl));
+    expect(decodeFailure('photo.jxl', jxl, null).message).toBe(
+      '"photo.jxl" is a JPEG XL image; this browser cannot read JPEG XL. Convert it to JPEG or PNG first.',
+    );
+    expect(decodeFailure('IMG_1.CR3', sniffFormat(ftypBytes('crx ', ['crx '])), null).message).toMatch(/is a Canon RAW \(CR3\) camera file/);
+    expect(decodeFailure('logo.svg', { kind: 'svg' }, null).message).toMatch(/is an SVG drawing/);
   });
   it('an empty file', () => {
     expect(emptyFile('zero.png').message).toBe('"zero.png" is empty (0 bytes): there is no image in it.');

@@ -1,6 +1,7 @@
 /**
  * What to tell a person about a file the classifier cannot use, in words that name the problem:
- * the format (found from the first bytes), that this browser cannot read it, and what to do.
+ * the format (found from the first bytes), that this browser cannot read it, and what to do. The
+ * browser's decoder has been asked first (decode.ts), except for files that are certainly not images.
  */
 import type { ErrorCode } from '@/shared/errors';
 import { assertNever } from '@/shared/assertNever';
@@ -18,7 +19,10 @@ const withArticle = (format: string): string => `${/^[AEIOU]/i.test(format) ? 'a
 /** Beyond this many pixels a failed decode is most likely the browser's own size limit. */
 const HUGE_PIXELS = 100_000_000;
 
-/** Why a file will not decode before even trying; null when the browser should be asked to decode it. */
+/**
+ * The message that names what a file is, for one the browser did not decode (or, certainly not an
+ * image, was not asked to); null for a decodable or unknown format, which have nothing to name.
+ */
 export function formatProblem(name: string, sniffed: SniffedFormat): FormatProblem | null {
   switch (sniffed.kind) {
     case 'decodable':
@@ -56,13 +60,15 @@ export function formatProblem(name: string, sniffed: SniffedFormat): FormatProbl
   }
 }
 
-/** The message for a file the browser was asked to decode and could not. */
+/** The message for a file the browser was asked to decode and could not: its format named, where the first bytes tell it. */
 export function decodeFailure(name: string, sniffed: SniffedFormat, size: PixelSize | null): FormatProblem {
   if (sniffed.kind !== 'decodable') {
-    return {
-      code: 'unsupported-format',
-      message: `"${name}" is not an image this browser can read: its first bytes match no image format it knows (JPEG, PNG, WebP, GIF, BMP, ICO, AVIF).`,
-    };
+    return (
+      formatProblem(name, sniffed) ?? {
+        code: 'unsupported-format',
+        message: `"${name}" is not an image this browser can read: its first bytes match no image format it knows (JPEG, PNG, WebP, GIF, BMP, ICO, AVIF).`,
+      }
+    );
   }
   const { format } = sniffed;
   if (size && size.width * size.height > HUGE_PIXELS) {

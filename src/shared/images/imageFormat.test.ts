@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sniffFormat, type SniffedFormat } from './imageFormat';
-import { be32, bytesOf, ftypBytes, jpegBytes, le16, le32, tiffBytes } from './testBytes';
+import { mayBeImage, sniffFormat, type SniffedFormat } from './imageFormat';
+import { be32, bytesOf, ftypBytes, jpegBytes, le16, le32, makerTiff, nefHead, tiffBytes } from './testBytes';
 
 const decodable = (format: string): SniffedFormat => ({ kind: 'decodable', format }) as SniffedFormat;
 const unsupported = (format: string, family: 'image' | 'raw' | 'document' = 'image'): SniffedFormat => ({ kind: 'unsupported', format, family });
@@ -78,12 +78,41 @@ describe('sniffFormat: camera RAW files', () => {
       'Adobe DNG (camera RAW)',
     ],
     ['Pentax PEF', tiffBytes([{ tag: 0x010f, value: 'PENTAX Corporation' }]), 'Pentax RAW (PEF)'],
+    ['Samsung SRW', makerTiff('SAMSUNG'), 'Samsung RAW (SRW)'],
     ['Olympus ORF', bytesOf('IIRO', le32(8)), 'Olympus RAW (ORF)'],
+    ['Olympus ORF (IIRS)', bytesOf('IIRS', le32(8)), 'Olympus RAW (ORF)'],
+    ['Olympus ORF (big-endian)', bytesOf('MMOR', be32(8)), 'Olympus RAW (ORF)'],
     ['Panasonic RW2', bytesOf('IIU\0', le32(8)), 'Panasonic RAW (RW2)'],
     ['Fujifilm RAF', utf8('FUJIFILMCCD-RAW 0201FF383501'), 'Fujifilm RAW (RAF)'],
   ];
   it.each(cases)('%s', (_, bytes, format) => {
     expect(sniffFormat(bytes)).toEqual(unsupported(format, 'raw'));
+  });
+
+  it("the 128-byte head of a NEF, whose first directory runs past it, is a NEF (by its name, or by Nikon's layout)", () => {
+    expect(sniffFormat(nefHead(), 'DSC_0001.NEF')).toEqual(unsupported('Nikon RAW (NEF)', 'raw'));
+    expect(sniffFormat(nefHead(), 'holiday/2024/DSC_0001.nef')).toEqual(unsupported('Nikon RAW (NEF)', 'raw'));
+    expect(sniffFormat(nefHead())).toEqual(unsupported('Nikon RAW (NEF)', 'raw'));
+  });
+
+  it('a name never overrides the bytes: a JPEG named .nef is a JPEG', () => {
+    expect(sniffFormat(jpegBytes(10, 10), 'DSC_0001.NEF')).toEqual(decodable('JPEG'));
+  });
+});
+
+describe("mayBeImage: which files the browser's decoder is asked about", () => {
+  it('every image, RAW, SVG and unknown file, whatever the table says of its format', () => {
+    for (const bytes of [jpegBytes(10, 10), bytesOf([0xff, 0x0a, 0xfa]), ftypBytes('heic', ['mif1']), nefHead(), makerTiff('SONY')]) {
+      expect(mayBeImage(sniffFormat(bytes)), JSON.stringify(sniffFormat(bytes))).toBe(true);
+    }
+    expect(mayBeImage({ kind: 'svg' })).toBe(true);
+    expect(mayBeImage({ kind: 'unknown' })).toBe(true);
+  });
+
+  it('not files that are certainly not images', () => {
+    for (const bytes of [bytesOf('PK\x03\x04'), ftypBytes('isom', ['mp41']), utf8('just text'), utf8('%PDF-1.7\n')]) {
+      expect(mayBeImage(sniffFormat(bytes)), JSON.stringify(sniffFormat(bytes))).toBe(false);
+    }
   });
 });
 

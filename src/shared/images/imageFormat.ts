@@ -1,20 +1,23 @@
 /**
- * What a file is, from its first bytes (never its name or MIME type, which lie): an image this
- * browser decodes, an image format it cannot read (named, so the message can say which), an SVG,
- * something that is not an image at all, or unknown. Chromium decodes exactly the formats in
- * DecodableFormat; JPEG XL, HEIC and TIFF stay behind flags or are not built in.
+ * What a file is, from its first bytes (its name only hints, where the bytes given do not say which
+ * camera RAW a TIFF-based file is): an image every browser decodes, another image format (named, so
+ * a refusal can say which), an SVG, something that is not an image at all, or unknown. This table
+ * refuses nothing: the browser's decoder is asked first (see `mayBeImage`), and the format is named
+ * only when it fails, so a browser that ships JPEG XL, HEIC or TIFF is never refused by a stale list.
  */
 import { ascii, startsWith } from './bytes';
+import { extensionOf } from './extension';
 import { isobmffFormat } from './isobmff';
 import { tiffFlavour } from './tiffFlavour';
 import { textKind } from './textKind';
 import { assertNever } from '@/shared/assertNever';
 
+/** Formats every current browser decodes, whose pixel size the header parse reads (headerSize). */
 export type DecodableFormat = 'JPEG' | 'PNG' | 'GIF' | 'WebP' | 'BMP' | 'ICO' | 'CUR' | 'AVIF';
 
 export type SniffedFormat =
   | { kind: 'decodable'; format: DecodableFormat }
-  /** An image format the browser cannot read; `raw` for camera RAW files, `document` for PDF/PostScript. */
+  /** An image format browsers mostly cannot read (named if this one fails); `raw` for camera RAW files, `document` for PDF/PostScript. */
   | { kind: 'unsupported'; format: string; family: 'image' | 'raw' | 'document' }
   | { kind: 'svg' }
   /** Not an image: `what` completes "it is …" ("a ZIP archive"). */
@@ -90,9 +93,29 @@ const SIGNATURES: Signature[] = [
   [at([0, 0x61, 0x73, 0x6d]), notImage('a WebAssembly module')],
 ];
 
-export function sniffFormat(bytes: Uint8Array): SniffedFormat {
+/**
+ * Whether the browser's decoder is asked: every file but those that are certainly not images
+ * (archives, video, text, programs, PDF): reading a 2 GB video into memory to hear "no" helps no one.
+ */
+export function mayBeImage(sniffed: SniffedFormat): boolean {
+  switch (sniffed.kind) {
+    case 'decodable':
+    case 'svg':
+    case 'unknown':
+      return true;
+    case 'unsupported':
+      return sniffed.family !== 'document';
+    case 'not-image':
+      return false;
+    default:
+      return assertNever(sniffed, 'sniffed format');
+  }
+}
+
+/** `name` (the file's name or path) is only a hint, for a TIFF-based RAW whose first directory lies past `bytes`. */
+export function sniffFormat(bytes: Uint8Array, name = ''): SniffedFormat {
   // TIFF and ISO-BMFF (HEIC, AVIF, CR3, MP4) share one container each: look inside.
-  const tiff = tiffFlavour(bytes);
+  const tiff = tiffFlavour(bytes, extensionOf(name));
   if (tiff) return tiff.raw ? raw(tiff.format) : image(tiff.format);
   const media = isobmffFormat(bytes);
   if (media) {

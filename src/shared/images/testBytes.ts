@@ -72,3 +72,37 @@ export function ftypBytes(major: string, compatible: readonly string[] = [], res
 export function ispeBox(width: number, height: number): Uint8Array {
   return bytesOf(be32(20), 'ispe', be32(0), be32(width), be32(height));
 }
+
+/** IFD0 of a Nikon NEF as Nikon writes it: 28 entries, NewSubfileType first, Make seventh. */
+const NEF_IFD0_TAGS = [
+  0x00fe, 0x0100, 0x0101, 0x0102, 0x0103, 0x0106, 0x010f, 0x0110, 0x0111, 0x0112, 0x0115, 0x0116, 0x0117, 0x011a, 0x011b, 0x011c, 0x0128, 0x0131, 0x0132,
+  0x014a, 0x0214, 0x8298, 0x8769, 0x8825, 0x9003, 0x9216, 0xa217, 0xc4a5,
+];
+
+/**
+ * The first `length` bytes of a Nikon NEF: a big-endian TIFF whose IFD0 (at 8, 28 entries, 346
+ * bytes) and Make text ("NIKON CORPORATION", after the directory) run past 128 bytes.
+ */
+export function nefHead(length = 128): Uint8Array {
+  const text = new Map([
+    [0x010f, 'NIKON CORPORATION'], // Make
+    [0x0110, 'NIKON D750'], // Model
+    [0x0131, 'Ver.1.10'], // Software
+  ]);
+  return tiffBytes(
+    NEF_IFD0_TAGS.map((tag) => ({ tag, value: text.get(tag) ?? 1 })),
+    false,
+  ).subarray(0, length);
+}
+
+/** The start of a TIFF-based RAW whose only tell is its Make tag (ARW, PEF, SRW, …), padded as a real file is. */
+export function makerTiff(make: string, littleEndian = true): Uint8Array {
+  return tiffBytes(
+    [
+      { tag: 0x00fe, value: 1 },
+      { tag: 0x0100, value: 160 },
+      { tag: 0x010f, value: make },
+    ],
+    littleEndian,
+  );
+}

@@ -15,6 +15,8 @@ export interface TiffEntry {
 export interface TiffDirectory {
   littleEndian: boolean;
   entries: TiffEntry[];
+  /** False when the directory runs past the bytes given: `entries` holds only those inside them. */
+  complete: boolean;
 }
 
 /** Byte size of one value of each TIFF field type (1 BYTE … 12 DOUBLE). */
@@ -44,18 +46,18 @@ export function readIfd0(bytes: Uint8Array, base: number): TiffDirectory | null 
     const type = u16(bytes, entryAt + 2, littleEndian);
     const valueCount = u32(bytes, entryAt + 4, littleEndian);
     const pointer = u32(bytes, entryAt + 8, littleEndian);
-    if (tag === null || type === null || valueCount === null || pointer === null) break;
+    if (tag === null || type === null || valueCount === null || pointer === null) return { littleEndian, entries, complete: false };
     const inline = (TYPE_SIZES[type] ?? 1) * valueCount <= 4;
     entries.push({ tag, type, count: valueCount, valueAt: inline ? entryAt + 8 : base + pointer });
   }
-  return { littleEndian, entries };
+  return { littleEndian, entries, complete: true };
 }
 
 export function findEntry(directory: TiffDirectory, tag: number): TiffEntry | undefined {
   return directory.entries.find((entry) => entry.tag === tag);
 }
 
-/** An ASCII field's text, without its trailing NULs and spaces. */
+/** An ASCII field's text, without its trailing NULs and spaces; empty when it lies past the bytes given. */
 export function entryText(bytes: Uint8Array, entry: TiffEntry): string {
   return ascii(bytes, entry.valueAt, Math.min(entry.count, 64)).replace(/[\0\s]+$/, '');
 }

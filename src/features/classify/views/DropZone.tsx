@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { classifyDropped, classifyFiles } from '@/features/classify/client/classifyActions';
-import { fromFolderPicker, partitionImages } from '@/browser/files/imageFiles';
+import { IMAGE_ACCEPT, fromFolderPicker, partitionImages } from '@/browser/files/imageFiles';
 import { resolveDrop, type DropContents } from '@/browser/files/droppedItems';
 import { useDropTarget, useFolderInput } from '@/browser/files/useDropTarget';
 import './classify.css';
@@ -76,7 +76,7 @@ export function DropZone() {
         ref={fileInput}
         data-testid="drop-input"
         type="file"
-        accept="image/*"
+        accept={IMAGE_ACCEPT}
         multiple
         hidden
         onChange={(e) => {

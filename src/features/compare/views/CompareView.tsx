@@ -3,6 +3,7 @@ import { useStore, type CompareRun } from '@/app/store';
 import { isAvailable } from '@/app/store/modelRegistry';
 import { useTaughtStore } from '@/features/teach/client/taughtStore';
 import { cancelCompare, classifyImage, startCompare } from '@/features/compare/client/compareActions';
+import { IMAGE_ACCEPT } from '@/browser/files/imageFiles';
 import { formatBytes, formatCount, formatMs } from '@/shared/format';
 import { choiceKey, parseChoice } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
@@ -124,7 +125,7 @@ export function CompareView() {
           </label>
           <label>
             Image
-            <input type="file" accept="image/*" data-testid="compare-image-input" onChange={(e) => setPicked(e.target.files?.[0] ?? null)} />
+            <input type="file" accept={IMAGE_ACCEPT} data-testid="compare-image-input" onChange={(e) => setPicked(e.target.files?.[0] ?? null)} />
           </label>
           <p className="muted" data-testid="compare-image">
             {image

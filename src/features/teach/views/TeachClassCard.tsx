@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { addImages, removeClass, removeImage, renameClass } from '@/features/teach/client/teach';
 import type { TeachClass } from '@/features/teach/client/teachState';
-import { fromFolderPicker, partitionImages } from '@/browser/files/imageFiles';
+import { IMAGE_ACCEPT, fromFolderPicker, partitionImages } from '@/browser/files/imageFiles';
 import { resolveDrop } from '@/browser/files/droppedItems';
 import { useDropTarget, useFolderInput } from '@/browser/files/useDropTarget';
 
@@ -73,7 +73,7 @@ export function TeachClassCard({ cls, index, canRemove }: { cls: TeachClass; ind
         ref={fileInput}
         data-testid="teach-drop"
         type="file"
-        accept="image/*"
+        accept={IMAGE_ACCEPT}
         multiple
         hidden
         onChange={(e) => {
