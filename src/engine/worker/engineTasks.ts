@@ -1,17 +1,22 @@
 /**
- * The engine's one-model tasks that came after the classify pipeline: explain a prediction,
- * classify a camera frame, and teach (embed, train a head). Each takes its model from the
- * engine's LRU and runs guarded against a lost GPU, like classify; split from engine.ts so the
- * engine file keeps to the backend, the LRU and the core requests.
+ * The engine's one-model tasks beside the classify pipeline: explain a prediction, classify a
+ * camera frame, teach (embed, train a head), benchmark a model and time it on each backend. Each
+ * takes its model from the engine's LRU and runs guarded against a lost GPU, like classify; split
+ * from engine.ts so the engine file keeps to the backend, the LRU and the core requests.
  */
 import { tf } from './tfjs';
 import type { LoadedModel } from './models';
 import { inferBatch, type ProgressFn } from './predict';
 import type { GpuSupervisor } from './recovery';
+import { canvasReader } from './preprocessJs';
+import { timeModelOnBackends } from './backendTiming';
+import { runBenchmark, type BenchHooks } from '@/features/benchmark/worker/benchmark';
+import { prepareBenchInput } from '@/features/benchmark/worker/benchInput';
+import { loadPeer } from '@/features/benchmark/worker/peer';
 import { explainImage, type ExplainJob } from '@/features/explain/worker/explain';
 import { classifyFrame } from '@/features/live/worker/live';
 import { embedImages, trainHead, type EmbedHooks, type TeachTrainHooks } from '@/features/teach/worker/teach';
-import type { EngineInfo, Explanation, ModelSpec } from '@/engine/shared/protocol';
+import type { BackendName, BackendTiming, BenchmarkOptions, BenchmarkSummary, EngineInfo, Explanation, ModelSpec } from '@/engine/shared/protocol';
 import type { LiveFrame, LiveResult } from '@/features/live/shared/live';
 import type { TeachEmbedRequest, TeachResult, TeachTrainRequest } from '@/features/teach/shared/teach';
 
@@ -21,8 +26,17 @@ export interface TaskDeps {
   ensureBackend(onProgress: ProgressFn): Promise<EngineInfo>;
   /** The model was used by a request other than its own load (inspect's first-inference check). */
   markUsed(key: string): void;
+  /** Disposes the loaded copy of a model, if any (a cold-start benchmark measures the load). */
+  dropModel(key: string): void;
   gpu: Pick<GpuSupervisor, 'run' | 'guard'>;
 }
+
+export interface BenchmarkHooks extends BenchHooks {
+  onProgress: ProgressFn;
+}
+
+/** A macrotask turn (setTimeout), so messages such as cancel are delivered mid-benchmark. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface EngineTasks {
   /** A heatmap of where one class's evidence lies in one image (explain/explain.ts). */
@@ -33,9 +47,12 @@ export interface EngineTasks {
   teachEmbed(request: TeachEmbedRequest, hooks: EmbedHooks): Promise<{ count: number; failed: number; dim: number; at: string }>;
   /** Teach: a head on labelled embeddings, evaluated on the held-apart ones. */
   teachTrain(request: TeachTrainRequest, hooks: TeachTrainHooks): Promise<TeachResult>;
+  benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
+  /** A few warm runs of the model on each available backend (the running one is restored after). */
+  timeBackends(spec: ModelSpec, onProgress: ProgressFn): Promise<BackendTiming[]>;
 }
 
-export function createEngineTasks({ ensureModel, ensureBackend, markUsed, gpu }: TaskDeps): EngineTasks {
+export function createEngineTasks({ ensureModel, ensureBackend, markUsed, dropModel, gpu }: TaskDeps): EngineTasks {
   /** Loaded once for the task, then re-taken inside the guarded job: after a GPU recovery it is the reloaded model. */
   const withModel = async <T>(spec: ModelSpec, onProgress: ProgressFn, job: (model: LoadedModel) => Promise<T>): Promise<T> => {
     await ensureModel(spec, onProgress);
@@ -55,6 +72,34 @@ export function createEngineTasks({ ensureModel, ensureBackend, markUsed, gpu }:
     async teachTrain(request, hooks) {
       await ensureBackend(hooks.onProgress);
       return gpu.guard(() => trainHead(tf, request, hooks));
+    },
+    async benchmark(spec, options, hooks) {
+      const started = performance.now();
+      // Drop the loaded copy so this request measures loading (from Cache Storage or the network) and warm-up.
+      if (options.coldStart) dropModel(spec.key);
+      const model = await ensureModel(spec, hooks.onProgress);
+      markUsed(spec.key);
+      const input = await prepareBenchInput(options.input, spec.inputSize);
+      try {
+        const deps = { pixels: input.pixels, read: canvasReader(), loadPeer, yieldToEvents };
+        const batches = await gpu.guard(() => runBenchmark(tf, model, options, deps, hooks));
+        const ok = batches.filter((b) => b.status === 'ok').map((b) => b.batch);
+        return {
+          model: model.info,
+          backend: tf.getBackend() as BackendName,
+          inputNote: input.note,
+          batches,
+          largestOkBatch: ok.length > 0 ? Math.max(...ok) : null,
+          totalMs: performance.now() - started,
+        };
+      } finally {
+        input.close();
+      }
+    },
+    async timeBackends(spec, onProgress) {
+      await ensureModel(spec, onProgress);
+      onProgress('backend', 0, 'timing each backend');
+      return gpu.guard(() => timeModelOnBackends(spec));
     },
   };
 }
