@@ -13,7 +13,7 @@ import { formatColdStart, formatEnvironment, formatFailures, formatRatios, forma
 import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/features/benchmark/shared/benchRun';
 import { benchRatios } from '../src/features/benchmark/shared/benchCompare';
 import type { LumenHarness } from '../src/harness/main';
-import type { BenchVariant } from '../src/engine/shared/protocol';
+import type { BenchVariant } from '../src/features/benchmark/shared/messages';
 
 type HarnessWindow = Window & { lumenHarness: LumenHarness };
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBatchList } from '../../src/shared/stats';
-import { isBackendName, type BackendName } from '../../src/engine/shared/protocol';
+import { isBackendName, type BackendName } from '../../src/engine/shared/types';
 import { choiceKey, parseChoice } from '../../src/shared/weights/choice';
 import { weightsFlag } from '../eval/evalArgs';
 

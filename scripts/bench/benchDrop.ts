@@ -8,7 +8,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LumenHarness } from '../../src/harness/main';
-import type { BackendName, ClassifyItem } from '../../src/engine/shared/protocol';
+import type { BackendName } from '../../src/engine/shared/types';
+import type { ClassifyItem } from '../../src/features/classify/shared/messages';
 import type { BenchRow } from '../../src/features/benchmark/shared/benchRun';
 import { parseChoice } from '../../src/shared/weights/choice';
 

@@ -1,7 +1,7 @@
 /** What `npm run bench` prints and writes: a fixed-width table and the JSON document. */
 import type { BenchRow, BenchEnvironment, ColdStartRow } from '../../src/features/benchmark/shared/benchRun';
 import type { Ratios } from '../../src/features/benchmark/shared/benchCompare';
-import type { LatencyStats } from '../../src/engine/shared/report';
+import type { LatencyStats } from '../../src/shared/stats';
 
 /** The row shape the issue asks for; times in ms, throughput in images/s. */
 export type ReportRow = { model: string; backend: string; batch: number } & Omit<LatencyStats, 'count'> & {

@@ -1,7 +1,7 @@
 /** Command-line flags of `npm run eval` (scripts/eval.ts). */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BACKENDS, isBackendName, type BackendName } from '../../src/engine/shared/protocol';
+import { BACKENDS, isBackendName, type BackendName } from '../../src/engine/shared/types';
 import { isWeightsName, WEIGHTS_NAMES, type WeightsName } from '../../src/shared/weights/names';
 
 export const DEFAULT_IMAGES = resolve(import.meta.dirname, '../../../shared/images/imagenet-sample');

@@ -9,7 +9,7 @@ import { classifyAll, prepareModel, type EvalTarget, type PreparedModel } from '
 import { agreement, percent, scoreAccuracy, type ImageOutcome } from './evalScore';
 import { harnessIsStale } from '../common/harnessBuild';
 import { openHarness } from '../common/headless';
-import type { BackendName } from '../../src/engine/shared/protocol';
+import type { BackendName } from '../../src/engine/shared/types';
 
 /** Progress on stderr: one line per chunk, with the running score for accuracy sets. */
 function progressReporter(tag: string, images: readonly EvalImage[]) {

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { LumenHarness } from '../../src/harness/main';
-import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../../src/engine/shared/protocol';
+import type { BackendName, EngineInfo, ModelInfo, ModelSpec } from '../../src/engine/shared/types';
 import type { WeightsName } from '../../src/shared/weights/names';
 import type { EvalImage } from './evalData';
 import type { ImageOutcome } from './evalScore';

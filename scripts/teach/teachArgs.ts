@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run teach` (scripts/teach.ts). */
 import { parseArgs } from 'node:util';
-import { BACKENDS, isBackendName, type BackendName } from '../../src/engine/shared/protocol';
+import { BACKENDS, isBackendName, type BackendName } from '../../src/engine/shared/types';
 import { DEFAULT_DENSE, isTeachMethod, type TeachMethod } from '../../src/features/teach/shared/teach';
 
 export interface TeachOptions {

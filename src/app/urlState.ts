@@ -1,5 +1,5 @@
 /** `?model=<id>&backend=<name>&weights=<float16>`: a link reproduces a setup. */
-import { isBackendName, type BackendName } from '@/engine/shared/protocol';
+import { isBackendName, type BackendName } from '@/engine/shared/types';
 import { isWeightsName, type WeightsName } from '@/shared/weights/names';
 
 export interface UrlState {

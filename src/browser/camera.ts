@@ -4,7 +4,7 @@
  * its pixels on the main thread.
  */
 import type { CapturedFrame } from '@/features/live/client/framePump';
-import type { LiveFrame } from '@/features/live/shared/live';
+import type { LiveFrame } from '@/features/live/shared/messages';
 import type { CameraChoice } from '@/features/live/client/liveSlice';
 
 export async function openCamera(deviceId: string | null): Promise<MediaStream> {

@@ -8,7 +8,7 @@ import type { BenchConfig, BenchRun } from '@/features/benchmark/shared/benchRun
 import { specFromCatalog } from '@/shared/models/modelSpec';
 import { selfHostedEntry } from '@/shared/models/selfHosted';
 import { modelFolder, validateCatalog, type CatalogModel } from '@/shared/models/catalog';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
 import { parseChoice } from '@/shared/weights/choice';
 import { findVariant, recordedVariant, specWithWeights } from '@/shared/weights/variantSpec';

@@ -8,9 +8,18 @@
  * p100 = max, and p50 is the usual median. With 50 samples p99 lies between the two slowest runs:
  * read it as "how bad the tail gets", not as a 1-in-100 event.
  */
-import type { LatencyStats } from '@/engine/shared/report';
-
-export type { LatencyStats };
+/** Distribution of one set of latencies, ms. Percentiles interpolate linearly (see the file comment). */
+export interface LatencyStats {
+  count: number;
+  mean: number;
+  /** Sample standard deviation (divides by n - 1); 0 for a single sample. */
+  std: number;
+  min: number;
+  max: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
 
 /** Percentile `p` (0..100) of samples already sorted ascending; see the file comment. */
 export function percentileOfSorted(sorted: readonly number[], p: number): number {

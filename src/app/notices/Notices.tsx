@@ -1,6 +1,6 @@
 import { useStore } from '@/app/store';
 import { dismissNotice } from '@/app/store/engineEvents';
-import type { NoticeKind } from '@/engine/shared/protocol';
+import type { NoticeKind } from '@/engine/shared/types';
 import './engine.css';
 
 const TITLE: Record<NoticeKind, string> = {

@@ -1,7 +1,7 @@
 import { useStore, MAX_K } from '@/app/store';
 import { changeBackend, selectModel, setK } from '@/app/store/actions';
 import { WeightsChoice } from './WeightsChoice';
-import { BACKENDS, isBackendName } from '@/engine/shared/protocol';
+import { BACKENDS, isBackendName } from '@/engine/shared/types';
 import { useEffect } from 'react';
 import { loadTaughtModels } from '@/features/teach/client/teachModels';
 import { useTaughtStore } from '@/features/teach/client/taughtStore';

@@ -1,7 +1,7 @@
 /**
  * SVG → PNG on the main thread, where <img> can render SVG (the worker's createImageBitmap cannot).
  * The SVG is drawn through an <img>, which runs none of its scripts and fetches none of its links;
- * that renderer also judges whether it is well-formed (see lib/files/svgRoot.ts for why not DOMParser).
+ * that renderer also judges whether it is well-formed (see browser/files/svgRoot.ts for why not DOMParser).
  */
 import { LumenError } from '@/shared/errors';
 import { parseSvgLength, parseViewBox, svgRasterSize } from './svgSize';

@@ -3,7 +3,7 @@
  * A leaf: the measured backend choice and the classify batch size both key their figures by this
  * device, and neither has to import the other to get it.
  */
-import type { EngineInfo } from '@/engine/shared/protocol';
+import type { EngineInfo } from '@/engine/shared/types';
 
 /** The part of Storage used here (tests pass a Map-backed one). */
 export interface KeyValueStore {

@@ -5,7 +5,7 @@
  */
 import { getClient } from './index';
 import { LumenError } from '@/shared/errors';
-import { FAULT_KINDS, type FaultKind } from '@/engine/shared/protocol';
+import { FAULT_KINDS, type FaultKind } from '@/engine/shared/types';
 
 export interface LumenFaults {
   kinds: readonly FaultKind[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mapEvent, newDelivered, recordDelivery, resumeRequest, type RequestBody } from './resume';
-import type { BenchmarkOptions, ModelSpec } from '@/engine/shared/protocol';
+import { mapEvent, newDelivered, recordDelivery, resumeRequest } from './resume';
+import type { RequestBody } from '@/engine/shared/protocol';
+import type { BenchmarkOptions } from '@/features/benchmark/shared/messages';
+import type { ModelSpec } from '@/engine/shared/types';
 
 const spec = (key: string) => ({ key }) as ModelSpec;
 const blob = (name: string) => ({ name, kind: 'blob' as const, blob: new Blob(['x']) });

@@ -5,11 +5,7 @@
  * Indices in the resumed request's events are mapped back to the original request's through `remap`.
  */
 import { assertNever } from '@/shared/assertNever';
-import type { AnswerableRequest, StreamEvent } from '@/engine/shared/protocol';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-/** A request as the caller writes it: the client adds the id. */
-export type RequestBody = DistributiveOmit<AnswerableRequest, 'id'>;
+import type { RequestBody, StreamEvent } from '@/engine/shared/protocol';
 
 /** What has come back of a request so far, by the original request's indices. */
 export interface Delivered {

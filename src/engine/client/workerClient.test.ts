@@ -3,7 +3,8 @@ import { WorkerClient, type WorkerLike } from './workerClient';
 import { createHandler } from '@/engine/worker/handler';
 import type { Engine } from '@/engine/worker/engine';
 import { LumenError } from '@/shared/errors';
-import type { EngineInfo, StreamEvent, WorkerEvent, WorkerRequest } from '@/engine/shared/protocol';
+import type { EngineInfo } from '@/engine/shared/types';
+import type { StreamEvent, WorkerEvent, WorkerRequest } from '@/engine/shared/protocol';
 
 const info = { backend: 'cpu' } as EngineInfo;
 

@@ -11,12 +11,13 @@ import {
   isBroadcast,
   isTerminal,
   type BroadcastEvent,
+  type RequestBody,
   type ResponseFor,
   type StreamEvent,
   type WorkerEvent,
   type WorkerRequest,
 } from '@/engine/shared/protocol';
-import { mapEvent, newDelivered, recordDelivery, resumeRequest, whyNotResumed, type Delivered, type RequestBody } from './resume';
+import { mapEvent, newDelivered, recordDelivery, resumeRequest, whyNotResumed, type Delivered } from './resume';
 
 /** The part of `Worker` the client uses; tests pass an in-process fake. */
 export interface WorkerLike {

@@ -1,7 +1,7 @@
 /**
  * Between the TF.js worker and its decode worker (decodeWorker.ts): a file in; its pixels resized
  * to the model's input (float RGB, transferred), then its thumbnail, out. Serializable only.
- * First of all the decode worker says it is alive: it holds its life lock (shared/liveness.ts).
+ * First of all the decode worker says it is alive: it holds its life lock (engine/shared/liveness.ts).
  */
 import type { SerializedError } from '@/shared/errors';
 
@@ -9,7 +9,7 @@ export interface DecodeJob {
   id: number;
   blob: Blob;
   name: string;
-  /** The bounded decode's longest side (lib/images/boundedSize). */
+  /** The bounded decode's longest side (shared/images/boundedSize.ts). */
   maxSide: number;
   /** The model's input, [height, width]: the size the pixels come back at. */
   inputSize: [number, number];

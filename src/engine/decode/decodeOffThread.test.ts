@@ -3,7 +3,7 @@ import { createOffThreadDecoding, type DecodePort } from './decodeOffThread';
 import { ImageDecodeError } from './decode';
 import type { DecodeEvent, DecodeJob } from './decodeMessages';
 import type { DecodedImage, Decoder } from '@/engine/worker/predict';
-import type { ImageInput } from '@/engine/shared/protocol';
+import type { ImageInput } from '@/engine/shared/types';
 
 /** A fake decode worker: records jobs; the test answers them. */
 function fakePort() {

@@ -1,14 +1,14 @@
 /**
  * Decoding in a second worker (decodeWorker.ts), so the TF.js worker's thread only normalises and
  * runs the model: the decode worker decodes, reads the pixels and resizes them to the model's input,
- * and with the pipeline (lib/batches/pipeline) it does so for the next batch on another core while
+ * and with the pipeline (features/classify/shared/pipeline.ts) it does so for the next batch on another core while
  * this one is in the model. Falls back to decoding on this thread (the resize then runs as TF.js
  * ops) where a worker cannot start one, for bitmap inputs, and for good once the decode worker has died.
- * Its death is known as the TF.js worker's is (shared/liveness.ts): it holds a Web Lock, watched here.
+ * Its death is known as the TF.js worker's is (engine/shared/liveness.ts): it holds a Web Lock, watched here.
  */
 import { boundedDecoder, type Decoder, type DecodedImage } from '@/engine/worker/predict';
 import { ImageDecodeError } from './decode';
-import type { ImageInput } from '@/engine/shared/protocol';
+import type { ImageInput } from '@/engine/shared/types';
 import type { DecodeAnswer, DecodeEvent, DecodeJob } from './decodeMessages';
 import { watchLifeLock } from '@/engine/shared/liveness';
 import { assertNever } from '@/shared/assertNever';
@@ -28,7 +28,7 @@ export interface OffThreadDeps {
   spawn(name: string): DecodePort | null;
   /** Decoding on this thread, the fallback. */
   here(maxSide: number): Decoder;
-  /** Calls `onDeath` once the holder of the life lock `name` is gone (shared/liveness.ts; tests pass a fake). */
+  /** Calls `onDeath` once the holder of the life lock `name` is gone (engine/shared/liveness.ts; tests pass a fake). */
   watchLife?(name: string, onDeath: () => void): void;
 }
 

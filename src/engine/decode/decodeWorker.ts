@@ -3,7 +3,7 @@
  * its RGBA bytes, resizes them to the model's input and makes its thumbnail, so none of that runs
  * on the TF.js worker's thread while the model runs there (on wasm the model holds that thread for
  * the whole forward pass). The bytes are those tfjs itself reads from a bitmap (a 2D canvas), and
- * the resize is tf.image.resizeBilinear's arithmetic (lib/images/resizeBilinear), so results do not change.
+ * the resize is tf.image.resizeBilinear's arithmetic (shared/images/resizeBilinear.ts), so results do not change.
  */
 import { bitmapPixels, decodeBounded, ImageDecodeError } from './decode';
 import { isOpaque, makeThumbnail } from './thumbnail';

@@ -3,9 +3,25 @@
  * choice is measured rather than a rule. Pure: the clock and the per-backend trial are injected
  * (the worker passes performance.now and TF.js; tests pass a fake clock).
  */
-import type { BackendName, BackendTiming } from './protocol';
+import type { BackendName, ModelSpec } from './types';
 
-export type { BackendTiming };
+/** One backend's figures in a measured backend choice. */
+export interface BackendTiming {
+  backend: BackendName;
+  /** Switch + load + first run, ms; null when it failed. */
+  firstMs: number | null;
+  /** Median of the warm runs, ms; null when none ran. */
+  warmMs: number | null;
+  runs: number;
+  /** Why it has no warm figure (too slow, failed), or null. */
+  skipped: string | null;
+}
+
+/** A few warm runs of `model` on each available backend within a budget, for the measured automatic choice. */
+export type TimeBackendsWorkerRequest = { type: 'time-backends'; id: number; model: ModelSpec };
+
+/** The backend the worker runs is unchanged; the page decides and remembers (app/backendChoice). */
+export type TimeBackendsWorkerEvent = { type: 'backends-timed'; id: number; timings: BackendTiming[] };
 
 export interface Clock {
   now(): number;

@@ -8,7 +8,7 @@
 import { startingWasm, tf, wasmThreadsInUse } from './tfjs';
 import { BACKEND_LABEL, hasWasm, probeWebGl, probeWebGpu, type Probe } from './backendProbe';
 import { LumenError } from '@/shared/errors';
-import type { AdapterInfo, BackendAttempt, BackendName, EngineInfo } from '@/engine/shared/protocol';
+import type { AdapterInfo, BackendAttempt, BackendName, EngineInfo } from '@/engine/shared/types';
 
 /** No backend of those asked for could start; `attempts` gives each one's reason (recovery.ts reports them). */
 export class BackendUnavailableError extends LumenError {

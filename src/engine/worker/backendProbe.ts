@@ -4,7 +4,7 @@
  * was used or skipped. Emulated GPUs (SwiftShader) are detected here: on them WebGL/WebGPU run on
  * the CPU and are several times slower than wasm, so automatic selection prefers wasm.
  */
-import type { AdapterInfo, BackendName } from '@/engine/shared/protocol';
+import type { AdapterInfo, BackendName } from '@/engine/shared/types';
 
 export interface Probe {
   available: boolean;

@@ -1,15 +1,15 @@
 /**
  * The worker's half of the measured automatic backend: each available backend in turn loads the
  * model (from Cache Storage, warmed up), runs it once, then a few timed warm runs at batch 1, within
- * a bounded budget (lib/backendChoice). The backend that was running is restored at the end, with
+ * a bounded budget (app/backendChoice). The backend that was running is restored at the end, with
  * the engine's own models untouched; the page decides and remembers.
  */
 import { startingWasm, tf } from './tfjs';
 import { loadModel, type LoadedModel } from './models';
 import { readBack } from './readBack';
 import { hasWasm, probeWebGl, probeWebGpu } from './backendProbe';
-import { DEFAULT_BUDGET, timeBackends, type BackendTrial, type TimingBudget } from '@/engine/shared/timeBackends';
-import type { BackendName, BackendTiming, ModelSpec } from '@/engine/shared/protocol';
+import { DEFAULT_BUDGET, timeBackends, type BackendTiming, type BackendTrial, type TimingBudget } from '@/engine/shared/timeBackends';
+import type { BackendName, ModelSpec } from '@/engine/shared/types';
 
 async function switchTo(backend: BackendName): Promise<void> {
   if (tf.getBackend() === backend) return;

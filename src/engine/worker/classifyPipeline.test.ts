@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyImages, type BatchInfer, type Decoder } from './predict';
 import { isCancelled } from '@/shared/errors';
-import type { ClassifyItem, ImageInput } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
+import type { ImageInput } from '@/engine/shared/types';
 import { fakeLabels, fakeSpec } from './testing/fakeClassifier';
 
 const spec = fakeSpec;

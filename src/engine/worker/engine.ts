@@ -17,8 +17,8 @@ import { offThreadDecoder, type DecodeBound } from '@/engine/decode/decodeOffThr
 import { decodeBoundFor } from '@/shared/images/boundedSize';
 import { createEngineTasks, type BenchmarkHooks, type EngineTasks } from './engineTasks';
 import { loadTaughtModel } from '@/features/teach/worker/taught';
-import type { BackendName, EngineInfo, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '@/engine/shared/protocol';
-import type { ModelReport } from '@/engine/shared/report';
+import type { BackendName, EngineInfo, FaultKind, MemorySnapshot, ModelInfo, ModelSpec, Notice } from '@/engine/shared/types';
+import type { ModelReport } from '@/features/inspect/shared/messages';
 
 export type { BenchmarkHooks, ProgressFn };
 

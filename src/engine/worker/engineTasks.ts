@@ -16,8 +16,11 @@ import { loadPeer } from '@/features/benchmark/worker/peer';
 import { explainImage, type ExplainJob } from '@/features/explain/worker/explain';
 import { classifyFrame } from '@/features/live/worker/live';
 import { embedImages, trainHead, type EmbedHooks, type TeachTrainHooks } from '@/features/teach/worker/teach';
-import type { BackendName, BackendTiming, BenchmarkOptions, BenchmarkSummary, EngineInfo, Explanation, ModelSpec } from '@/engine/shared/protocol';
-import type { LiveFrame, LiveResult } from '@/features/live/shared/live';
+import type { BackendName, EngineInfo, ModelSpec } from '@/engine/shared/types';
+import type { BackendTiming } from '@/engine/shared/timeBackends';
+import type { BenchmarkOptions, BenchmarkSummary } from '@/features/benchmark/shared/messages';
+import type { Explanation } from '@/features/explain/shared/messages';
+import type { LiveFrame, LiveResult } from '@/features/live/shared/messages';
 import type { TeachEmbedRequest, TeachResult, TeachTrainRequest } from '@/features/teach/shared/teach';
 
 export interface TaskDeps {
@@ -39,11 +42,11 @@ export interface BenchmarkHooks extends BenchHooks {
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface EngineTasks {
-  /** A heatmap of where one class's evidence lies in one image (explain/explain.ts). */
+  /** A heatmap of where one class's evidence lies in one image (features/explain/worker/explain.ts). */
   explain(job: ExplainJob, onProgress: ProgressFn): Promise<Explanation>;
-  /** One Live-view camera frame: top-k (live.ts). */
+  /** One Live-view camera frame: top-k (features/live/worker/live.ts). */
   liveFrame(spec: ModelSpec, frame: LiveFrame, k: number, onProgress: ProgressFn): Promise<LiveResult>;
-  /** Teach: embeddings of images from a base model (worker/teach). */
+  /** Teach: embeddings of images from a base model (features/teach/worker/teach.ts). */
   teachEmbed(request: TeachEmbedRequest, hooks: EmbedHooks): Promise<{ count: number; failed: number; dim: number; at: string }>;
   /** Teach: a head on labelled embeddings, evaluated on the held-apart ones. */
   teachTrain(request: TeachTrainRequest, hooks: TeachTrainHooks): Promise<TeachResult>;

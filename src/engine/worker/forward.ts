@@ -5,7 +5,7 @@
 import { tf } from './tfjs';
 import { LumenError } from '@/shared/errors';
 import { assertNever } from '@/shared/assertNever';
-import type { ForwardMethod, ModelSpec } from '@/engine/shared/protocol';
+import type { ForwardMethod, ModelSpec } from '@/engine/shared/types';
 
 export type AnyModel = tf.GraphModel | tf.LayersModel;
 

@@ -6,7 +6,7 @@
  */
 import { tf } from './tfjs';
 import { LumenError } from '@/shared/errors';
-import type { BackendName } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
 
 /** The parts of TF.js's WebGL and WebGPU backends this module reaches into (not public API). */
 interface WebGlBackendLike {

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createHandler } from './handler';
 import type { Engine, EngineSink } from './engine';
 import { LumenError } from '@/shared/errors';
-import type { CompareRow, ModelReport } from '@/engine/shared/report';
-import type { BatchResult, BenchmarkOptions, EngineInfo, Explanation, ModelInfo, ModelSpec, WorkerEvent } from '@/engine/shared/protocol';
+import type { CompareRow } from '@/features/compare/shared/messages';
+import type { ModelReport } from '@/features/inspect/shared/messages';
+import type { BatchResult, BenchmarkOptions } from '@/features/benchmark/shared/messages';
+import type { EngineInfo, ModelInfo, ModelSpec } from '@/engine/shared/types';
+import type { Explanation } from '@/features/explain/shared/messages';
+import type { WorkerEvent } from '@/engine/shared/protocol';
 
 const engineInfo: EngineInfo = {
   backend: 'wasm',

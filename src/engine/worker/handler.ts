@@ -9,28 +9,12 @@ import type { ProgressFn } from './predict';
 import { benchmarkOptionsProblem } from '@/features/benchmark/shared/benchVariants';
 import { assertNever } from '@/shared/assertNever';
 import { LumenError, isCancelled, serializeError } from '@/shared/errors';
-import type { AnswerableRequest, PostFn, WorkerRequest } from '@/engine/shared/protocol';
-
-const REQUEST_TYPES = new Set<WorkerRequest['type']>([
-  'init',
-  'load',
-  'classify',
-  'inspect',
-  'compare',
-  'benchmark',
-  'explain',
-  'time-backends',
-  'live-frame',
-  'teach-embed',
-  'teach-train',
-  'fault',
-  'cancel',
-]);
+import { isRequestType, type AnswerableRequest, type PostFn, type WorkerRequest } from '@/engine/shared/protocol';
 
 function isRequest(message: unknown): message is WorkerRequest {
   if (typeof message !== 'object' || message === null) return false;
   const { type, id } = message as { type?: unknown; id?: unknown };
-  return typeof type === 'string' && REQUEST_TYPES.has(type as WorkerRequest['type']) && typeof id === 'number';
+  return isRequestType(type) && typeof id === 'number';
 }
 
 export function createHandler(engine: Engine, post: PostFn): (message: unknown) => Promise<void> {

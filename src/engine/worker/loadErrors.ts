@@ -4,7 +4,7 @@
  */
 import { isCustomId } from '@/features/custom/shared/customSpec';
 import { LumenError } from '@/shared/errors';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 /** The last path segment of a URL, without its query: what a person recognises as "the file". */
 export const fileName = (url: string): string => url.split('?')[0]?.split('/').at(-1) || url;

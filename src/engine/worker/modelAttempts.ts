@@ -6,7 +6,7 @@
  */
 import { makeModelFetcher, type FetchDeps, type ModelFetcher } from './modelFetch';
 import { CorruptFileError, FileFetchError, fileName } from './loadErrors';
-import type { ModelSpec, Notice } from '@/engine/shared/protocol';
+import type { ModelSpec, Notice } from '@/engine/shared/types';
 
 export interface Opened<T> {
   value: T;

@@ -5,7 +5,7 @@ import { makeModelFetcher, type ModelFetcher } from './modelFetch';
 import { fakeNetwork as network, type FakeNetwork as Net } from './testing/fakeModelNetwork';
 import { CorruptFileError, describeLoadError, FileFetchError } from './loadErrors';
 import type { LumenError } from '@/shared/errors';
-import type { ModelSpec, Notice } from '@/engine/shared/protocol';
+import type { ModelSpec, Notice } from '@/engine/shared/types';
 
 const BASE = 'https://app.example/models/m/1.0.0/';
 const MODEL_JSON = `${BASE}model.json`;

@@ -7,7 +7,7 @@
  */
 import { MODEL_CACHE } from '@/shared/models/cacheGroups';
 import { CorruptFileError, FileFetchError, fileName } from './loadErrors';
-import type { Notice } from '@/engine/shared/protocol';
+import type { Notice } from '@/engine/shared/types';
 
 /** Waits before the 2nd, 3rd and 4th attempt of a failed download. */
 export const RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000];

@@ -3,15 +3,14 @@ import { tf } from './tfjs';
 import { loadModel } from './models';
 import { sha256Hex } from './modelFetch';
 import { fakeNetwork } from './testing/fakeModelNetwork';
-import type { ModelSpec, Notice } from '@/engine/shared/protocol';
+import type { ModelSpec, Notice } from '@/engine/shared/types';
+import { tinyClassifier, tinySpec } from '@/testing/tinyModels';
 
 const BASE = 'https://app.example/models/tiny/1.0.0/';
 
 /** A tiny image classifier (8×8×3 → 1000 logits) as the files a server would hold. */
 async function tinyModelFiles(): Promise<Map<string, string | Uint8Array>> {
-  const model = tf.sequential();
-  model.add(tf.layers.globalAveragePooling2d({ inputShape: [8, 8, 3] }));
-  model.add(tf.layers.dense({ units: 1000 }));
+  const model = tinyClassifier(tf, 8, 'default');
   let files = new Map<string, string | Uint8Array>();
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -38,21 +37,7 @@ async function specFor(files: Map<string, string | Uint8Array>): Promise<ModelSp
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     fileHashes[url] = (await sha256Hex(bytes.slice().buffer)) ?? '';
   }
-  return {
-    key: 'tiny@1.0.0',
-    id: 'tiny',
-    name: 'Tiny',
-    format: 'layers',
-    modelUrl: `${BASE}model.json`,
-    labelsUrl: null,
-    inputSize: [8, 8],
-    preprocessing: 'unit',
-    output: 'logits',
-    classes: 1000,
-    labelOrder: 'keras',
-    kerasIndex: null,
-    fileHashes,
-  };
+  return tinySpec({ key: 'tiny@1.0.0', modelUrl: `${BASE}model.json`, inputSize: [8, 8], fileHashes });
 }
 
 describe('loadModel through the verifying fetcher (real TF.js, cpu)', () => {

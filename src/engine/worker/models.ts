@@ -12,7 +12,7 @@ import { describeLoadError, FileFetchError } from './loadErrors';
 import { readBack } from './readBack';
 import { normalizeLabels, parseLabelsText } from '@/shared/models/topk';
 import { LumenError } from '@/shared/errors';
-import type { ModelInfo, ModelSpec, Notice } from '@/engine/shared/protocol';
+import type { ModelInfo, ModelSpec, Notice } from '@/engine/shared/types';
 
 export { makeForward, type AnyModel };
 

@@ -3,30 +3,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { classifyImages, inferBatch, type Classifier, type Decoder } from './predict';
 import { makeForward } from './models';
 import { LumenError } from '@/shared/errors';
-import type { ClassifyItem, ImageInput, ModelSpec } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
+import type { ImageInput } from '@/engine/shared/types';
+import { tinyClassifier, tinySpec } from '@/testing/tinyModels';
 
-const spec: ModelSpec = {
-  key: 'tiny@1',
-  id: 'tiny',
-  name: 'Tiny',
-  format: 'layers',
-  modelUrl: 'http://localhost/tiny/model.json',
-  labelsUrl: null,
-  inputSize: [4, 4],
-  preprocessing: 'unit',
-  output: 'logits',
-  classes: 1000,
-  labelOrder: 'keras',
-  kerasIndex: null,
-};
+const spec = tinySpec();
 
 /** A real (tiny) Keras-style model: global average pool → dense 3 → 1000 logits. */
-function tinyLayersModel(): tf.LayersModel {
-  const model = tf.sequential();
-  model.add(tf.layers.globalAveragePooling2d({ inputShape: [4, 4, 3] }));
-  model.add(tf.layers.dense({ units: 1000, kernelInitializer: 'randomNormal', biasInitializer: 'randomNormal' }));
-  return model;
-}
+const tinyLayersModel = (): tf.LayersModel => tinyClassifier(tf, 4);
 
 /** Decodes "images" whose Blob text is a grey level; "bad" names fail like a corrupt file. */
 const fakeDecode: Decoder = async (input) => {

@@ -1,9 +1,9 @@
 /**
  * The classify pipeline for one request: decode (bounded size) → preprocess → forward → read back
- * → top-k, in batches, pipelined (lib/batches/pipeline): batch n+1 decodes while batch n is in the
+ * → top-k, in batches, pipelined (features/classify/shared/pipeline.ts): batch n+1 decodes while batch n is in the
  * model, and results are posted in order behind the inference. A failure is confined to the image it belongs to: an undecodable file fails
  * alone, and a batch that fails is retried (halved when out of memory, else image by image, see
- * lib/batches/runIsolated) before any image in it is marked as an error.
+ * features/classify/shared/runIsolated.ts) before any image in it is marked as an error.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeBounded, ImageDecodeError } from '@/engine/decode/decode';
@@ -15,7 +15,8 @@ import { runIsolated } from '@/features/classify/shared/runIsolated';
 import { runPipelined } from '@/features/classify/shared/pipeline';
 import { rowsOf, topK } from '@/shared/models/topk';
 import { LumenError, serializeError } from '@/shared/errors';
-import type { ClassifyItem, ImageInput, ModelSpec, Notice, ProgressStage } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
+import type { ImageInput, ModelSpec, Notice, ProgressStage } from '@/engine/shared/types';
 
 type TF = typeof tfTypes;
 

@@ -1,7 +1,7 @@
 /**
  * Pixels → model input, entirely in TF.js ops on the active backend (so on a GPU backend the
  * resize and normalisation run as shaders next to the model). Mirrors keras.applications'
- * preprocess_input modes; see PreprocessingMode in shared/catalog.ts.
+ * preprocess_input modes; see PreprocessingMode in shared/models/catalog.ts.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { PreprocessingMode } from '@/shared/models/catalog';

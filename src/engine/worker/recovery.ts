@@ -8,7 +8,7 @@ import { tf } from './tfjs';
 import { BackendUnavailableError, selectBackend } from './backend';
 import { looksLikeGpuLoss, watchGpu, type GpuWatch } from './gpuLoss';
 import { LumenError } from '@/shared/errors';
-import { BACKENDS, type BackendAttempt, type BackendName, type EngineInfo, type Notice } from '@/engine/shared/protocol';
+import { BACKENDS, type BackendAttempt, type BackendName, type EngineInfo, type Notice } from '@/engine/shared/types';
 
 /** Tries per job: a GPU lost again and again is not coming back. */
 const MAX_RECOVERIES_PER_JOB = 3;

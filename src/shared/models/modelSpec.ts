@@ -1,6 +1,6 @@
 /** Catalog entry → the serializable spec the worker loads, with URLs resolved against the catalog. */
 import { modelFolder, type CatalogModel } from './catalog';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 /**
  * A hosted model's model.json URL. TF-Hub and Kaggle hand out model *handles* (no file name);

@@ -3,7 +3,7 @@
  * been through softmax (for logits models) and read back from the device.
  */
 import type { ClassCount } from './catalog';
-import type { Prediction } from '@/engine/shared/protocol';
+import type { Prediction } from '@/engine/shared/types';
 
 export interface ClassLayout {
   classes: ClassCount;

@@ -1,6 +1,6 @@
 /** A catalog model with chosen weights → the spec the worker loads, and what the UI offers. */
 import type { CatalogModel } from '@/shared/models/catalog';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 import { variantFolder, type CatalogVariant, type QuantizedWeights, type VariantFile, type WeightsName } from './names';
 import { specFromCatalog } from '@/shared/models/modelSpec';
 

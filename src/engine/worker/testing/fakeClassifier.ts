@@ -1,5 +1,5 @@
 /** A model spec and labels for classifyImages tests that use a fake decoder and inference (no TF.js). */
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 export const fakeSpec: ModelSpec = {
   key: 'fake@1',

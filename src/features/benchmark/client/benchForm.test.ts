@@ -11,7 +11,7 @@ import { benchProblemOf, pageDefaultsOf, startBenchmark } from './benchmarkActio
 import { DEFAULT_BENCH_FORM } from './benchmarkSlice';
 import { effectiveForm } from '@/features/benchmark/shared/benchPlan';
 import { validateCatalog } from '@/shared/models/catalog';
-import type { EngineInfo } from '@/engine/shared/protocol';
+import type { EngineInfo } from '@/engine/shared/types';
 
 const catalog = validateCatalog(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../public/models/catalog.json'), 'utf8')) as unknown);
 const MODEL = catalog.defaultModel;

@@ -1,6 +1,6 @@
 /**
  * Runs a benchmark plan through the worker: for each backend, start it; for each model, one
- * 'benchmark' request. The page (store/benchmarkActions) and the headless harness (npm run bench)
+ * 'benchmark' request. The page (features/benchmark/client/benchmarkActions.ts) and the headless harness (npm run bench)
  * both call this, so the numbers on screen and in the terminal come from the same code.
  */
 import { choiceKey } from '@/shared/weights/choice';
@@ -8,7 +8,8 @@ import type { WorkerClient } from '@/engine/client/workerClient';
 import { watchLongTasks } from './longTasks';
 import { newRunId, type BenchConfig, type BenchEnvironment, type BenchRun, type ComboResult } from '@/features/benchmark/shared/benchRun';
 import { isCancelled } from '@/shared/errors';
-import type { BenchInput, BenchmarkOptions, EngineInfo, ImageInput, ModelSpec } from '@/engine/shared/protocol';
+import type { BenchInput, BenchmarkOptions } from '@/features/benchmark/shared/messages';
+import type { EngineInfo, ImageInput, ModelSpec } from '@/engine/shared/types';
 
 export interface BenchPlan {
   config: BenchConfig;

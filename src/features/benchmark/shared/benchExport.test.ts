@@ -4,7 +4,8 @@ import { BENCH_SCHEMA, CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS, benchCsv, benchFile
 import { benchRatios, compareRuns } from './benchCompare';
 import { methodBars, metricByBatch, percentilesByBatch } from './benchChartData';
 import { summarize } from '@/shared/stats';
-import type { BatchResult, BenchVariant, ModelInfo, VariantResult } from '@/engine/shared/protocol';
+import type { BatchResult, BenchVariant, VariantResult } from './messages';
+import type { ModelInfo } from '@/engine/shared/types';
 
 const APP: BenchVariant = { kind: 'model', method: 'auto' };
 const BARE: BenchVariant = { kind: 'bare' };

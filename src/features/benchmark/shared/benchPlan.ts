@@ -3,7 +3,8 @@ import { APP_VARIANT, methodVariants } from './benchVariants';
 import { parseBatchList } from '@/shared/stats';
 import type { BenchConfig } from './benchRun';
 import type { ModelFormat } from '@/shared/models/catalog';
-import type { BackendName, BenchVariant } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
+import type { BenchVariant } from './messages';
 
 /** The model @tensorflow-models/mobilenet loads for version 1, alpha 0.25: the peer comparison needs it. */
 export const PEER_MODEL_ID = 'mobilenet_v1_025_224_graph';

@@ -5,7 +5,8 @@
  */
 import { throughputOf } from '@/shared/stats';
 import { variantLabel } from './benchVariants';
-import type { AdapterInfo, BackendName, BatchResult, BenchVariant, BenchmarkSummary } from '@/engine/shared/protocol';
+import type { AdapterInfo, BackendName } from '@/engine/shared/types';
+import type { BatchResult, BenchVariant, BenchmarkSummary } from './messages';
 
 export interface BenchConfig {
   kind: 'sweep' | 'methods';

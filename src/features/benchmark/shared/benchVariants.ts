@@ -1,7 +1,8 @@
 /** Names and presets for benchmark variants, shared by worker, page, exports and the headless script. */
 import { assertNever } from '@/shared/assertNever';
 import type { ModelFormat } from '@/shared/models/catalog';
-import type { BenchmarkOptions, BenchVariant, ForwardMethod } from '@/engine/shared/protocol';
+import type { BenchmarkOptions, BenchVariant } from './messages';
+import type { ForwardMethod } from '@/engine/shared/types';
 
 /** A short, stable name: table column, CSV value, chart series. */
 export function variantLabel(variant: BenchVariant): string {

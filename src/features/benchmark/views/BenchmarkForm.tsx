@@ -6,7 +6,7 @@ import { PEER_MODEL_ID } from '@/features/benchmark/shared/benchPlan';
 import { formatBytes } from '@/shared/format';
 import { choiceKey } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
-import { BACKENDS, type BackendName } from '@/engine/shared/protocol';
+import { BACKENDS, type BackendName } from '@/engine/shared/types';
 import { useBenchProblem, useEffectiveBenchForm, usePageStarting } from './useBenchForm';
 
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));

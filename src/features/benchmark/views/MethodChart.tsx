@@ -3,7 +3,7 @@ import { methodBars } from '@/features/benchmark/shared/benchChartData';
 import { fmtMs } from '@/features/benchmark/shared/benchFormat';
 import { variantDescription } from '@/features/benchmark/shared/benchVariants';
 import type { BenchRow } from '@/features/benchmark/shared/benchRun';
-import type { BenchVariant } from '@/engine/shared/protocol';
+import type { BenchVariant } from '@/features/benchmark/shared/messages';
 import { variantLabel } from '@/features/benchmark/shared/benchVariants';
 
 const COLORS: Record<string, string> = { wasm: '#5cc98b', webgl: '#b58cff', webgpu: '#7aa2ff', cpu: '#f5b841' };

@@ -5,7 +5,7 @@
  */
 import { decodeImage } from '@/engine/decode/decode';
 import { LumenError, serializeError } from '@/shared/errors';
-import type { BenchInput } from '@/engine/shared/protocol';
+import type { BenchInput } from '@/features/benchmark/shared/messages';
 
 export interface PreparedInput {
   pixels: ImageBitmap[];

@@ -1,35 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBenchmark, type BenchDeps, type BenchSample } from './benchmark';
+import { runBenchmark, type BenchDeps } from './benchmark';
 import type { BenchTarget } from './benchmarkRunners';
 import { makeForward } from '@/engine/worker/models';
 import type { PeerClassifier } from './peer';
-import type { BatchResult, BenchmarkOptions, BenchVariant, ModelSpec } from '@/engine/shared/protocol';
+import type { BatchResult, BenchmarkOptions, BenchSample, BenchVariant } from '@/features/benchmark/shared/messages';
+import { tinyClassifier, tinySpec } from '@/testing/tinyModels';
 
-const spec: ModelSpec = {
-  key: 'tiny@1',
-  id: 'tiny',
-  name: 'Tiny',
-  format: 'layers',
-  modelUrl: 'http://localhost/tiny/model.json',
-  labelsUrl: null,
-  inputSize: [4, 4],
-  preprocessing: 'tf',
-  output: 'logits',
-  classes: 1000,
-  labelOrder: 'keras',
-  kerasIndex: null,
-};
+const spec = tinySpec({ preprocessing: 'tf' });
 
 let model: tf.LayersModel;
 let target: BenchTarget;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const sequential = tf.sequential();
-  sequential.add(tf.layers.globalAveragePooling2d({ inputShape: [4, 4, 3] }));
-  sequential.add(tf.layers.dense({ units: 1000, kernelInitializer: 'randomNormal' }));
-  model = sequential;
+  model = tinyClassifier(tf, 4);
   target = { spec, labels: Array.from({ length: 1000 }, (_, i) => `c${i}`), forward: makeForward(model, spec), model };
 });
 

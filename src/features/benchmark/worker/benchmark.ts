@@ -13,17 +13,10 @@ import type { RgbaReader } from '@/engine/worker/preprocessJs';
 import { summarize } from '@/shared/stats';
 import { LumenError, isCancelled, serializeError } from '@/shared/errors';
 import type { SerializedError } from '@/shared/errors';
-import type { BatchResult, BenchmarkOptions, MemorySnapshot, VariantResult } from '@/engine/shared/protocol';
+import type { MemorySnapshot } from '@/engine/shared/types';
+import type { BatchResult, BenchmarkOptions, BenchSample, VariantResult } from '@/features/benchmark/shared/messages';
 
 type TF = typeof tfTypes;
-
-export interface BenchSample {
-  batch: number;
-  variant: number;
-  run: number;
-  warmup: boolean;
-  ms: number;
-}
 
 export interface BenchHooks {
   onSample(sample: BenchSample): void;

@@ -12,7 +12,8 @@ import { readBack } from '@/engine/worker/readBack';
 import type { PeerClassifier } from './peer';
 import { rowsOf, topK, type ClassLayout } from '@/shared/models/topk';
 import { assertNever } from '@/shared/assertNever';
-import type { BenchVariant, ModelSpec } from '@/engine/shared/protocol';
+import type { BenchVariant } from '@/features/benchmark/shared/messages';
+import type { ModelSpec } from '@/engine/shared/types';
 
 type TF = typeof tfTypes;
 

@@ -5,7 +5,7 @@
  */
 import { useStore, type ResultCard } from '@/app/store/index';
 import { createCoalescer } from '@/shared/coalescer';
-import type { ClassifyItem } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
 import type { SerializedError } from '@/shared/errors';
 
 export interface ItemUpdate {

@@ -3,7 +3,8 @@
  * a cancelled request, the Cancel button, removal. The summary is read the way the view reads it.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClassifyItem, ModelSpec } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
+import type { ModelSpec } from '@/engine/shared/types';
 import { LumenError } from '@/shared/errors';
 
 interface FakeRequest {

@@ -1,5 +1,6 @@
 /** The classic workflow's JSON output: one record per image, ready to save. */
-import type { ClassifyItem, EngineInfo } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
+import type { EngineInfo } from '@/engine/shared/types';
 
 export type ImageRecord =
   | { file: string; status: 'ok'; top: { classIndex: number | null; label: string; probability: number }[]; msPerImage: number }

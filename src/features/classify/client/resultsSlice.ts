@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ClassifyItem } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
 
 export interface ResultCard {
   key: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { progressText, summariseRun } from './runSummary';
-import type { ClassifyItem } from '@/engine/shared/protocol';
+import type { ClassifyItem } from '@/features/classify/shared/messages';
 
 type Status = 'pending' | 'ok' | 'error';
 const ok: ClassifyItem = {

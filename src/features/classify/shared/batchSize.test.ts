@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestBatches, classifyBatch, DEFAULT_CLASSIFY_BATCH } from './batchSize';
 import { summarize } from '@/shared/stats';
 import type { BenchRun, ComboResult } from '@/features/benchmark/shared/benchRun';
-import type { BatchResult, BenchVariant } from '@/engine/shared/protocol';
+import type { BatchResult, BenchVariant } from '@/features/benchmark/shared/messages';
 
 const APP: BenchVariant = { kind: 'model', method: 'auto' };
 const BARE: BenchVariant = { kind: 'bare' };

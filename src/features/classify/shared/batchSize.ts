@@ -7,7 +7,7 @@
  */
 import { benchRows, type BenchRun } from '@/features/benchmark/shared/benchRun';
 import { variantLabel } from '@/features/benchmark/shared/benchVariants';
-import type { BackendName } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
 
 export const DEFAULT_CLASSIFY_BATCH: Record<BackendName, number> = { webgpu: 16, webgl: 8, wasm: 8, cpu: 4 };
 /** A measured best above this is not used: a drop's memory grows with it, and the gain has flattened long before. */

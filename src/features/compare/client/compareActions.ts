@@ -3,7 +3,7 @@ import { useStore, type CompareEntry } from '@/app/store/index';
 import { diskBytesOf, specFor } from '@/app/store/modelRegistry';
 import { getClient } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 import { parseChoice } from '@/shared/weights/choice';
 import { findVariant } from '@/shared/weights/variantSpec';
 

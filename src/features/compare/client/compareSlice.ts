@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CompareRow } from '@/engine/shared/report';
+import type { CompareRow } from '@/features/compare/shared/messages';
 
 export interface CompareEntry {
   id: string;

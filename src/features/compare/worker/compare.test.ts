@@ -4,8 +4,8 @@ import { compareModels, type CompareDecoder, type LoadFn } from './compare';
 import { median } from '@/shared/stats';
 import { makeForward, type LoadedModel } from '@/engine/worker/models';
 import { LumenError } from '@/shared/errors';
-import type { ModelInfo, ModelSpec } from '@/engine/shared/protocol';
-import type { CompareRow } from '@/engine/shared/report';
+import type { ModelInfo, ModelSpec } from '@/engine/shared/types';
+import type { CompareRow } from '@/features/compare/shared/messages';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

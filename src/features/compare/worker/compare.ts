@@ -11,8 +11,8 @@ import { decodeToBitmap, type ProgressFn } from '@/engine/worker/predict';
 import { topK } from '@/shared/models/topk';
 import { median } from '@/shared/stats';
 import { LumenError, isCancelled, serializeError } from '@/shared/errors';
-import type { ImageInput, ModelSpec } from '@/engine/shared/protocol';
-import type { CompareRow } from '@/engine/shared/report';
+import type { ImageInput, ModelSpec } from '@/engine/shared/types';
+import type { CompareRow } from '@/features/compare/shared/messages';
 
 type TF = typeof tfTypes;
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CustomSettings, CustomSource, StatedByModel } from '@/features/custom/shared/customSettings';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 /** A user's own model, added to the picker. */
 export interface CustomModel {

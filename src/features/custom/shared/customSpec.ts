@@ -1,5 +1,5 @@
 /** A user's own model as a worker-ready ModelSpec (a URL or dropped files, plus the user's settings). */
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 import type { CustomSettings } from './customSettings';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
 

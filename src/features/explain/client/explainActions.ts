@@ -8,7 +8,7 @@ import { selectedSpec } from '@/app/store/modelRegistry';
 import { DEFAULT_OVERLAY_OPACITY, type ExplainEntry } from './explainSlice';
 import { getClient } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';
-import type { ExplainMethod } from '@/engine/shared/protocol';
+import type { ExplainMethod } from '@/features/explain/shared/messages';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

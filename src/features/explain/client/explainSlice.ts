@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { BackendName, ExplainMethod, Explanation } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
+import type { ExplainMethod, Explanation } from '@/features/explain/shared/messages';
 
 /** The explanation shown on one result card (the last class asked for), with its overlay settings. */
 export interface ExplainEntry {

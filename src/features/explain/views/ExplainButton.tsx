@@ -1,6 +1,6 @@
 import { useStore } from '@/app/store';
 import { explainClass } from '@/features/explain/client/explainActions';
-import type { Prediction } from '@/engine/shared/protocol';
+import type { Prediction } from '@/engine/shared/types';
 import './explain.css';
 
 /** The Explain control of one prediction row: a heatmap of where that class's evidence lies. */

@@ -1,6 +1,6 @@
 import { useStore, type ResultCard } from '@/app/store';
 import { openExplainZoom, setExplainMethod, setOverlayOpacity, setOverlayVisible } from '@/features/explain/client/explainActions';
-import { EXPLAIN_METHODS, type ExplainMethod } from '@/engine/shared/protocol';
+import { EXPLAIN_METHODS, type ExplainMethod } from '@/features/explain/shared/messages';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { ExplainZoom } from './ExplainZoom';
 import { METHOD_NAMES, explanationLine, fallbackNote } from './describe';

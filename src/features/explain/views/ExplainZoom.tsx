@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExplainEntry } from '@/features/explain/client/explainSlice';
 import { openExplainZoom } from '@/features/explain/client/explainActions';
-import type { Explanation } from '@/engine/shared/protocol';
+import type { Explanation } from '@/features/explain/shared/messages';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { explanationLine } from './describe';
 

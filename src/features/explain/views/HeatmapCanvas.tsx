@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { gridToRgba } from '@/features/explain/shared/colormap';
-import type { Explanation } from '@/engine/shared/protocol';
+import type { Explanation } from '@/features/explain/shared/messages';
 
 /**
  * The heatmap grid painted one pixel a cell; CSS stretches the canvas over the image, and the

@@ -1,5 +1,5 @@
 /** Words for an explanation: the method's name, and the line under the overlay. */
-import type { ExplainMethod, Explanation } from '@/engine/shared/protocol';
+import type { ExplainMethod, Explanation } from '@/features/explain/shared/messages';
 
 export const METHOD_NAMES: Record<ExplainMethod | 'auto', string> = {
   auto: 'Best for the model',

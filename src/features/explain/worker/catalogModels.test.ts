@@ -1,20 +1,20 @@
 /**
  * Grad-CAM verified on every installed catalog model, in Node on the cpu backend: the split point
  * is found, gradients flow (no fallback), no tensor leaks, and on a composed photo pair (cat left,
- * coffee right) each class's peak is printed. Skips loudly when the models or ../shared are absent.
+ * coffee right) each class's peak is printed. Skipped, with the reason, when the models or ../shared are absent.
  */
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { explainImage, type ExplainDecoder } from './explain';
 import { kerasIndexOf, normalizeLabels } from '@/shared/models/topk';
 import type { CatalogModel } from '@/shared/models/catalog';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
+import { PHOTOS, ROOT } from '@/testing/shared';
+import { itShared } from '@/testing/sharedSuite';
 
-const ROOT = resolve(__dirname, '../../../..');
-const PHOTOS = resolve(ROOT, '../shared/images/photos');
 const catalog = JSON.parse(readFileSync(resolve(ROOT, 'public/models/catalog.json'), 'utf8')) as { models: CatalogModel[] };
 /** What the issue asks to verify; the tfhub graphs are optional installs. */
 const MODELS = ['mobilenet_v2_100_224', 'resnet50', 'mobilenet_v1_025_224_layers', 'mobilenet_v1_025_224_graph', 'darknet_tiny'];
@@ -84,10 +84,7 @@ beforeAll(async () => {
 
 describe.each(MODELS)('Grad-CAM on %s', (id) => {
   const entry = catalog.models.find((m) => m.id === id);
-  const installed = entry !== undefined && existsSync(resolve(dirOf(entry), 'model.json')) && existsSync(PHOTOS);
-  if (!installed) console.warn(`SKIPPED: ${id} is not installed in public/models or ../shared is absent.`);
-
-  it.skipIf(!installed)('finds the split point, lets gradients through, leaks nothing', async () => {
+  itShared('finds the split point, lets gradients through, leaks nothing', { paths: [PHOTOS], models: [id] }, async () => {
     if (!entry || !pair) throw new Error('unreachable');
     const spec = specOf(entry);
     const model = spec.format === 'graph' ? await tf.loadGraphModel(fileHandler(dirOf(entry))) : await tf.loadLayersModel(fileHandler(dirOf(entry)));

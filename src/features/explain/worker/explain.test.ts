@@ -4,13 +4,14 @@ import { explainImage, type ExplainDecoder, type ExplainableModel } from './expl
 import { findGraphSplit } from './gradcamGraph';
 import { splitLayersModel } from './gradcamLayers';
 import { TINY_LABELS, tinyGraphModel, tinyLayersModel, tinySpec, twoSquares } from './tinyModels';
-import type { ExplainMethod, ImageInput } from '@/engine/shared/protocol';
+import type { ExplainMethod } from '@/features/explain/shared/messages';
+import type { ImageInput } from '@/engine/shared/types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** The forward pass to probabilities (worker/forward.ts does the same, but imports the worker's TF.js build). */
+/** The forward pass to probabilities (engine/worker/forward.ts does the same, but imports the worker's TF.js build). */
 const forwardOf = (model: tf.LayersModel | tf.GraphModel) => async (batch: tf.Tensor4D) =>
   tf.tidy(() => (model instanceof tf.GraphModel ? model.execute(batch) : model.predict(batch)) as tf.Tensor2D);
 

@@ -4,7 +4,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { kerasIndexOf } from '@/shared/models/topk';
 import { LumenError } from '@/shared/errors';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 type TF = typeof tfTypes;
 

@@ -1,7 +1,7 @@
 /** Inspector: asks the worker for a report on the selected model. */
 import { selectedSpec } from '@/app/store/modelRegistry';
 import { getClient } from '@/engine/client';
-import type { ModelReport } from '@/engine/shared/report';
+import type { ModelReport } from '@/features/inspect/shared/messages';
 
 export interface InspectHandle {
   result: Promise<ModelReport>;

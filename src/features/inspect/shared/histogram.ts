@@ -1,5 +1,5 @@
 /** Counting helpers for the model inspector: a type histogram and the two ends of a long list. */
-import type { TypeCount } from '@/engine/shared/report';
+import type { TypeCount } from './messages';
 
 /** How often each type occurs, most frequent first; ties in alphabetical order so output is stable. */
 export function typeHistogram(types: readonly string[]): TypeCount[] {

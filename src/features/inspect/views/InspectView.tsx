@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '@/app/store';
 import { inspectSelected } from '@/features/inspect/client/inspectActions';
-import type { ModelReport } from '@/engine/shared/report';
+import type { ModelReport } from '@/features/inspect/shared/messages';
 import { CachePanel } from './CachePanel';
 import { ModelMetadata } from './ModelMetadata';
 import { ReportSummary } from './ReportSummary';

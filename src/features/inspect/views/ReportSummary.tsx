@@ -1,7 +1,7 @@
 import { useStore } from '@/app/store';
 import { diskBytesOf } from '@/app/store/modelRegistry';
 import { formatBytes, formatCount, formatMs, formatShape } from '@/shared/format';
-import type { ModelReport, TensorSignature } from '@/engine/shared/report';
+import type { ModelReport, TensorSignature } from '@/features/inspect/shared/messages';
 
 function Tensors({ role, tensors }: { role: 'input' | 'output'; tensors: TensorSignature[] }) {
   return (

@@ -1,5 +1,5 @@
 import { formatCount, formatShape } from '@/shared/format';
-import type { ModelStructure, NodeSummary } from '@/engine/shared/report';
+import type { ModelStructure, NodeSummary } from '@/features/inspect/shared/messages';
 
 /** Histogram bars are scaled to the most common type. */
 function Histogram({ structure }: { structure: ModelStructure }) {

@@ -1,7 +1,7 @@
 import { useStore } from '@/app/store';
 import { formatBytes, formatMs } from '@/shared/format';
 import { BackendChoice } from '@/app/picker/BackendChoice';
-import type { ModelReport } from '@/engine/shared/report';
+import type { ModelReport } from '@/features/inspect/shared/messages';
 
 const LIMIT_IS_BYTES = /Size$/;
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { inspectModel } from './inspect';
 import { makeForward, type LoadedModel } from '@/engine/worker/models';
-import type { ModelInfo, ModelSpec } from '@/engine/shared/protocol';
+import type { ModelInfo, ModelSpec } from '@/engine/shared/types';
 
 export const SHARED_MODELS = resolve(import.meta.dirname, '../../../../../shared/models');
 

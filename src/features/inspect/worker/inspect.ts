@@ -9,7 +9,7 @@ import { normalize } from '@/engine/worker/preprocess';
 import { readBack } from '@/engine/worker/readBack';
 import { graphNodes } from '@/shared/models/modelJson';
 import { headAndTail, shapeSize, typeHistogram } from '@/features/inspect/shared/histogram';
-import type { ForwardCheck, ModelReport, ModelStructure, NodeSummary, ParameterCounts, TensorSignature } from '@/engine/shared/report';
+import type { ForwardCheck, ModelReport, ModelStructure, NodeSummary, ParameterCounts, TensorSignature } from '@/features/inspect/shared/messages';
 
 type TF = typeof tfTypes;
 

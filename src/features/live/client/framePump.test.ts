@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startPump, type CapturedFrame } from './framePump';
-import type { LiveResult } from '@/features/live/shared/live';
+import type { LiveResult } from '@/features/live/shared/messages';
 
 const result = (label: string): LiveResult => ({
   predictions: [{ classIndex: 1, label, probability: 1 }],

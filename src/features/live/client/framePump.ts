@@ -4,7 +4,7 @@
  * the camera's frames in between are dropped (counted as skipped), never queued: the view shows the
  * newest frame's answer however slow the backend is. Pure of DOM: the view injects the camera side.
  */
-import type { LiveResult } from '@/features/live/shared/live';
+import type { LiveResult } from '@/features/live/shared/messages';
 
 export interface CapturedFrame<F> {
   frame: F;

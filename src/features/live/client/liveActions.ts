@@ -1,5 +1,5 @@
 /**
- * Live view actions: start the camera, run the frame loop (lib/live/framePump) against the worker,
+ * Live view actions: start the camera, run the frame loop (./framePump.ts) against the worker,
  * pause, stop, choose a camera, and freeze a frame into a Classify card. The camera stream and the
  * loop live here, outside React, so a re-render never restarts them.
  */
@@ -13,7 +13,7 @@ import { startPump, type Pump } from './framePump';
 import { createRateMeter } from './rateMeter';
 import { CAMERA_UNPLUGGED, cameraProblem, cameraUnavailable, type CameraProblem } from './cameraProblems';
 import { frameSource, listCameras, openCamera, release, snapshotFile } from '@/browser/camera';
-import type { LiveFrame } from '@/features/live/shared/live';
+import type { LiveFrame } from '@/features/live/shared/messages';
 
 /** This many failed frames in a row stop the loop: something is wrong beyond one frame. */
 const MAX_FAILED_FRAMES = 3;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Prediction } from '@/engine/shared/protocol';
+import type { Prediction } from '@/engine/shared/types';
 import type { CameraProblem } from './cameraProblems';
 
 export interface CameraChoice {

@@ -1,5 +1,5 @@
 import { formatProbability } from '@/shared/format';
-import type { Prediction } from '@/engine/shared/protocol';
+import type { Prediction } from '@/engine/shared/types';
 
 /**
  * The latest frame's top-k. Rows are keyed by class, so a class that stays in the list keeps its

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFrame, type FramePixels } from './live';
 import { fakeLabels, fakeSpec } from '@/engine/worker/testing/fakeClassifier';
-import type { LiveFrame } from '@/features/live/shared/live';
+import type { LiveFrame } from '@/features/live/shared/messages';
 
 const model = { spec: fakeSpec, labels: fakeLabels };
 

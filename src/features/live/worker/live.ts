@@ -6,7 +6,7 @@
 import type { BatchInfer, Classifier } from '@/engine/worker/predict';
 import type { PixelSource } from '@/engine/worker/preprocess';
 import { topK } from '@/shared/models/topk';
-import type { LiveFrame, LiveResult } from '@/features/live/shared/live';
+import type { LiveFrame, LiveResult } from '@/features/live/shared/messages';
 
 /** A transferred frame as pixels tf.browser.fromPixels reads (it does not take a VideoFrame). */
 export interface FramePixels {

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { catalogSpecFor } from '@/app/store/catalogActions';
 import type { TaughtRecord } from '@/browser/storage/taughtDb';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 export interface TaughtState {
   models: TaughtRecord[];

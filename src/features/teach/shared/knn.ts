@@ -3,7 +3,7 @@
  * vote is soft: example i gets weight softmax(T · cos(query, example))_i over all stored examples,
  * and a class's score is the sum of its examples' weights. With T around 20 the nearest few
  * examples carry the vote, as in k-nearest neighbours, and, unlike a hard top-k, it is exactly two
- * standard Dense layers, so the exported head computes these very numbers (worker/teach/heads.ts).
+ * standard Dense layers, so the exported head computes these very numbers (features/teach/worker/heads.ts).
  */
 
 /** A copy scaled to unit length (a zero vector stays zero). */

@@ -4,13 +4,16 @@
  * features, L2-normalised: the "embedding"), and a small head is put on top: a soft k-nearest-
  * neighbours vote over the stored examples, or a dense layer trained with Adam. Serializable only.
  */
-import type { ImageInput, ModelSpec } from '@/engine/shared/protocol';
+import type { HeadArtifacts, ImageInput, ModelSpec, TaughtModelSpec, TeachMethod } from '@/engine/shared/types';
 
-export type TeachMethod = 'knn' | 'dense';
-export const TEACH_METHODS: readonly TeachMethod[] = ['knn', 'dense'];
+// Defined beside ModelSpec (which carries a taught model), so the engine's core types stay a leaf.
+export type { HeadArtifacts, TaughtModelSpec, TeachMethod };
+
+const METHODS = { knn: true, dense: true } as const satisfies Record<TeachMethod, true>;
+export const TEACH_METHODS = Object.keys(METHODS) as TeachMethod[];
 
 export function isTeachMethod(value: unknown): value is TeachMethod {
-  return value === 'knn' || value === 'dense';
+  return typeof value === 'string' && Object.hasOwn(METHODS, value);
 }
 
 /** Fewest images a class must have (after the split, for training) for a head to mean anything. */
@@ -18,7 +21,7 @@ export const MIN_IMAGES_PER_CLASS = 2;
 
 /**
  * The kNN head's sharpness: each stored example votes with softmax(temperature · cosine) over all
- * examples, so the nearest neighbours dominate. Exported as exactly this (see lib/teach/knn.ts).
+ * examples, so the nearest neighbours dominate. Exported as exactly this (see features/teach/shared/knn.ts).
  */
 export const DEFAULT_KNN_TEMPERATURE = 20;
 
@@ -83,16 +86,6 @@ export interface TeachEvaluation {
   predicted: number[];
 }
 
-/**
- * A head as TF.js layers-model artifacts: model.json's topology and the weights, one buffer. It
- * takes [N, dim] L2-normalised embeddings and gives [N, classes] probabilities.
- */
-export interface HeadArtifacts {
-  modelTopology: object;
-  weightSpecs: { name: string; shape: number[]; dtype: 'float32' }[];
-  weightData: ArrayBuffer;
-}
-
 export interface TeachResult {
   head: HeadArtifacts;
   evaluation: TeachEvaluation;
@@ -114,15 +107,4 @@ export interface TaughtMeta {
   /** For kNN: the temperature the exported head was built with. */
   temperature: number | null;
   createdAt: string;
-}
-
-/**
- * A taught model as the worker loads it: the base catalog model, then the head on its embeddings.
- * Carried by ModelSpec.taught; the spec's own labels are these.
- */
-export interface TaughtModelSpec {
-  base: ModelSpec;
-  head: HeadArtifacts;
-  labels: string[];
-  method: TeachMethod;
 }

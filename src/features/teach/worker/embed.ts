@@ -9,7 +9,7 @@ import { findGraphSplit } from '@/features/explain/worker/gradcamGraph';
 import { splitLayersModel } from '@/features/explain/worker/gradcamLayers';
 import { LumenError } from '@/shared/errors';
 import type { AnyModel } from '@/engine/worker/forward';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 type TF = typeof tfTypes;
 

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '@/engine/worker/handler';
 import type { Engine } from '@/engine/worker/engine';
-import { newDelivered, resumeRequest, type RequestBody } from '@/engine/client/resume';
+import { newDelivered, resumeRequest } from '@/engine/client/resume';
 import { LumenError } from '@/shared/errors';
-import type { ModelSpec, WorkerEvent } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
+import type { RequestBody, WorkerEvent } from '@/engine/shared/protocol';
 import { DEFAULT_DENSE } from '@/features/teach/shared/teach';
 
 const base = { key: 'm@1', name: 'M' } as ModelSpec;

@@ -2,7 +2,7 @@
  * The two heads as TF.js layers models on [N, dim] unit embeddings, so both are stored, exported
  * and loaded back the same way (model.json + one weights buffer):
  * - kNN: Dense(examples, softmax, kernel = T · examplesᵀ) then Dense(classes, kernel = one-hot
- *   labels): exactly lib/teach/knn.ts's soft vote;
+ *   labels): exactly features/teach/shared/knn.ts's soft vote;
  * - dense: [Dense(hidden, relu), Dropout] then Dense(classes, softmax), trained with Adam.
  */
 import type * as tfTypes from '@tensorflow/tfjs';

@@ -9,7 +9,7 @@ import { loadHead } from './heads';
 import type { LoadedModel } from '@/engine/worker/models';
 import { readBack } from '@/engine/worker/readBack';
 import { LumenError } from '@/shared/errors';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 type TF = typeof tfTypes;
 

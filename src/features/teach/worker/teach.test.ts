@@ -1,6 +1,6 @@
 /**
  * Teach in Node on the cpu backend, with the tiny explain models as bases: embeddings are unit
- * vectors and cached by content, the kNN head is exactly the soft vote of lib/teach/knn.ts, the
+ * vectors and cached by content, the kNN head is exactly the soft vote of features/teach/shared/knn.ts, the
  * dense head learns and can be cancelled, the exported files load back (as a standard TF.js layers
  * model too) with the same predictions, a taught model classifies through the base, nothing leaks.
  */
@@ -13,7 +13,7 @@ import { tinyGraphModel, tinyLayersModel, tinySpec, TINY_SIZE } from '@/features
 import { knnScores, l2Normalise } from '@/features/teach/shared/knn';
 import { exportTaught, headFromFiles } from '@/features/teach/shared/exportFiles';
 import { DEFAULT_DENSE, type EmbeddingItem, type EmbeddingSet, type TeachEpoch, type TeachTrainRequest } from '@/features/teach/shared/teach';
-import type { ImageInput } from '@/engine/shared/protocol';
+import type { ImageInput } from '@/engine/shared/types';
 import type { LoadedModel } from '@/engine/worker/models';
 
 /** Blob text "r,g,b" → a solid image of that colour: content decides the embedding. */

@@ -15,7 +15,7 @@ import { decodeBoundFor } from '@/shared/images/boundedSize';
 import { argmax, confusionMatrix, accuracyOf } from '@/features/teach/shared/knn';
 import { teachProblem } from '@/features/teach/shared/checks';
 import { LumenError, serializeError } from '@/shared/errors';
-import type { ImageInput } from '@/engine/shared/protocol';
+import type { ImageInput } from '@/engine/shared/types';
 import type { EmbeddingItem, EmbeddingSet, TeachEmbedRequest, TeachEvaluation, TeachResult, TeachTrainRequest } from '@/features/teach/shared/teach';
 
 type TF = typeof tfTypes;

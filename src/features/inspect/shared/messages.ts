@@ -1,10 +1,9 @@
 /**
- * What the worker reports about a model (the `inspect` request) and about several models side by
- * side (the `compare` request). Plain data only: it crosses the worker boundary by structured clone.
+ * Inspect's part of the worker protocol: what the worker reports about one model (signatures,
+ * parameters, structure, a checked dummy forward pass). Plain data only (structured clone).
  */
 import type { ModelFormat } from '@/shared/models/catalog';
-import type { SerializedError } from '@/shared/errors';
-import type { BackendName, ModelInfo, Prediction } from './protocol';
+import type { BackendName, MemorySnapshot, ModelInfo, ModelSpec } from '@/engine/shared/types';
 
 export interface TensorSignature {
   name: string;
@@ -72,36 +71,9 @@ export interface ModelReport {
   structure: ModelStructure;
   check: ForwardCheck;
   /** tf.memory() of the whole backend after the check. */
-  memory: { numTensors: number; numBytes: number };
+  memory: MemorySnapshot;
 }
 
-export type CompareRow =
-  | {
-      key: string;
-      name: string;
-      status: 'ok';
-      parameters: number;
-      weightBytes: number;
-      loadMs: number;
-      warmupMs: number;
-      fromCache: boolean;
-      /** Batch-1 forward + read-back, every timed run, ms. */
-      runsMs: number[];
-      medianMs: number;
-      /** Top-1 on the chosen image; null when no image was given. */
-      top1: Prediction | null;
-    }
-  | { key: string; name: string; status: 'error'; error: SerializedError };
+export type InspectWorkerRequest = { type: 'inspect'; id: number; model: ModelSpec };
 
-/** Distribution of one set of latencies, ms. Percentiles interpolate linearly (see lib/stats.ts). */
-export interface LatencyStats {
-  count: number;
-  mean: number;
-  /** Sample standard deviation (divides by n - 1); 0 for a single sample. */
-  std: number;
-  min: number;
-  max: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+export type InspectWorkerEvent = { type: 'inspected'; id: number; report: ModelReport };
