@@ -13,7 +13,7 @@ import { headerSize, type PixelSize } from '@/shared/images/headerSize';
 import { mayBeImage, sniffFormat, type SniffedFormat } from '@/shared/images/imageFormat';
 import { assertNever } from '@/shared/assertNever';
 import { LumenError } from '@/shared/errors';
-import type { ImageInput } from '@/engine/shared/protocol';
+import type { ImageInput } from '@/engine/shared/types';
 
 /** A decode failure that knows the file's format (for the error card), when the first bytes told it. */
 export class ImageDecodeError extends LumenError {
