@@ -9,7 +9,7 @@ import { createTfEngine, MAX_LOADED_MODELS, type EngineDeps } from './engine';
 import { selectBackend } from './backend';
 import { makeForward } from './models';
 import type { ClassifyHooks, Decoder, ProgressFn } from './predict';
-import type { BackendName, ImageInput, ModelSpec, Notice } from '@/engine/shared/protocol';
+import type { BackendName, ImageInput, ModelSpec, Notice } from '@/engine/shared/types';
 
 type ClassifyItem = Parameters<ClassifyHooks['onItem']>[1];
 

@@ -3,7 +3,7 @@ import { createGpuSupervisor, recoverBackend, type StartBackend } from './recove
 import { BackendUnavailableError } from './backend';
 import type { GpuWatch } from './gpuLoss';
 import { LumenError } from '@/shared/errors';
-import type { BackendName, EngineInfo } from '@/engine/shared/protocol';
+import type { BackendName, EngineInfo } from '@/engine/shared/types';
 
 /** A GPU watch the test can lose by hand, as a context-lost event would. */
 function fakeWatch(): GpuWatch & { lose(): void } {
