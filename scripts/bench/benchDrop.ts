@@ -67,10 +67,10 @@ export async function runDrop(page: Page, urls: readonly string[], modelId: stri
   const timed = await page.evaluate(
     async ({ urls, choice, backend, runs, chunk, batchSize, k }) => {
       const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
-      const { client } = harness;
-      await client.request({ type: 'init', backend }).result;
+      const { engine } = harness;
+      await engine.init({ backend });
       const spec = await harness.spec(choice.id, choice.weights);
-      await client.request({ type: 'load', model: spec }).result;
+      await engine.load({ model: spec });
       const blobs = await Promise.all(urls.map(async (url) => ({ name: url.split('/').pop() ?? url, kind: 'blob' as const, blob: await harness.blob(url) })));
       type Timed = { ms: number; failed: number; modelMs: number; preprocessMs: number; decodeMs: number; batches: number[] };
       const drop = async (): Promise<Timed> => {
@@ -89,7 +89,7 @@ export async function runDrop(page: Page, urls: readonly string[], modelId: stri
             sums.decodeMs += decodeMs;
             batches.push(size);
           };
-          requests.push(client.request({ type: 'classify', model: spec, k, images: blobs.slice(start, start + chunk), batchSize }, { onEvent }).result);
+          requests.push(engine.classify({ model: spec, k, images: blobs.slice(start, start + chunk), batchSize }, { onEvent }).result);
         }
         const answers = await Promise.all(requests);
         return { ms: performance.now() - started, failed: answers.reduce((sum, a) => sum + a.failed, 0), ...sums, batches };

@@ -30,9 +30,9 @@ export async function prepareModel(page: Page, modelId: string, backend: Backend
   return page.evaluate(
     async ({ modelId, backend, weights }) => {
       const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
-      const { engine } = await harness.client.request({ type: 'init', backend }).result;
+      const engine = await harness.engine.init({ backend });
       const spec = await harness.spec(modelId, weights);
-      const { model } = await harness.client.request({ type: 'load', model: spec }).result;
+      const model = await harness.engine.load({ model: spec });
       // Labels files are JSON (array or index → name object) or plain text, one name per line.
       const text = spec.labelsUrl ? (await (await harness.blob(spec.labelsUrl)).text()).trim() : '[]';
       const raw: unknown = /^[[{]/.test(text) ? JSON.parse(text) : text.split(/\r?\n/);
@@ -65,9 +65,9 @@ async function classifyChunk(target: EvalTarget, spec: ModelSpec, images: readon
       );
       sent.sort((a, b) => a.index - b.index);
       if (sent.length === 0) return results;
-      const handle = harness.client.request(
+      const handle = harness.engine.classify(
         // k = every class: the full distribution is needed for top-5 and for backend agreement.
-        { type: 'classify', model: spec, k: spec.classes, images: sent.map((s) => s.image), batchSize },
+        { model: spec, k: spec.classes, images: sent.map((s) => s.image), batchSize },
         {
           onEvent: (event) => {
             if (event.type !== 'item') return;

@@ -32,15 +32,15 @@ interface PageJob {
 /** In the page: the app's client → worker: embed every image (one request), then teach and score. */
 async function runInPage(job: PageJob): Promise<TeachRun> {
   const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
-  const { engine } = await harness.client.request({ type: 'init', backend: job.backend as 'wasm' }).result;
+  const engine = await harness.engine.init({ backend: job.backend as 'wasm' });
   const base = await harness.spec(job.base);
-  await harness.client.request({ type: 'load', model: base }).result;
+  await harness.engine.load({ model: base });
   const images = await Promise.all(job.images.map(async (i) => ({ name: i.name, kind: 'blob' as const, blob: await harness.blob(i.url) })));
   const vectors: (Float32Array | null)[] = images.map(() => null);
   const failures: string[] = [];
   const embedStart = performance.now();
-  const embedded = await harness.client.request(
-    { type: 'teach-embed', base, images },
+  const embedded = await harness.engine.teachEmbed(
+    { base, images },
     {
       onEvent: (event) => {
         if (event.type !== 'teach-embedding') return;
@@ -60,8 +60,8 @@ async function runInPage(job: PageJob): Promise<TeachRun> {
     set.labels.push(image.classIndex);
   });
   let last = 0;
-  const { result } = await harness.client.request(
-    { type: 'teach-train', base, method: job.method, classes: job.classes, train, test, dense: job.dense, temperature: job.temperature },
+  const result = await harness.engine.teachTrain(
+    { base, method: job.method, classes: job.classes, train, test, dense: job.dense, temperature: job.temperature },
     {
       onEvent: (event) => {
         if (event.type !== 'teach-epoch' || performance.now() - last < 2000) return;

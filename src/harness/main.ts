@@ -1,12 +1,13 @@
 /**
- * A page without UI that exposes the app's worker client to headless scripts (npm run eval,
+ * A page without UI that exposes the app's engine to headless scripts (npm run eval,
  * npm run bench). It runs exactly the code the app runs: same worker, same protocol.
  */
-import { getClient, type WorkerClient } from '@/engine/client';
+import { getEngine, type LumenEngine } from '@/engine/client';
 import { startBenchmark } from '@/features/benchmark/client/benchmarkRunner';
 import type { BenchConfig, BenchRun } from '@/features/benchmark/shared/benchRun';
 import { specFromCatalog } from '@/shared/models/modelSpec';
 import { selfHostedEntry } from '@/shared/models/selfHosted';
+import { INSTALLED_MANIFEST, isListed, parseInstalledManifest } from '@/shared/models/installedManifest';
 import { modelFolder, validateCatalog, type CatalogModel } from '@/shared/models/catalog';
 import type { ModelSpec } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
@@ -14,7 +15,8 @@ import { parseChoice } from '@/shared/weights/choice';
 import { findVariant, recordedVariant, specWithWeights } from '@/shared/weights/variantSpec';
 
 export interface LumenHarness {
-  client: WorkerClient;
+  /** The app's engine (the worker behind its typed interface). */
+  engine: LumenEngine;
   /** The catalog entry `id` as a worker-ready spec. */
   spec(id: string, weights?: WeightsName): Promise<ModelSpec>;
   /** Fetches a URL (the scripts route local files through Playwright) as a Blob. */
@@ -25,16 +27,22 @@ export interface LumenHarness {
 
 const catalogUrl = new URL('models/catalog.json', document.baseURI);
 
-/** A hosted model that `npm run models -- --self-host` installed is run from its folder, as the app does. */
+/**
+ * A hosted model that `npm run models -- --self-host` installed is run from its folder, as the app
+ * does: models/installed.json says whether there is one, so no folder is probed in vain.
+ */
 async function selfHosted(model: CatalogModel): Promise<CatalogModel | null> {
   if (model.source.kind !== 'hosted') return null;
+  const listing = await fetch(new URL(INSTALLED_MANIFEST, catalogUrl)).catch(() => null);
+  const manifest = parseInstalledManifest(listing?.ok ? await listing.json().catch(() => null) : null);
+  if (!manifest || !isListed(manifest, model)) return null;
   const response = await fetch(new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl)).catch(() => null);
   const meta: unknown = response?.ok ? await response.json().catch(() => null) : null;
   return selfHostedEntry(model, meta);
 }
 
 const harness: LumenHarness = {
-  client: getClient(),
+  engine: getEngine(),
   async spec(id, weights) {
     const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
     const model = catalog.models.find((m) => m.id === id);
@@ -62,7 +70,7 @@ const harness: LumenHarness = {
     );
     let last = 0;
     const handle = startBenchmark(
-      getClient(),
+      getEngine(),
       { config, specs, images },
       {
         onPhase: (text) => console.log(`[bench] ${text}`),

@@ -3,7 +3,7 @@
  * provokes a fault in the worker and resolves once it has been provoked. Without the query
  * parameter no such object exists.
  */
-import { getClient } from './index';
+import { getEngine } from './index';
 import { LumenError } from '@/shared/errors';
 import { FAULT_KINDS, type FaultKind } from '@/engine/shared/types';
 
@@ -24,7 +24,7 @@ export function installFaultHook(search: string): void {
     kinds: FAULT_KINDS,
     async inject(kind) {
       if (!FAULT_KINDS.includes(kind)) throw new LumenError('bad-request', `Unknown fault "${String(kind)}"; known: ${FAULT_KINDS.join(', ')}.`);
-      await getClient().request({ type: 'fault', kind }).result;
+      await getEngine().fault({ kind });
     },
   };
 }

@@ -6,7 +6,7 @@
  * that had not come back, so nothing is delivered twice and no request is left waiting.
  */
 import { watchLifeLock } from '@/engine/shared/liveness';
-import { LumenError, deserializeError } from '@/shared/errors';
+import { LumenError } from '@/shared/errors';
 import {
   isBroadcast,
   isTerminal,
@@ -17,6 +17,7 @@ import {
   type WorkerEvent,
   type WorkerRequest,
 } from '@/engine/shared/protocol';
+import { terminalError, type EngineTransport, type RequestHandle, type RequestOptions } from '@/engine/shared/lumenEngine';
 import { mapEvent, newDelivered, recordDelivery, resumeRequest, whyNotResumed, type Delivered } from './resume';
 
 /** The part of `Worker` the client uses; tests pass an in-process fake. */
@@ -29,18 +30,6 @@ export interface WorkerLike {
 
 /** Makes a worker; `name` is unique per worker and names its life lock. */
 export type WorkerFactory = (name: string) => WorkerLike;
-
-export type { RequestBody };
-
-export interface RequestOptions {
-  onEvent?: (event: StreamEvent) => void;
-  transfer?: Transferable[];
-}
-
-export interface RequestHandle<R> {
-  id: number;
-  result: Promise<R>;
-}
 
 interface Pending {
   body: RequestBody;
@@ -58,7 +47,7 @@ const MAX_CRASHES_PER_REQUEST = 2;
 /** More deaths than this within a minute: stop restarting (the page would only loop). */
 const MAX_RESTARTS_PER_MINUTE = 4;
 
-export class WorkerClient {
+export class WorkerClient implements EngineTransport {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: BroadcastEvent) => void>();
@@ -224,8 +213,8 @@ export class WorkerClient {
       return;
     }
     this.pending.delete(event.id);
-    if (event.type === 'error') pending.reject(deserializeError(event.error));
-    else if (event.type === 'cancelled') pending.reject(new LumenError('cancelled', 'Cancelled.'));
+    const error = terminalError(event);
+    if (error) pending.reject(error);
     else {
       if (pending.body.type === 'init') this.lastInit = pending.body;
       if (pending.body.type === 'load') this.lastLoad = pending.body;

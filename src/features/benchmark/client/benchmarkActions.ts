@@ -10,7 +10,7 @@ import { isTaughtId } from '@/features/teach/client/taughtStore';
 import { selectModel, startEngine } from '@/app/store/actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
 import { rememberBestBatches } from '@/features/classify/client/classifyBatch';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { startBenchmark as runPlan, type BenchHandle, type LiveSample } from './benchmarkRunner';
 import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInput, type PageDefaults } from '@/features/benchmark/shared/benchPlan';
 import { benchCsv, benchFileName, benchJson } from '@/features/benchmark/shared/benchExport';
@@ -118,7 +118,7 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
 
   useStore.setState({ benchStatus: 'running', benchError: null, benchAttempt: null, benchRun: null, benchLive: null });
   handle = runPlan(
-    getClient(),
+    getEngine(),
     { config, specs, images },
     {
       onSample,

@@ -4,7 +4,7 @@
  * both call this, so the numbers on screen and in the terminal come from the same code.
  */
 import { choiceKey } from '@/shared/weights/choice';
-import type { WorkerClient } from '@/engine/client/workerClient';
+import type { LumenEngine } from '@/engine/shared/lumenEngine';
 import { watchLongTasks } from './longTasks';
 import { newRunId, type BenchConfig, type BenchEnvironment, type BenchRun, type ComboResult } from '@/features/benchmark/shared/benchRun';
 import { isCancelled } from '@/shared/errors';
@@ -54,7 +54,7 @@ function baseEnvironment(): BenchEnvironment {
   };
 }
 
-export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: RunnerHooks = {}): BenchHandle {
+export function startBenchmark(lumen: LumenEngine, plan: BenchPlan, hooks: RunnerHooks = {}): BenchHandle {
   const { config } = plan;
   let cancelled = false;
   let current: number | null = null;
@@ -89,7 +89,7 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
       let engine: EngineInfo | null = null;
       let failure: string | null = null;
       try {
-        engine = (await client.request({ type: 'init', backend }).result).engine;
+        engine = await lumen.init({ backend });
       } catch (error) {
         failure = message(error);
       }
@@ -129,8 +129,8 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
         });
         if (failure) continue;
         hooks.onPhase?.(`${backend} · ${spec.name}: loading`);
-        const handle = client.request(
-          { type: 'benchmark', model: spec, options },
+        const handle = lumen.benchmark(
+          { model: spec, options },
           {
             onEvent: (event) => {
               if (event.type === 'sample')
@@ -141,7 +141,7 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
         );
         current = handle.id;
         try {
-          const { summary } = await handle.result;
+          const summary = await handle.result;
           setCombo(index, { status: 'ok', summary, batches: summary.batches });
         } catch (error) {
           setCombo(index, { status: isCancelled(error) ? 'cancelled' : 'failed', error: isCancelled(error) ? null : message(error) });
@@ -160,7 +160,7 @@ export function startBenchmark(client: WorkerClient, plan: BenchPlan, hooks: Run
     result: execute(),
     cancel: () => {
       cancelled = true;
-      if (current !== null) client.cancel(current);
+      if (current !== null) lumen.cancel(current);
     },
   };
 }

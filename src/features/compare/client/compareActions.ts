@@ -1,7 +1,7 @@
 /** Compare view: one worker request that runs the chosen models one after another. */
 import { useStore, type CompareEntry } from '@/app/store/index';
 import { diskBytesOf, specFor } from '@/app/store/modelRegistry';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';
 import type { ModelSpec } from '@/engine/shared/types';
 import { parseChoice } from '@/shared/weights/choice';
@@ -25,16 +25,15 @@ export function classifyImage(): File | null {
 
 export async function startCompare(ids: readonly string[], runs: number, image: File | null): Promise<void> {
   const previous = useStore.getState().compareRun;
-  if (previous?.status === 'running') getClient().cancel(previous.requestId);
+  if (previous?.status === 'running') getEngine().cancel(previous.requestId);
   // An id may name weights too (mobilenet_v2_100_224:float16): the variant then sits beside its model.
   const chosen = ids
     .map((id) => ({ id, spec: specFor(parseChoice(id).id, parseChoice(id).weights) }))
     .filter((c): c is { id: string; spec: ModelSpec } => c.spec !== null);
   if (chosen.length === 0) return;
   const entries: CompareEntry[] = chosen.map(({ id, spec }) => ({ id, name: spec.name, diskBytes: choiceDiskBytes(id) }));
-  const handle = getClient().request(
+  const handle = getEngine().compare(
     {
-      type: 'compare',
       models: chosen.map((c) => c.spec),
       image: image ? { name: image.name, kind: 'blob', blob: image } : null,
       warmup: COMPARE_WARMUP,
@@ -76,5 +75,5 @@ export async function startCompare(ids: readonly string[], runs: number, image: 
 
 export function cancelCompare(): void {
   const run = useStore.getState().compareRun;
-  if (run?.status === 'running') getClient().cancel(run.requestId);
+  if (run?.status === 'running') getEngine().cancel(run.requestId);
 }

@@ -6,7 +6,7 @@
 import { useStore } from '@/app/store/index';
 import { selectedSpec } from '@/app/store/modelRegistry';
 import { DEFAULT_OVERLAY_OPACITY, type ExplainEntry } from './explainSlice';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';
 import type { ExplainMethod } from '@/features/explain/shared/messages';
 
@@ -26,10 +26,9 @@ export async function explainClass(cardKey: string, target: { classIndex: number
   const spec = selectedSpec();
   if (!card || !spec) return;
   const previous = state.explanations[cardKey];
-  if (previous?.status === 'running') getClient().cancel(previous.requestId);
+  if (previous?.status === 'running') getEngine().cancel(previous.requestId);
   const chosen = method ?? previous?.method ?? 'auto';
-  const handle = getClient().request({
-    type: 'explain',
+  const handle = getEngine().explain({
     model: spec,
     image: { name: card.name, kind: 'blob', blob: card.file },
     classIndex: target.classIndex,
@@ -51,7 +50,7 @@ export async function explainClass(cardKey: string, target: { classIndex: number
   };
   useStore.setState((s) => ({ explanations: { ...s.explanations, [cardKey]: entry } }));
   try {
-    const { explanation } = await handle.result;
+    const explanation = await handle.result;
     patch(cardKey, handle.id, { status: 'done', explanation, backend: useStore.getState().engine?.backend ?? entry.backend });
   } catch (error) {
     if (isCancelled(error)) return;

@@ -1,6 +1,6 @@
 /** Inspector: asks the worker for a report on the selected model. */
 import { selectedSpec } from '@/app/store/modelRegistry';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import type { ModelReport } from '@/features/inspect/shared/messages';
 
 export interface InspectHandle {
@@ -11,7 +11,7 @@ export interface InspectHandle {
 export function inspectSelected(): InspectHandle | null {
   const spec = selectedSpec();
   if (!spec) return null;
-  const client = getClient();
-  const handle = client.request({ type: 'inspect', model: spec });
-  return { result: handle.result.then((event) => event.report), cancel: () => client.cancel(handle.id) };
+  const engine = getEngine();
+  const handle = engine.inspect({ model: spec });
+  return { result: handle.result, cancel: () => engine.cancel(handle.id) };
 }

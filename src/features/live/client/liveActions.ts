@@ -7,7 +7,7 @@ import { useStore } from '@/app/store/index';
 import { IDLE_LIVE, type LiveState } from './liveSlice';
 import { selectedSpec } from '@/app/store/modelRegistry';
 import { classifyFiles, whenModelChosen } from '@/features/classify/client/classifyActions';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { LumenError } from '@/shared/errors';
 import { startPump, type Pump } from './framePump';
 import { createRateMeter } from './rateMeter';
@@ -97,9 +97,9 @@ function runLoop(target: HTMLVideoElement, mine: number): void {
         throw new LumenError('bad-request', 'Choose a model first.');
       }
       const { k, engine } = useStore.getState();
-      const answer = await getClient().request({ type: 'live-frame', model: spec, frame, k }, { transfer: [frame] }).result;
+      const result = await getEngine().liveFrame({ model: spec, frame, k }, { transfer: [frame] });
       patch({ ranWith: `${spec.name} on ${engine?.backend ?? 'the automatic backend'}` });
-      return answer.result;
+      return result;
     },
     onResult: (result, stats) => {
       failedInARow = 0;

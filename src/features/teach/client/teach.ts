@@ -4,7 +4,7 @@
  * taught again by itself whenever embeddings arrive, so its held-out figures follow the images
  * (teachTraining.ts); the dense head trains when asked.
  */
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { specFor } from '@/app/store/modelRegistry';
 import { baseIdOf, getTeach as get, setTeach as set, teachMessage as message, type TeachClass, type TeachImage } from './teachState';
 import { currentProblem, train } from './teachTraining';
@@ -94,8 +94,8 @@ async function embedOnce(): Promise<void> {
   const apply = (imageId: number, patch: Partial<TeachImage>) =>
     updateClasses((c) => ({ ...c, images: c.images.map((i) => (i.id === imageId ? { ...i, ...patch } : i)) }));
   try {
-    const { at } = await getClient().request(
-      { type: 'teach-embed', base, images: waiting.map((i) => ({ name: i.name, kind: 'blob' as const, blob: i.file })) },
+    const { at } = await getEngine().teachEmbed(
+      { base, images: waiting.map((i) => ({ name: i.name, kind: 'blob' as const, blob: i.file })) },
       {
         onEvent: (event) => {
           if (event.type !== 'teach-embedding') return;

@@ -3,7 +3,7 @@
  * request that teaches (kNN at once, or the dense head's epochs streamed, cancellable), and saving
  * the result as a model of its own.
  */
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { useStore } from '@/app/store/index';
 import { specFor } from '@/app/store/modelRegistry';
 import { saveTaught } from './teachModels';
@@ -39,13 +39,12 @@ export async function train(): Promise<void> {
   set({ problem });
   const base = specFor(baseIdOf(get()));
   if (problem || !base) return;
-  if (trainRequest !== null) getClient().cancel(trainRequest);
+  if (trainRequest !== null) getEngine().cancel(trainRequest);
   const { names, train: trainSet, test } = currentSets();
   const { method, epochsWanted } = get();
   set({ status: 'training', epochs: [], error: null, savedAs: null });
-  const handle = getClient().request(
+  const handle = getEngine().teachTrain(
     {
-      type: 'teach-train',
       base,
       method,
       classes: names,
@@ -58,7 +57,7 @@ export async function train(): Promise<void> {
   );
   trainRequest = handle.id;
   try {
-    const { result } = await handle.result;
+    const result = await handle.result;
     set({ result: { ...result, method, baseId: base.id, classes: names, trainCount: trainSet.labels.length, testCount: test.labels.length } });
   } catch (error) {
     if (!isCancelled(error)) set({ error: message(error) });
@@ -71,7 +70,7 @@ export async function train(): Promise<void> {
 }
 
 export function cancelTraining(): void {
-  if (trainRequest !== null) getClient().cancel(trainRequest);
+  if (trainRequest !== null) getEngine().cancel(trainRequest);
 }
 
 /** Keeps the taught head as a model (IndexedDB, the picker) and selects it. */
