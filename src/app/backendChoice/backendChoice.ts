@@ -2,7 +2,7 @@
  * The measured automatic backend, page side. With no forced backend (picker or ?backend=):
  * - at start-up, a choice remembered for (model, device) is applied before the model loads;
  * - otherwise, once the first result is on screen (on the rule-based backend), the worker times
- *   each backend (lib/backendChoice, worker/backendTiming), the page decides, remembers and, when
+ *   each backend (engine/shared/timeBackends.ts, engine/worker/backendTiming.ts), the page decides, remembers and, when
  *   another backend wins clearly, switches to it and re-runs what is on screen.
  * The person can measure again (What ran). Its state lives in a store of its own.
  */
@@ -10,10 +10,10 @@ import { create } from 'zustand';
 import { useStore } from '@/app/store/index';
 import { selectedSpec } from '@/app/store/modelRegistry';
 import { deviceOf, localStore } from '@/browser/storage/device';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { decideBackend } from './decide';
 import { forgetChoice, readChoice, writeChoice } from './remembered';
-import type { BackendName } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
 
 export interface BackendChoiceState {
   status: 'idle' | 'timing' | 'done' | 'error';
@@ -36,7 +36,7 @@ async function runMeasured(backend: BackendName, summary: string, remembered: bo
   const why = remembered ? `measured on an earlier visit: ${summary}` : `measured: ${summary}`;
   // Unforced in the worker too: a worker started afresh (after a crash) replays it as the measured
   // choice, and where it cannot start the automatic order takes over.
-  const { engine } = await getClient().request({ type: 'init', backend, measured: why }).result;
+  const engine = await getEngine().init({ backend, measured: why });
   useStore.setState({ engine, engineStatus: 'ready', requestedBackend: null });
 }
 
@@ -74,7 +74,7 @@ export async function measureBackends(): Promise<AfterMeasure> {
   measuredThisVisit.add(spec.id);
   useBackendChoice.setState({ status: 'timing', summary: null, remembered: false, modelId: spec.id });
   try {
-    const { timings } = await getClient().request({ type: 'time-backends', model: spec }).result;
+    const timings = await getEngine().timeBackends({ model: spec });
     const decision = decideBackend(timings, engine.backend);
     const store = storage();
     if (store) writeChoice(store, spec.id, deviceOf(engine), { backend: decision.backend, summary: decision.summary, at: Date.now() });

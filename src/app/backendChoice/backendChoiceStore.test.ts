@@ -1,9 +1,10 @@
 /**
- * The page side of the measured backend with a fake worker client: the measurement switches only on
+ * The page side of the measured backend with a fake engine: the measurement switches only on
  * a clear win and is remembered; a remembered choice is applied at start-up; a forced backend wins.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackendName, BackendTiming, EngineInfo, ModelSpec } from '@/engine/shared/protocol';
+import type { BackendName, EngineInfo, ModelSpec } from '@/engine/shared/types';
+import type { BackendTiming } from '@/engine/shared/timeBackends';
 
 const requests: { type: string; backend?: BackendName | null; measured?: string }[] = [];
 let timings: BackendTiming[] = [];
@@ -19,16 +20,20 @@ const engineOn = (backend: BackendName, forced: boolean, reason = 'rule'): Engin
 });
 
 vi.mock('@/engine/client', () => ({
-  getClient: () => ({
-    request: (body: { type: string; backend?: BackendName | null; measured?: string }) => {
-      requests.push(body);
+  getEngine: () => ({
+    init: async (body: { backend: BackendName | null; measured?: string }) => {
+      requests.push({ type: 'init', ...body });
       // As the worker answers: a measured choice is started unforced and explained by its measurement.
-      if (body.type === 'init') {
-        const forced = body.backend != null && body.measured === undefined;
-        return { result: Promise.resolve({ type: 'ready', engine: engineOn(body.backend ?? 'wasm', forced, body.measured) }) };
-      }
-      if (body.type === 'time-backends') return { result: Promise.resolve({ type: 'backends-timed', timings }) };
-      return { result: Promise.resolve({ type: 'loaded', model: {} }) };
+      const forced = body.backend != null && body.measured === undefined;
+      return engineOn(body.backend ?? 'wasm', forced, body.measured);
+    },
+    timeBackends: async () => {
+      requests.push({ type: 'time-backends' });
+      return timings;
+    },
+    load: async () => {
+      requests.push({ type: 'load' });
+      return {};
     },
   }),
 }));

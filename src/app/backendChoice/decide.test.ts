@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { timeBackends, type BackendTrial, type Clock } from '@/engine/shared/timeBackends';
 import { decideBackend } from './decide';
 import { deviceKey, readChoice, storageKey, writeChoice, forgetChoice, type KeyValueStore } from './remembered';
-import type { BackendName } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
 
 /** A clock that moves only when a trial says it spent time. */
 function fakeClock(): Clock & { spend(ms: number): void } {

@@ -2,7 +2,7 @@
  * The measured choice: the fastest warm backend, but only when it beats the provisional (rule-based)
  * one by a clear margin, since a few runs on a busy machine are noisy and a switch costs a reload.
  */
-import type { BackendName } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
 import type { BackendTiming } from '@/engine/shared/timeBackends';
 
 /** The winner must be at least this much faster than the provisional backend (0.15: 15 %). */

@@ -4,7 +4,7 @@
  * another's as far as the page can tell: GPU adapter or renderer, core count, browser.
  */
 import type { KeyValueStore } from '@/browser/storage/device';
-import { isBackendName, type BackendName } from '@/engine/shared/protocol';
+import { isBackendName, type BackendName } from '@/engine/shared/types';
 
 export const STORAGE_PREFIX = 'lumen.backendChoice:';
 

@@ -7,12 +7,12 @@ import { loadTaughtModels } from '@/features/teach/client/teachModels';
 import { isTaughtId } from '@/features/teach/client/taughtStore';
 import { initialModel, keepMetaForOffline, loadCatalog } from './catalogActions';
 import { isAvailable, selectedSpec, specFor } from './modelRegistry';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { listenToEngine } from './engineEvents';
 import { applyRememberedChoice, remeasureBackends, watchFirstResults, type AfterMeasure } from '@/app/backendChoice/backendChoice';
 import { classifyCards, markModelChosen, runKey } from '@/features/classify/client/classifyActions';
 import { readUrlState, withParam } from '@/app/urlState';
-import type { BackendName } from '@/engine/shared/protocol';
+import type { BackendName } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
 import { settleWeights, unknownWeightsNotice } from './weightsActions';
 
@@ -58,7 +58,7 @@ export async function bootstrap(): Promise<void> {
 export async function startEngine(backend: BackendName | null): Promise<void> {
   useStore.setState({ requestedBackend: backend, engineStatus: 'starting', engineError: null });
   try {
-    const { engine } = await getClient().request({ type: 'init', backend }).result;
+    const engine = await getEngine().init({ backend });
     useStore.setState({ engine, engineStatus: 'ready' });
     // Back to automatic (the picker): the measured choice for the model in use, when there is one.
     if (backend === null) await applyRememberedChoice(useStore.getState().selectedModel);
@@ -113,7 +113,7 @@ export async function selectModel(id: string | null, { updateUrl = true } = {}):
     const onEvent = (event: { type: string; stage?: string; fraction?: number }): void => {
       if (event.type === 'progress' && event.stage === 'download') useStore.setState({ modelProgress: event.fraction ?? 0 });
     };
-    const { model } = await getClient().request({ type: 'load', model: spec }, { onEvent }).result;
+    const model = await getEngine().load({ model: spec }, { onEvent });
     if (useStore.getState().selectedModel !== id) return; // the user moved on meanwhile
     await keepMetaForOffline(spec.id); // before 'ready', so a cache listing sees the whole model
     useStore.setState({ modelStatus: 'ready', modelInfo: model, modelProgress: 1 });

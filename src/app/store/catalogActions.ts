@@ -5,7 +5,7 @@ import { findVariant, specWithWeights } from '@/shared/weights/variantSpec';
 import type { WeightsName } from '@/shared/weights/names';
 import { selfHostedEntry } from '@/shared/models/selfHosted';
 import { MODEL_CACHE } from '@/shared/models/cacheGroups';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 export function catalogUrl(): URL {
   return new URL('models/catalog.json', document.baseURI);

@@ -4,9 +4,10 @@
  * worker's tf.memory() after each request.
  */
 import { useStore } from './index';
-import { getClient } from '@/engine/client';
+import { getEngine } from '@/engine/client';
 import { assertNever } from '@/shared/assertNever';
-import type { BroadcastEvent, Notice } from '@/engine/shared/protocol';
+import type { BroadcastEvent } from '@/engine/shared/protocol';
+import type { Notice } from '@/engine/shared/types';
 
 /** The newest few: enough to read what happened, not a log. */
 const MAX_NOTICES = 4;
@@ -46,5 +47,5 @@ function onBroadcast(event: BroadcastEvent): void {
 export function listenToEngine(): void {
   if (listening) return;
   listening = true;
-  getClient().onBroadcast(onBroadcast);
+  getEngine().onBroadcast(onBroadcast);
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BackendName, EngineInfo } from '@/engine/shared/protocol';
+import type { BackendName, EngineInfo } from '@/engine/shared/types';
 
 export interface EngineSlice {
   engine: EngineInfo | null;

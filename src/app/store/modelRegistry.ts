@@ -6,7 +6,7 @@
 import { useStore } from './index';
 import { catalogSpecFor } from './catalogActions';
 import { isTaughtId, taughtSpecFor } from '@/features/teach/client/taughtStore';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
 
 /** A catalog model, one of the user's own or a taught one, as a worker-ready spec. */

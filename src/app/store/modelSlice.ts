@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Catalog } from '@/shared/models/catalog';
-import type { ModelInfo } from '@/engine/shared/protocol';
+import type { ModelInfo } from '@/engine/shared/types';
 
 /**
  * What `npm run models` wrote beside an installed model (lumen-model.json, see

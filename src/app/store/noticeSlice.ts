@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { MemorySnapshot, Notice } from '@/engine/shared/protocol';
+import type { MemorySnapshot, Notice } from '@/engine/shared/types';
 
 export interface ShownNotice extends Notice {
   key: number;

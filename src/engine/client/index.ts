@@ -5,18 +5,13 @@
 import { engineOver, type LumenEngine } from '@/engine/shared/lumenEngine';
 import { WorkerClient, type WorkerLike } from './workerClient';
 
-let client: WorkerClient | null = null;
 let engine: LumenEngine | null = null;
 
-/** TEMPORARY: the raw client, until the last store callers use getEngine(). */
-export function getClient(): WorkerClient {
-  // Each worker gets a unique name: it names the Web Lock by which the client learns of its death.
-  client ??= new WorkerClient((name) => new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module', name }) as unknown as WorkerLike);
-  return client;
-}
-
 export function getEngine(): LumenEngine {
-  engine ??= engineOver(getClient());
+  // Each worker gets a unique name: it names the Web Lock by which the client learns of its death.
+  engine ??= engineOver(
+    new WorkerClient((name) => new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module', name }) as unknown as WorkerLike),
+  );
   return engine;
 }
 

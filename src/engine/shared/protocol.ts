@@ -135,8 +135,3 @@ export function isBroadcast(event: WorkerEvent): event is BroadcastEvent {
 }
 
 export type PostFn = (event: WorkerEvent, transfer?: Transferable[]) => void;
-
-// TEMPORARY (until the store files are moved to the new homes): the old names, re-exported.
-export { isBackendName } from './types';
-export type { BackendName, EngineInfo, MemorySnapshot, ModelInfo, ModelSpec, Notice } from './types';
-export type { BackendTiming } from './timeBackends';

@@ -1,5 +1,5 @@
 /**
- * The classify actions against a fake worker client: runs that supersede each other, late items of
+ * The classify actions against a fake engine: runs that supersede each other, late items of
  * a cancelled request, the Cancel button, removal. The summary is read the way the view reads it.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,8 +21,8 @@ const cancelled: number[] = [];
 let selected = 'model-a';
 
 vi.mock('@/engine/client', () => ({
-  getClient: () => ({
-    request: (body: { images: { name: string }[]; model: { key: string } }, options: { onEvent: FakeRequest['onEvent'] }) => {
+  getEngine: () => ({
+    classify: (body: { images: { name: string }[]; model: { key: string } }, options: { onEvent: FakeRequest['onEvent'] }) => {
       const id = requests.length + 1;
       const result = new Promise<void>((resolve, reject) =>
         requests.push({ id, names: body.images.map((i) => i.name), model: body.model.key, onEvent: options.onEvent, resolve, reject }),
@@ -169,5 +169,16 @@ describe('classify actions', () => {
     request.resolve();
     await settle();
     expect(summary()).toMatchObject({ done: 2, failed: 1 });
+  });
+
+  it("a failed request keeps its error's name, code and message on the cards it leaves", async () => {
+    markModelChosen();
+    classifyFiles(files(2));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    const crashed = new LumenError('worker-crashed', 'The inference worker died (out of memory).');
+    requests[0]?.reject(crashed);
+    await vi.waitFor(() => expect(summary()).toMatchObject({ done: 2, failed: 2 }));
+    const errors = useStore.getState().cards.map((c) => (c.item?.status === 'error' ? c.item.error : null));
+    expect(errors).toEqual([0, 1].map(() => ({ name: 'LumenError', code: 'worker-crashed', message: 'The inference worker died (out of memory).' })));
   });
 });

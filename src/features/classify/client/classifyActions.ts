@@ -6,13 +6,13 @@ import { useStore, MAX_K, type ResultCard } from '@/app/store/index';
 import { isAvailable, selectedSpec } from '@/app/store/modelRegistry';
 import { beginRun, failPending, itemUpdates, setRunModel } from './cardUpdates';
 import { NO_SKIPPED, type SkippedFiles } from './resultsSlice';
-import { getClient } from '@/engine/client';
-import { isCancelled, type SerializedError } from '@/shared/errors';
+import { getEngine } from '@/engine/client';
+import { isCancelled, serializeError, type SerializedError } from '@/shared/errors';
 import type { DroppedFile } from '@/browser/files/imageFiles';
 import { prepareFiles } from '@/browser/files/prepareFiles';
 import { nextTask } from '@/shared/nextTask';
 import { classifyBatchFor } from './classifyBatch';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
 
 /**
  * Images per worker request (rounded up to whole batches). Posting 500 Files in one message costs the main thread ~80 ms of
@@ -20,7 +20,6 @@ import type { ModelSpec } from '@/engine/shared/protocol';
  * task short. The worker runs requests in order, so nothing else changes.
  */
 const REQUEST_CHUNK = 48;
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Resolves once the start-up model is chosen: a drop that lands earlier waits for it. */
 export let markModelChosen: () => void = () => undefined;
@@ -86,7 +85,7 @@ function cancelOrphans(): void {
   for (const [requestId, claim] of inFlight) {
     if (live.has(claim)) continue;
     inFlight.delete(requestId);
-    getClient().cancel(requestId);
+    getEngine().cancel(requestId);
   }
 }
 
@@ -131,8 +130,8 @@ export async function classifyCards(cards: readonly ResultCard[], startedAt = pe
 async function classifyChunk(chunk: readonly ResultCard[], claim: number, spec: ModelSpec, k: number, batchSize: number): Promise<void> {
   const keys = new Set(chunk.map((c) => c.key));
   const ours = (card: ResultCard): boolean => card.claim === claim && keys.has(card.key);
-  const handle = getClient().request(
-    { type: 'classify', model: spec, k, images: chunk.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize },
+  const handle = getEngine().classify(
+    { model: spec, k, images: chunk.map((c) => ({ name: c.name, kind: 'blob', blob: c.file })), batchSize },
     {
       onEvent: (event) => {
         const card = event.type === 'item' ? chunk[event.index] : undefined;
@@ -147,7 +146,8 @@ async function classifyChunk(chunk: readonly ResultCard[], claim: number, spec: 
     // The worker answers every image; any card still pending here was never reported.
     failPending(ours, { name: 'LumenError', code: 'internal', message: 'The worker finished without a result for this image.' });
   } catch (error) {
-    failPending(ours, isCancelled(error) ? cancelledError : { name: 'LumenError', code: 'internal', message: message(error) });
+    // The real error, as the worker (or the client, for a crashed worker) gave it: its name, code and message.
+    failPending(ours, isCancelled(error) ? cancelledError : serializeError(error));
   } finally {
     inFlight.delete(handle.id);
   }
@@ -155,7 +155,7 @@ async function classifyChunk(chunk: readonly ResultCard[], claim: number, spec: 
 
 /** The Cancel button: stops every request in flight; cards still waiting say they were cancelled. */
 export function cancelRun(): void {
-  for (const requestId of inFlight.keys()) getClient().cancel(requestId);
+  for (const requestId of inFlight.keys()) getEngine().cancel(requestId);
   inFlight.clear();
   failPending(() => true, cancelledError);
 }
@@ -169,7 +169,7 @@ export function removeCard(key: string): void {
 }
 
 export function clearResults(): void {
-  for (const requestId of inFlight.keys()) getClient().cancel(requestId);
+  for (const requestId of inFlight.keys()) getEngine().cancel(requestId);
   inFlight.clear();
   itemUpdates.discard();
   for (const card of useStore.getState().cards) if (card.thumbUrl) URL.revokeObjectURL(card.thumbUrl);

@@ -1,11 +1,11 @@
 /**
  * The classify batch size per (model, backend, device): remembered from the person's benchmarks
- * in localStorage, read when a drop is classified (lib/batches/batchSize explains the choice).
+ * in localStorage, read when a drop is classified (features/classify/shared/batchSize.ts explains the choice).
  */
 import { useStore } from '@/app/store/index';
 import { bestBatches, classifyBatch, type BatchChoice, type MeasuredBest } from '@/features/classify/shared/batchSize';
 import { deviceOf, localStore } from '@/browser/storage/device';
-import { isBackendName } from '@/engine/shared/protocol';
+import { isBackendName } from '@/engine/shared/types';
 import type { BenchRun } from '@/features/benchmark/shared/benchRun';
 
 const PREFIX = 'lumen.classifyBatch:';
