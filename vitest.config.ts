@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // The default report, then how many tests were skipped and why (a skip is never silent).
+    reporters: ['default', './src/testing/skipReporter.ts'],
   },
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCoalescer, type TimerApi } from './coalescer';
 
 /** A hand-cranked clock: timers run only when the test says so. */
@@ -81,7 +81,6 @@ describe('createCoalescer', () => {
     const coalescer = createCoalescer<number>((updates) => applied.push(updates), 5);
     coalescer.push(1);
     coalescer.push(2);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(applied).toEqual([[1, 2]]);
+    await vi.waitFor(() => expect(applied).toEqual([[1, 2]]));
   });
 });

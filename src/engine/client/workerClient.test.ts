@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WorkerClient, type WorkerLike } from './workerClient';
 import { createHandler } from '@/engine/worker/handler';
 import type { Engine } from '@/engine/worker/engine';
@@ -138,15 +138,15 @@ describe('WorkerClient', () => {
     expect(sent[1]?.[0]).toMatchObject({ backend: 'wasm' });
     const resent = sent[1]?.[1];
     expect(resent?.type === 'classify' && resent.images.map((i) => i.name)).toEqual(['3', '4', '5']);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(notices).toEqual(['worker-restarted']);
+    await vi.waitFor(() => expect(notices).toEqual(['worker-restarted']));
   });
 
   it('gives up on a request that was in flight through three crashes, with a clear message', async () => {
-    const { client, crash } = wired(engine);
+    const { client, crash, sent } = wired(engine);
     const pending = client.request({ type: 'classify', model: {} as never, k: 1, images: images(50), batchSize: 1 });
     for (let i = 0; i < 3; i += 1) {
-      await new Promise((r) => setTimeout(r, 2));
+      // Crash the i-th worker once the request is in flight there (the first is sent at once, the others on restart).
+      await vi.waitFor(() => expect(sent[i]?.map((r) => r.type)).toContain('classify'));
       crash('out of memory');
     }
     await expect(pending.result).rejects.toMatchObject({ code: 'worker-crashed' });
@@ -166,9 +166,16 @@ describe('WorkerClient', () => {
   });
 
   it('a worker-crash fault resolves when the worker is gone instead of being re-sent', async () => {
-    const { client, crash, sent } = wired({ ...engine, injectFault: () => new Promise(() => undefined) });
+    let faulting = false;
+    const { client, crash, sent } = wired({
+      ...engine,
+      injectFault: () => {
+        faulting = true;
+        return new Promise(() => undefined);
+      },
+    });
     const fault = client.request({ type: 'fault', kind: 'worker-crash' });
-    await new Promise((r) => setTimeout(r, 2));
+    await vi.waitFor(() => expect(faulting).toBe(true)); // the worker is carrying the fault out
     crash('closed');
     await expect(fault.result).resolves.toMatchObject({ type: 'fault-injected', kind: 'worker-crash' });
     expect(sent[1] ?? []).toEqual([]);

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeModelJson, classifierProblems, missingShards } from './modelJson';
+import { SHARED_MODELS, sharedModel } from '@/testing/shared';
+import { describeShared } from '@/testing/sharedSuite';
 
-const SHARED = resolve(import.meta.dirname, '../../../../shared/models');
-const hasShared = existsSync(SHARED);
-if (!hasShared) console.warn(`SKIPPED: real model.json checks need ../shared/models (not found at ${SHARED})`);
-const read = (folder: string): unknown => JSON.parse(readFileSync(resolve(SHARED, folder, 'model.json'), 'utf8'));
+const read = (folder: string): unknown => JSON.parse(readFileSync(resolve(sharedModel(folder), 'model.json'), 'utf8'));
 
 /** A minimal Keras model.json: input → global pooling → Dense(units, activation). */
 function tinyLayers(units: number, activation: string, inputShape: (number | null)[] = [null, 8, 8, 3]) {
@@ -36,7 +35,7 @@ function tinyLayers(units: number, activation: string, inputShape: (number | nul
   };
 }
 
-describe.skipIf(!hasShared)('analyzeModelJson on the real models in ../shared', () => {
+describeShared('analyzeModelJson on the real models in ../shared', { paths: [SHARED_MODELS] }, () => {
   it('old-converter graph model (no format key, no signature): Placeholder input, logits, classes guessed', () => {
     const facts = analyzeModelJson(read('mobilenet_v1_025_224_graph'));
     expect(facts).toMatchObject({

@@ -46,7 +46,8 @@ const { cancelRun, classifyCards, classifyFiles, clearResults, markModelChosen, 
 const { itemUpdates } = await import('./cardUpdates');
 const { summariseRun } = await import('./runSummary');
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** Waits until `n` requests went to the (fake) worker: cards are prepared and posted a task apart. */
+const posted = (n: number) => vi.waitFor(() => expect(requests).toHaveLength(n));
 const ok = (name: string, label: string): ClassifyItem => ({
   name,
   status: 'ok',
@@ -76,11 +77,10 @@ beforeEach(() => {
 describe('classify actions', () => {
   it("a drop during start-up, then a model change: the summary ends at 5 of 5 with the new model's results", async () => {
     classifyFiles(files(5));
-    await settle();
-    expect(useStore.getState().cards).toHaveLength(5);
+    await vi.waitFor(() => expect(useStore.getState().cards).toHaveLength(5));
     expect(requests).toHaveLength(0); // waiting for the start-up model
     markModelChosen();
-    await settle();
+    await posted(1);
     const first = requests[0] as FakeRequest;
     deliver(first, 0, 'a');
     deliver(first, 1, 'a');
@@ -89,7 +89,7 @@ describe('classify actions', () => {
 
     selected = 'model-b'; // what selectModel does once the new model is loaded
     void classifyCards(useStore.getState().cards);
-    await settle();
+    await posted(2);
     expect(cancelled).toEqual([first.id]); // every card moved to the new request: the old one is stopped
     const second = requests[1] as FakeRequest;
     expect(second.model).toBe('model-b');
@@ -97,16 +97,17 @@ describe('classify actions', () => {
     first.reject(new LumenError('cancelled', 'Cancelled.'));
     for (let i = 0; i < 5; i++) deliver(second, i, 'b');
     second.resolve();
-    await settle();
-    expect(summary()).toMatchObject({ done: 5, total: 5, failed: 0, pending: 0 });
-    expect(useStore.getState().run?.totalMs).not.toBeNull();
+    await vi.waitFor(() => {
+      expect(summary()).toMatchObject({ done: 5, total: 5, failed: 0, pending: 0 });
+      expect(useStore.getState().run?.totalMs).not.toBeNull();
+    });
     expect(useStore.getState().cards.map((c) => (c.item?.status === 'ok' ? c.item.predictions[0]?.label : null))).toEqual(['b', 'b', 'b', 'b', 'b']);
   });
 
   it('coalesces items: nothing lands until the flush, then all at once', async () => {
     markModelChosen();
     classifyFiles(files(3));
-    await settle();
+    await posted(1);
     const request = requests[0] as FakeRequest;
     let updates = 0;
     const unsubscribe = useStore.subscribe(() => (updates += 1));
@@ -121,7 +122,7 @@ describe('classify actions', () => {
   it('Cancel turns every pending card into a cancelled one and stops the request', async () => {
     markModelChosen();
     classifyFiles(files(4));
-    await settle();
+    await posted(1);
     const request = requests[0] as FakeRequest;
     deliver(request, 0, 'x');
     cancelRun();
@@ -135,10 +136,9 @@ describe('classify actions', () => {
   it('a drop while a run is in flight joins it; removing every card of a request stops that request', async () => {
     markModelChosen();
     classifyFiles(files(2));
-    await settle();
+    await posted(1);
     classifyFiles(files(1));
-    await settle();
-    expect(requests).toHaveLength(2);
+    await posted(2);
     expect(summary()).toMatchObject({ done: 0, total: 3 });
     const [firstCard] = useStore.getState().cards.slice(-2); // cards are newest first
     removeCard(firstCard?.key ?? '');
@@ -154,8 +154,7 @@ describe('classify actions', () => {
     await vi.waitFor(() => expect(requests.map((r) => r.names.length)).toEqual([48, 48, 4])); // posted one task apart
     requests.forEach((r) => r.names.forEach((_, i) => deliver(r, i, 'x')));
     requests[0]?.resolve();
-    await settle();
-    expect(summary()).toMatchObject({ done: 100, total: 100, failed: 0 });
+    await vi.waitFor(() => expect(summary()).toMatchObject({ done: 100, total: 100, failed: 0 }));
     requests[1]?.resolve();
     requests[2]?.resolve();
   });
@@ -163,12 +162,11 @@ describe('classify actions', () => {
   it('a request that ends without answering an image fails that image alone', async () => {
     markModelChosen();
     classifyFiles(files(2));
-    await settle();
+    await posted(1);
     const request = requests[0] as FakeRequest;
     deliver(request, 0, 'x');
     request.resolve();
-    await settle();
-    expect(summary()).toMatchObject({ done: 2, failed: 1 });
+    await vi.waitFor(() => expect(summary()).toMatchObject({ done: 2, failed: 1 }));
   });
 
   it("a failed request keeps its error's name, code and message on the cards it leaves", async () => {

@@ -6,25 +6,13 @@ import { makeForward, type LoadedModel } from '@/engine/worker/models';
 import { LumenError } from '@/shared/errors';
 import type { ModelInfo, ModelSpec } from '@/engine/shared/types';
 import type { CompareRow } from '@/features/compare/shared/messages';
+import { tinySpec } from '@/testing/tinyModels';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const spec = (key: string, classes: 1000 | 1001 = 1000): ModelSpec => ({
-  key,
-  id: key,
-  name: key.toUpperCase(),
-  format: 'layers',
-  modelUrl: `http://localhost/${key}/model.json`,
-  labelsUrl: null,
-  inputSize: [4, 4],
-  preprocessing: 'unit',
-  output: 'logits',
-  classes,
-  labelOrder: 'keras',
-  kerasIndex: null,
-});
+const spec = (key: string, classes: 1000 | 1001 = 1000): ModelSpec => tinySpec({ id: key, key, name: key.toUpperCase(), classes });
 
 /** Global pool → dense: the class with the largest weight for a grey image wins, deterministically. */
 function loaded(s: ModelSpec, winner: number): LoadedModel {

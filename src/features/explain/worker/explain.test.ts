@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { explainImage, type ExplainDecoder, type ExplainableModel } from './explain';
 import { findGraphSplit } from './gradcamGraph';
 import { splitLayersModel } from './gradcamLayers';
-import { TINY_LABELS, tinyGraphModel, tinyLayersModel, tinySpec, twoSquares } from './tinyModels';
+import { TINY_LABELS, tinyGraphModel, tinyLayersModel, twoColourSpec, twoSquares } from '@/testing/twoColourModels';
 import type { ExplainMethod } from '@/features/explain/shared/messages';
 import type { ImageInput } from '@/engine/shared/types';
 
@@ -22,13 +22,13 @@ const decodeSquares =
 const image: ImageInput = { name: 'squares.png', kind: 'blob', blob: new Blob(['unused']) };
 
 async function loadedLayers(): Promise<ExplainableModel> {
-  const spec = tinySpec('layers');
+  const spec = twoColourSpec('layers');
   const model = tinyLayersModel(tf);
   return { spec, labels: TINY_LABELS, model, topology: null, forward: forwardOf(model) };
 }
 
 async function loadedGraph(): Promise<ExplainableModel> {
-  const spec = tinySpec('graph');
+  const spec = twoColourSpec('graph');
   const { model, topology } = await tinyGraphModel(tf);
   return { spec, labels: TINY_LABELS, model, topology, forward: forwardOf(model) };
 }

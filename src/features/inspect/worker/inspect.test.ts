@@ -5,24 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { inspectModel } from './inspect';
 import { makeForward, type LoadedModel } from '@/engine/worker/models';
 import type { ModelInfo, ModelSpec } from '@/engine/shared/types';
+import { sharedModel } from '@/testing/shared';
+import { describeShared } from '@/testing/sharedSuite';
+import { tinySpec } from '@/testing/tinyModels';
 
-export const SHARED_MODELS = resolve(import.meta.dirname, '../../../../../shared/models');
+const GRAPH_FOLDER = sharedModel('mobilenet_v1_025_224_graph');
 
-export const tinySpec = (over: Partial<ModelSpec> = {}): ModelSpec => ({
-  key: 'tiny@1',
-  id: 'tiny',
-  name: 'Tiny',
-  format: 'layers',
-  modelUrl: 'http://localhost/tiny/model.json',
-  labelsUrl: null,
-  inputSize: [8, 8],
-  preprocessing: 'unit',
-  output: 'logits',
-  classes: 1000,
-  labelOrder: 'keras',
-  kerasIndex: null,
-  ...over,
-});
+const inspectSpec = (over: Partial<ModelSpec> = {}): ModelSpec => tinySpec({ inputSize: [8, 8], ...over });
 
 /** conv 3×3×3→4, batch norm (4 trainable + 4 non-trainable pairs), global pool, dense 4→1000 logits. */
 export function tinyConvModel(): tf.LayersModel {
@@ -53,7 +42,7 @@ export function asLoaded(model: tf.LayersModel | tf.GraphModel, spec: ModelSpec,
 
 /** The TF-Hub MobileNetV1 0.25 graph from ../shared, loaded from memory (Node has no http loader). */
 export async function sharedGraphModel(): Promise<{ model: tf.GraphModel; topology: unknown } | null> {
-  const folder = resolve(SHARED_MODELS, 'mobilenet_v1_025_224_graph');
+  const folder = GRAPH_FOLDER;
   if (!existsSync(folder)) return null;
   const json = JSON.parse(readFileSync(resolve(folder, 'model.json'), 'utf8')) as {
     modelTopology: object;
@@ -76,7 +65,7 @@ await tf.setBackend('cpu');
 
 describe('inspectModel on a layers model', () => {
   it('counts trainable and non-trainable parameters, lists layers, and passes the forward check', async () => {
-    const loaded = asLoaded(tinyConvModel(), tinySpec());
+    const loaded = asLoaded(tinyConvModel(), inspectSpec());
     const before = tf.memory().numTensors;
     const report = await inspectModel(tf, loaded, true);
     expect(tf.memory().numTensors).toBe(before);
@@ -100,7 +89,7 @@ describe('inspectModel on a layers model', () => {
   });
 
   it('fails the forward check when logits are taken for probabilities', async () => {
-    const loaded = asLoaded(tinyConvModel(), tinySpec({ output: 'softmax' }));
+    const loaded = asLoaded(tinyConvModel(), inspectSpec({ output: 'softmax' }));
     const { check } = await inspectModel(tf, loaded, false);
     expect(check.passed).toBe(false);
     expect(check.problems.join(' ')).toMatch(/sum to .* not 1 ± 0.001|not probabilities/);
@@ -108,7 +97,7 @@ describe('inspectModel on a layers model', () => {
   });
 
   it('fails the forward check when the labels do not match the outputs', async () => {
-    const loaded = { ...asLoaded(tinyConvModel(), tinySpec()), labels: ['only', 'three', 'labels'] };
+    const loaded = { ...asLoaded(tinyConvModel(), inspectSpec()), labels: ['only', 'three', 'labels'] };
     const { check } = await inspectModel(tf, loaded, false);
     expect(check).toMatchObject({ passed: false, problems: ['1000 outputs but 3 labels'] });
     loaded.dispose();
@@ -116,12 +105,11 @@ describe('inspectModel on a layers model', () => {
 });
 
 const graph = await sharedGraphModel();
-if (!graph) console.warn(`SKIPPED: graph-model inspection needs ../shared/models (not found at ${SHARED_MODELS})`);
 
-describe.skipIf(!graph)('inspectModel on the real TF-Hub graph model', () => {
+describeShared('inspectModel on the real TF-Hub graph model', { paths: [GRAPH_FOLDER] }, () => {
   it('reads ops from the topology: histogram, Const weights apart, no trainable split', async () => {
     if (!graph) return;
-    const spec = tinySpec({ format: 'graph', inputSize: [224, 224], classes: 1001 });
+    const spec = inspectSpec({ format: 'graph', inputSize: [224, 224], classes: 1001 });
     const loaded = asLoaded(graph.model, spec, graph.topology);
     const before = tf.memory().numTensors;
     const report = await inspectModel(tf, loaded, false);

@@ -166,7 +166,9 @@ describe('framePump', () => {
       });
     });
     await paused;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The rig runs on microtasks alone, so once they have all run a loop that ignored the pause would
+    // have sent its next frames already: setImmediate comes after every queued microtask (no sleep).
+    await new Promise((resolve) => setImmediate(resolve));
     expect(r.sent).toHaveLength(2);
     expect(pump!.paused).toBe(true);
     r.advance(1000); // the camera goes on while paused

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { embedImages, trainHead, type PixelDecoder } from './teach';
 import { loadHead } from './heads';
 import { loadTaughtModel } from './taught';
-import { tinyGraphModel, tinyLayersModel, tinySpec, TINY_SIZE } from '@/features/explain/worker/tinyModels';
+import { tinyGraphModel, tinyLayersModel, twoColourSpec, TINY_SIZE } from '@/testing/twoColourModels';
 import { knnScores, l2Normalise } from '@/features/teach/shared/knn';
 import { exportTaught, headFromFiles } from '@/features/teach/shared/exportFiles';
 import { DEFAULT_DENSE, type EmbeddingItem, type EmbeddingSet, type TeachEpoch, type TeachTrainRequest } from '@/features/teach/shared/teach';
@@ -47,7 +47,7 @@ function clusters(perClass: number, classes: number, dim: number, seed: number):
 }
 
 const request = (method: 'knn' | 'dense', train: EmbeddingSet, test: EmbeddingSet, classes: string[]): TeachTrainRequest => ({
-  base: tinySpec('layers'),
+  base: twoColourSpec('layers'),
   method,
   classes,
   train,
@@ -69,7 +69,7 @@ describe('embeddings', () => {
   it.each(['layers', 'graph'] as const)('are pooled unit vectors from a %s base, cached by content, without leaks', async (format) => {
     const model = format === 'layers' ? tinyLayersModel(tf) : (await tinyGraphModel(tf)).model;
     const topology = format === 'graph' ? (await tinyGraphModel(tf)).topology : null;
-    const base = { spec: tinySpec(format), model, topology };
+    const base = { spec: twoColourSpec(format), model, topology };
     const before = tf.memory().numTensors;
     const items: EmbeddingItem[] = [];
     const images = [solid('red', '250,0,0'), solid('blue', '0,0,250'), solid('again', '250,0,0')];
@@ -86,7 +86,7 @@ describe('embeddings', () => {
   });
 
   it('reports an image that cannot be decoded and goes on', async () => {
-    const base = { spec: tinySpec('layers'), model: tinyLayersModel(tf), topology: null };
+    const base = { spec: twoColourSpec('layers'), model: tinyLayersModel(tf), topology: null };
     const items: EmbeddingItem[] = [];
     const broken: PixelDecoder = async (input, size) => {
       if (input.name === 'bad') throw new Error('not an image');
@@ -203,7 +203,7 @@ describe('heads', () => {
 describe('a taught model', () => {
   it('classifies through its base: embedding then head, without leaks', async () => {
     const model = tinyLayersModel(tf);
-    const baseSpec = tinySpec('layers');
+    const baseSpec = twoColourSpec('layers');
     const base = { spec: baseSpec, model, topology: null } as unknown as LoadedModel;
     const items: EmbeddingItem[] = [];
     const images = ['250,0,0', '200,30,0', '0,0,250', '20,0,210'].map((rgb, i) => solid(`i${i}`, rgb));

@@ -1,31 +1,27 @@
 /**
- * Tiny real TF.js models for the explain tests, one layers and one graph, whose evidence is known:
+ * Tiny real TF.js models for the explain and teach tests, one layers and one graph, whose evidence is known:
  * feature channel 0 lights up on red pixels and feeds class 0, channel 1 on blue ones and class 1.
  * Inputs are 16 × 16 with 'tf' preprocessing ([-1, 1]), so the occlusion grey is 0 and lights nothing.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { ModelSpec } from '@/engine/shared/protocol';
+import type { ModelSpec } from '@/engine/shared/types';
+import { tinySpec } from './tinyModels';
 
 type TF = typeof tfTypes;
 
 export const TINY_SIZE = 16;
 export const TINY_LABELS = ['red thing', 'blue thing'];
 
-export function tinySpec(format: 'layers' | 'graph'): ModelSpec {
-  return {
-    key: `tiny-${format}@1`,
+export function twoColourSpec(format: 'layers' | 'graph'): ModelSpec {
+  return tinySpec({
     id: `tiny-${format}`,
     name: `Tiny ${format}`,
     format,
     modelUrl: 'http://localhost/tiny/model.json',
-    labelsUrl: null,
     inputSize: [TINY_SIZE, TINY_SIZE],
     preprocessing: 'tf',
     output: 'softmax',
-    classes: 1000,
-    labelOrder: 'keras',
-    kerasIndex: null,
-  };
+  });
 }
 
 /** 1×1 conv: channel 0 = R − B, channel 1 = B − R (ReLU'd). */
