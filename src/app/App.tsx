@@ -3,8 +3,7 @@ import { bootstrap } from './store/actions';
 import { showView, useStore } from './store';
 import { BackendBadge } from './header/BackendBadge';
 import { ClassifyView } from '@/features/classify/views/ClassifyView';
-import { EnginePanel } from './picker/EnginePanel';
-import { ModelPicker } from './picker/ModelPicker';
+import { ModelBar, type ModelBarMode } from './picker/ModelBar';
 import { panelId, tabId, ViewTabs } from './ViewTabs';
 import { Notices } from './notices/Notices';
 import { TfMemory } from './header/TfMemory';
@@ -21,15 +20,18 @@ const TeachView = lazy(() => import('@/features/teach/views/TeachView').then((m)
 const BenchmarkPanel = lazy(() => import('@/features/benchmark/views/BenchmarkPanel').then((m) => ({ default: m.BenchmarkPanel })));
 const LiveView = lazy(() => import('@/features/live/views/LiveView').then((m) => ({ default: m.LiveView })));
 
-/** The page's views; each is one component. Add a view by adding an entry. */
-const VIEWS: { id: string; label: string; Component: ComponentType }[] = [
-  { id: 'classify', label: 'Classify', Component: ClassifyView },
-  { id: 'live', label: 'Live', Component: LiveView },
-  { id: 'inspect', label: 'Inspect', Component: InspectView },
-  { id: 'compare', label: 'Compare', Component: CompareView },
-  { id: 'custom', label: 'Your model', Component: CustomModelView },
-  { id: 'benchmark', label: 'Benchmark', Component: BenchmarkPanel },
-  { id: 'teach', label: 'Teach', Component: TeachView },
+/**
+ * The page's views; each is one component. Add a view by adding an entry; `bar` is how much of the
+ * model bar it needs (see ModelBar): only Classify and Live compute with the page's model.
+ */
+const VIEWS: { id: string; label: string; bar: ModelBarMode; Component: ComponentType }[] = [
+  { id: 'classify', label: 'Classify', bar: 'run', Component: ClassifyView },
+  { id: 'live', label: 'Live', bar: 'run', Component: LiveView },
+  { id: 'inspect', label: 'Inspect', bar: 'describe', Component: InspectView },
+  { id: 'compare', label: 'Compare', bar: 'folded', Component: CompareView },
+  { id: 'custom', label: 'Your model', bar: 'pick', Component: CustomModelView },
+  { id: 'benchmark', label: 'Benchmark', bar: 'folded', Component: BenchmarkPanel },
+  { id: 'teach', label: 'Teach', bar: 'folded', Component: TeachView },
 ];
 
 export function App() {
@@ -38,7 +40,7 @@ export function App() {
     void bootstrap();
   }, []);
   // An unknown ?view= falls back to Classify, which then is the selected tab (the tablist's one tab stop).
-  const active = VIEWS.find((v) => v.id === view) ?? { id: 'classify', Component: ClassifyView };
+  const active = VIEWS.find((v) => v.id === view) ?? { id: 'classify', bar: 'run' as const, Component: ClassifyView };
   const Active = active.Component;
   return (
     <div className="app">
@@ -51,8 +53,7 @@ export function App() {
       </header>
       <ViewTabs views={VIEWS} active={active.id} onSelect={showView} />
       <main>
-        <ModelPicker />
-        <EnginePanel />
+        <ModelBar mode={active.bar} />
         <Notices />
         <div role="tabpanel" id={panelId(active.id)} aria-labelledby={tabId(active.id)}>
           <Suspense

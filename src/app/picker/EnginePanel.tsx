@@ -2,8 +2,11 @@ import { useStore } from '@/app/store';
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** What ran and why: backend choice with every fallback, GPU adapter, and the loaded model's facts. */
-export function EnginePanel() {
+/**
+ * The page's errors, and (with `running`) what ran: one line naming the backend, and behind it why,
+ * every fallback tried, the GPU adapter and the loaded model's facts.
+ */
+export function EnginePanel({ running = false }: { running?: boolean }) {
   const engine = useStore((s) => s.engine);
   const engineError = useStore((s) => s.engineError);
   const modelInfo = useStore((s) => s.modelInfo);
@@ -17,11 +20,12 @@ export function EnginePanel() {
           {text}
         </p>
       ))}
-      {engine && (
+      {running && engine && (
         <details>
           <summary>
-            Running on <strong>{engine.backend}</strong> {engine.forced ? '(forced)' : '(automatic)'}: {engine.reason}
+            Running on <strong>{engine.backend}</strong> · {engine.forced ? 'forced' : 'automatic'}
           </summary>
+          <p>{engine.reason}</p>
           <ul>
             {engine.attempts.map((a) => (
               <li key={a.backend}>
