@@ -49,11 +49,20 @@ export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
           <>
             <ol className="bars">
               {item.predictions.map((p, rank) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rank is the row's identity in a top-k list
-                <li key={`${rank}-${p.classIndex}`} data-testid="prediction" data-class-index={p.classIndex ?? ''} data-probability={p.probability}>
-                  <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
-                  <span className="bar-label">{p.label.split(',')[0]}</span>
-                  <span className="bar-value">{formatProbability(p.probability)}</span>
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rank is the row's identity in a top-k list
+                  key={`${rank}-${p.classIndex}`}
+                  className="prediction-row"
+                  data-testid="prediction"
+                  data-class-index={p.classIndex ?? ''}
+                  data-probability={p.probability}
+                >
+                  {/* The bar is drawn in its own track, so a long bar stops short of the row's Explain control. */}
+                  <span className="bar-track">
+                    <span className="bar" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
+                    <span className="bar-label">{p.label.split(',')[0]}</span>
+                    <span className="bar-value">{formatProbability(p.probability)}</span>
+                  </span>
                   <ExplainButton cardKey={card.key} prediction={p} />
                 </li>
               ))}
