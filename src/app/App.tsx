@@ -8,6 +8,7 @@ import { panelId, tabId, ViewTabs } from './ViewTabs';
 import { Notices } from './notices/Notices';
 import { TfMemory } from './header/TfMemory';
 import { Isolation } from './header/Isolation';
+import { Tagline } from './header/Tagline';
 
 /**
  * Secondary views are fetched when first opened, so a visitor's first download is the Classify
@@ -46,7 +47,7 @@ export function App() {
     <div className="app">
       <header>
         <h1>Lumen</h1>
-        <p className="tagline">ImageNet classification on your own GPU. No image leaves this page.</p>
+        <Tagline />
         <BackendBadge />
         <TfMemory />
         <Isolation />

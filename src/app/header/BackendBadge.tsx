@@ -1,10 +1,11 @@
 import { useStore } from '@/app/store';
+import { isEmulated } from './runsOn';
 
 /** Names the backend that actually ran (not the one asked for); the reason is one hover away. */
 export function BackendBadge() {
   const engine = useStore((s) => s.engine);
   const status = useStore((s) => s.engineStatus);
-  const emulated = engine?.adapter?.isFallbackAdapter || /swiftshader/i.test(engine?.webglRenderer ?? '');
+  const emulated = engine ? isEmulated(engine) : false;
   return (
     <span className={`badge badge-${engine?.backend ?? status}`} title={engine?.reason ?? ''}>
       <span className="badge-label">backend</span>
