@@ -40,6 +40,37 @@ async function serviceWorkerActive(page: Page): Promise<void> {
 
 const threads = async (page: Page): Promise<number> => Number(await page.getByTestId('isolation').getAttribute('data-wasm-threads'));
 
+/**
+ * The service worker gives the TF.js worker the page's connect-src (a worker's policy comes from
+ * its own script's response, never from the page's <meta>): an origin nobody chose is refused
+ * there too, as a connect-src violation, while its own origin and a hosted one are not.
+ */
+async function expectWorkerRefusesUnchosenOrigin(page: Page): Promise<void> {
+  // Not the wasm backend's pthreads (blob: workers): one may be busy in wasm and never answer.
+  const scripts = page.workers().filter((w) => !w.url().startsWith('blob:'));
+  const named = await Promise.all(scripts.map(async (w) => ({ worker: w, name: await w.evaluate(() => self.name) })));
+  const tfjs = named.find((w) => w.name.startsWith('lumen-tfjs-'))?.worker;
+  expect(tfjs, `the TF.js worker among ${named.map((w) => w.name || w.worker.url()).join(', ')}`).toBeDefined();
+  type Probed = typeof globalThis & { refused?: string[] };
+  const outcome = await tfjs?.evaluate(async () => {
+    const scope = self as Probed;
+    scope.refused = [];
+    scope.addEventListener('securitypolicyviolation', (event) => scope.refused?.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    const attempt = (url: string): Promise<string> =>
+      fetch(url).then(
+        (response) => `HTTP ${response.status}`,
+        (error: unknown) => (error instanceof TypeError ? 'TypeError' : String(error)),
+      );
+    const own = await attempt(new URL('../models/catalog.json', self.location.href).href);
+    const notChosen = await attempt('https://not-chosen.example/model.json');
+    // Whatever the network makes of it (nothing, here), a hosted catalog origin is no violation.
+    await attempt('https://storage.googleapis.com/lumen-connect-probe/model.json');
+    return { own, notChosen };
+  });
+  expect(outcome).toEqual({ own: 'HTTP 200', notChosen: 'TypeError' });
+  await expect.poll(() => tfjs?.evaluate(() => (self as Probed).refused)).toEqual(['connect-src https://not-chosen.example/model.json']);
+}
+
 test.describe('Static host under a sub-path', () => {
   needsShared();
   test.describe.configure({ mode: 'serial' });
@@ -93,6 +124,9 @@ test.describe('Static host under a sub-path', () => {
     await page.getByTestId('tab-inspect').click();
     await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
     await expect(page.getByTestId('inspect-wasm-threads')).toHaveAttribute('data-wasm-threads', String(wasmThreads));
+
+    // The worker the service worker started carries the policy too (issue 16).
+    await expectWorkerRefusesUnchosenOrigin(page);
   });
 
   test('network cut for page and service worker: the app, the cached model and a result still come', async ({ page, context }) => {

@@ -1,8 +1,8 @@
-/** The Content-Security-Policy the build puts into index.html and harness.html (vite.config.ts). */
+/** The Content-Security-Policy the build puts into index.html and harness.html, and the workers' (scripts/vite/csp.ts). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, hostedOrigins, withPolicyMeta } from '../../vite.config';
+import { contentSecurityPolicy, hostedOrigins, parseConnectOrigins, workerContentSecurityPolicy, withPolicyMeta } from './csp';
 import { validateCatalog } from '../../src/shared/models/catalog';
 
 const catalogJson = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/models/catalog.json'), 'utf8')) as unknown;
@@ -25,6 +25,12 @@ describe('hostedOrigins', () => {
     expect(origins).toEqual(expect.arrayContaining(['https://tfhub.dev', 'https://storage.googleapis.com']));
     expect(new Set(origins).size).toBe(origins.length);
   });
+  it('adds the hosts a hub redirects to: tfhub.dev → www.kaggle.com → storage.googleapis.com, each hop checked', () => {
+    const handle = (modelUrl: string) => ({ models: [{ source: { kind: 'hosted', modelUrl }, labels: 'labels.txt' }] });
+    expect(hostedOrigins(handle('https://tfhub.dev/google/x/1'))).toEqual(['https://storage.googleapis.com', 'https://tfhub.dev', 'https://www.kaggle.com']);
+    expect(hostedOrigins(handle('https://www.kaggle.com/models/google/x/tfJs/y/1'))).toEqual(['https://storage.googleapis.com', 'https://www.kaggle.com']);
+    expect(hostedOrigins(handle('https://models.example/x/model.json'))).toEqual(['https://models.example']);
+  });
   it('finds nothing in a catalog without hosted models, and refuses a catalog without models', () => {
     const local = { ...(catalogJson as Record<string, unknown>) };
     local['models'] = (local['models'] as { source: { kind: string } }[]).filter((m) => m.source.kind !== 'hosted');
@@ -40,12 +46,54 @@ describe('contentSecurityPolicy', () => {
     expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(directive(policy, 'object-src')).toEqual(["'none'"]);
   });
-  it('connects to the page, the hosted origins, https for typed URLs and a locally served model', () => {
-    expect(directive(policy, 'connect-src')).toEqual(["'self'", 'https://models.example', 'https:', 'http://localhost:*', 'http://127.0.0.1:*']);
+  it('connects to the page, the origins it is given and a model served on this computer, and to nothing scheme-wide', () => {
+    expect(directive(policy, 'connect-src')).toEqual(["'self'", 'https://models.example', 'http://localhost:*', 'http://127.0.0.1:*']);
+    expect(directive(contentSecurityPolicy([]), 'connect-src')).toEqual(["'self'", 'http://localhost:*', 'http://127.0.0.1:*']);
+    for (const sources of [directive(policy, 'connect-src'), directive(policy, 'default-src')]) {
+      expect(sources.filter((s) => /^[a-z-]+:$/.test(s) || s === '*')).toEqual([]);
+    }
+  });
+  it('lists an origin once however often it is given', () => {
+    expect(directive(contentSecurityPolicy(['https://a.example', 'https://a.example']), 'connect-src')).toEqual([
+      "'self'",
+      'https://a.example',
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+    ]);
   });
   it('shows blob: thumbnails and the data: favicon, and runs the worker from the page or a blob', () => {
     expect(directive(policy, 'img-src')).toEqual(["'self'", 'blob:', 'data:']);
     expect(directive(policy, 'worker-src')).toEqual(["'self'", 'blob:']);
+  });
+});
+
+describe('workerContentSecurityPolicy', () => {
+  const page = contentSecurityPolicy(['https://models.example']);
+  const worker = workerContentSecurityPolicy(['https://models.example']);
+  it('connects exactly where the page may', () => {
+    expect(directive(worker, 'connect-src')).toEqual(directive(page, 'connect-src'));
+  });
+  it("lets wasm compile and the wasm backend's pthreads load their blob script, and evaluates no strings", () => {
+    expect(directive(worker, 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", 'blob:']);
+    expect(directive(worker, 'worker-src')).toEqual(["'self'", 'blob:']);
+    expect(worker).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+  });
+});
+
+describe('parseConnectOrigins (LUMEN_CONNECT_ORIGINS)', () => {
+  it('takes origins separated by commas or spaces, lower-cased, without a trailing slash, once each', () => {
+    expect(parseConnectOrigins(' https://Models.Example.com/, https://*.cdn.example  http://intranet:8080 https://models.example.com')).toEqual([
+      'https://models.example.com',
+      'https://*.cdn.example',
+      'http://intranet:8080',
+    ]);
+    expect(parseConnectOrigins(undefined)).toEqual([]);
+    expect(parseConnectOrigins('')).toEqual([]);
+  });
+  it('refuses what would open the policy up or is no origin: a bare scheme, a wildcard, a path, a keyword', () => {
+    for (const bad of ['https:', '*', 'https://*', 'https://models.example/path', "'unsafe-eval'", 'models.example', 'ftp://models.example']) {
+      expect(() => parseConnectOrigins(bad), bad).toThrow(/LUMEN_CONNECT_ORIGINS: .* is not an origin/);
+    }
   });
 });
 

@@ -6,6 +6,8 @@
  *   content hash;
  * - builds src/sw/sw.ts on its own, as one self-contained classic script, to `<outDir>/sw.js` with
  *   that list compiled in, so any changed file changes sw.js and the browser sees a new version;
+ * - compiles in the workers' Content-Security-Policy (from the CSP plugin, scripts/vite/csp.ts),
+ *   which the service worker sends with each worker's script;
  * - links the web manifest from index.html.
  * Every URL is relative: the site works from any sub-path.
  */
@@ -13,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
+import { CSP_PLUGIN_NAME, type PolicyApi } from './csp';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -53,11 +56,13 @@ const MANIFEST_LINKS = '<link rel="manifest" href="./manifest.webmanifest" />\n 
 
 export function serviceWorker(): Plugin {
   let publicDir = resolve(ROOT, 'public');
+  let policy: PolicyApi | undefined;
   return {
     name: 'lumen-service-worker',
     apply: 'build',
     configResolved(config) {
       publicDir = config.publicDir;
+      policy = config.plugins.find((p) => p.name === CSP_PLUGIN_NAME)?.api as PolicyApi | undefined;
     },
     transformIndexHtml: (html) => html.replace('</head>', `    ${MANIFEST_LINKS}\n  </head>`),
     async writeBundle(options, bundle) {
@@ -70,7 +75,7 @@ export function serviceWorker(): Plugin {
         root: ROOT,
         logLevel: 'warn',
         publicDir: false,
-        define: { LUMEN_PRECACHE: JSON.stringify(manifest) },
+        define: { LUMEN_PRECACHE: JSON.stringify(manifest), LUMEN_WORKER_POLICY: JSON.stringify(policy?.workerPolicy() ?? '') },
         build: {
           outDir: options.dir,
           emptyOutDir: false,

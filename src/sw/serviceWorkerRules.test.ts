@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_CACHE } from '@/shared/models/cacheGroups';
-import { precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders } from './serviceWorkerRules';
+import { addedHeaders, ISOLATION_HEADERS, precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders } from './serviceWorkerRules';
 
 const SCOPE = 'https://cdn.example/some/sub/path/';
 const PRECACHED = precacheUrls(
@@ -46,6 +46,23 @@ describe('withIsolationHeaders', () => {
     expect(isolated.status).toBe(201);
     expect(isolated.statusText).toBe('Made');
     expect(await isolated.text()).toBe('hello');
+  });
+});
+
+describe('addedHeaders', () => {
+  const POLICY = "default-src 'self'; connect-src 'self' https://tfhub.dev";
+  it("gives a worker's script the workers' policy, since a worker takes its policy from its own script", () => {
+    expect(addedHeaders('worker', POLICY)).toEqual({ ...ISOLATION_HEADERS, 'Content-Security-Policy': POLICY });
+    expect(addedHeaders('sharedworker', POLICY)['Content-Security-Policy']).toBe(POLICY);
+  });
+  it('adds only COOP/COEP to the page (its <meta> holds its own policy) and to other files, or when there is no policy', () => {
+    for (const destination of ['document', 'script', '', 'image']) expect(addedHeaders(destination, POLICY)).toEqual(ISOLATION_HEADERS);
+    expect(addedHeaders('worker', '')).toEqual(ISOLATION_HEADERS);
+  });
+  it('sets them on the response', () => {
+    const response = withIsolationHeaders(new Response('x'), addedHeaders('worker', POLICY));
+    expect(response.headers.get('content-security-policy')).toBe(POLICY);
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('credentialless');
   });
 });
 

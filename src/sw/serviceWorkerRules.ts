@@ -61,11 +61,25 @@ export function routeRequest(request: RequestFacts, scope: string, precached: Re
   return { kind: 'network' };
 }
 
-/** The same response with COOP/COEP added; opaque responses cannot be rebuilt and pass as they are. */
-export function withIsolationHeaders(response: Response): Response {
+/** Request destinations whose response is a worker's main script. */
+const WORKER_DESTINATIONS: ReadonlySet<string> = new Set(['worker', 'sharedworker']);
+
+/**
+ * What the service worker adds to one of the app's responses: COOP/COEP always, and on a worker's
+ * script the workers' Content-Security-Policy. A worker's policy comes from its own script's
+ * response, never from the page's <meta>, and a static host sends none: without this header the
+ * TF.js worker, which fetches the models, could connect anywhere.
+ */
+export function addedHeaders(destination: string, workerPolicy: string): Readonly<Record<string, string>> {
+  if (!WORKER_DESTINATIONS.has(destination) || workerPolicy === '') return ISOLATION_HEADERS;
+  return { ...ISOLATION_HEADERS, 'Content-Security-Policy': workerPolicy };
+}
+
+/** The same response with COOP/COEP (or `added`) set; opaque responses cannot be rebuilt and pass as they are. */
+export function withIsolationHeaders(response: Response, added: Readonly<Record<string, string>> = ISOLATION_HEADERS): Response {
   if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  for (const [name, value] of Object.entries(added)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

@@ -3,13 +3,14 @@
  * which defines LUMEN_PRECACHE as this build's file list). It:
  * - precaches the app shell, the TF.js worker bundle and the wasm binaries, so the app loads offline;
  * - adds COOP/COEP to the app's own responses, so the page and its worker are cross-origin isolated
- *   (threaded wasm, fine timers) on hosts that cannot send headers (the Workbox recipe, workbox#2963);
+ *   (threaded wasm, fine timers) on hosts that cannot send headers (the Workbox recipe, workbox#2963),
+ *   and the workers' Content-Security-Policy to their scripts, so they connect where the page may;
  * - leaves model files to the TF.js worker's own cache (see src/sw/serviceWorkerRules.ts);
  * - waits: a new version installs beside the running one and takes over only when the person
  *   clicks "Reload" (a `skip-waiting` message), never in the middle of a run.
  * Every URL is relative to the registration scope, so the app works under any sub-path.
  */
-import { precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders, type PrecacheEntry } from './serviceWorkerRules';
+import { addedHeaders, precacheUrls, routeRequest, shellCacheName, staleShellCaches, withIsolationHeaders, type PrecacheEntry } from './serviceWorkerRules';
 import { assertNever } from '@/shared/assertNever';
 
 // The DOM lib has no service-worker types and this file is compiled with it: the little we use.
@@ -29,6 +30,8 @@ interface ServiceWorkerScope {
 }
 
 declare const LUMEN_PRECACHE: { version: string; entries: PrecacheEntry[] };
+/** The workers' Content-Security-Policy (scripts/vite/csp.ts), sent with their scripts; '' for none. */
+declare const LUMEN_WORKER_POLICY: string;
 
 const sw = self as unknown as ServiceWorkerScope;
 const { version, entries } = LUMEN_PRECACHE;
@@ -54,7 +57,7 @@ async function dropOldVersions(): Promise<void> {
 
 async function fromShell(url: string, request: Request): Promise<Response> {
   const cached = await (await caches.open(cacheName)).match(url);
-  return withIsolationHeaders(cached ?? (await fetch(request)));
+  return withIsolationHeaders(cached ?? (await fetch(request)), addedHeaders(request.destination, LUMEN_WORKER_POLICY));
 }
 
 sw.addEventListener('install', (event) => event.waitUntil(precache()));
@@ -72,7 +75,7 @@ sw.addEventListener('fetch', (event) => {
       event.respondWith(fromShell(route.url, request));
       return;
     case 'network':
-      event.respondWith(fetch(request).then(withIsolationHeaders));
+      event.respondWith(fetch(request).then((response) => withIsolationHeaders(response, addedHeaders(request.destination, LUMEN_WORKER_POLICY))));
       return;
     default:
       assertNever(route);

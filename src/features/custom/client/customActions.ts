@@ -16,6 +16,7 @@ import {
   type CustomSource,
 } from '@/features/custom/shared/customSettings';
 import { classifierFacts, fetchModelJson, parseModelUrl, pickModelFiles } from '@/shared/models/modelSource';
+import { refuseUnlistedOrigin } from '@/browser/connectPolicy';
 import { specFromCatalog } from '@/shared/models/modelSpec';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
 import type { ClassCount } from '@/shared/models/catalog';
@@ -53,6 +54,7 @@ async function reading(work: () => Promise<CustomDraft>): Promise<void> {
 export function readModelUrl(text: string): Promise<void> {
   return reading(async () => {
     const url = parseModelUrl(text, document.baseURI);
+    refuseUnlistedOrigin(url); // an origin the site's policy refuses: say so rather than let the browser fail the fetch
     const facts = classifierFacts(await fetchModelJson(url));
     const folder = url.pathname.split('/').slice(0, -1).filter(Boolean).at(-1);
     return draftFrom({ kind: 'url', url: url.href }, facts, {
