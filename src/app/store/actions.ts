@@ -41,7 +41,6 @@ export async function bootstrap(): Promise<void> {
     return;
   }
   const { installed } = useStore.getState();
-  await engineReady;
   let first = initialModel(catalog, installed, url.model);
   if (url.model && first !== url.model) {
     // Not a catalog model: perhaps a taught one (IndexedDB), so ?model=taught-… opens it after a reload.
@@ -50,7 +49,12 @@ export async function bootstrap(): Promise<void> {
   }
   if (url.invalidWeights) unknownWeightsNotice(url.invalidWeights);
   else if (url.weights) settleWeights(first, url.weights);
-  // Before the model loads, so it loads once, on the backend measured for it here before.
+  // The model is known without the engine: shown at once (the picker, Benchmark's ticked model),
+  // not seconds later when the engine has started. It loads below, once the engine is up.
+  useStore.setState({ selectedModel: first });
+  await engineReady;
+  // Before the model loads, so it loads once, on the backend measured for it here before (a no-op
+  // when startEngine already applied it, the model being known by then).
   await applyRememberedChoice(first);
   await selectModel(first, { updateUrl: url.model !== null });
 }

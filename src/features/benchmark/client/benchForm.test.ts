@@ -5,15 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '@/app/store/index';
+import { bootstrap } from '@/app/store/actions';
 import { benchProblemOf, pageDefaultsOf, startBenchmark } from './benchmarkActions';
 import { DEFAULT_BENCH_FORM } from './benchmarkSlice';
 import { effectiveForm } from '@/features/benchmark/shared/benchPlan';
-import { validateCatalog } from '@/shared/models/catalog';
+import { modelFolder, validateCatalog } from '@/shared/models/catalog';
 import type { EngineInfo } from '@/engine/shared/types';
 
-const catalog = validateCatalog(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../public/models/catalog.json'), 'utf8')) as unknown);
+const catalogText = readFileSync(resolve(import.meta.dirname, '../../../../public/models/catalog.json'), 'utf8');
+const catalog = validateCatalog(JSON.parse(catalogText) as unknown);
 const MODEL = catalog.defaultModel;
 const wasmEngine: EngineInfo = {
   backend: 'wasm',
@@ -26,6 +28,16 @@ const wasmEngine: EngineInfo = {
   flags: {},
 };
 const shown = () => effectiveForm(useStore.getState().benchForm, pageDefaultsOf(useStore.getState()));
+
+vi.mock('@/engine/client', () => {
+  // An engine that never answers: the page stays "starting" for as long as a test looks.
+  const never = new Promise<never>(() => undefined);
+  const silent: unknown = new Proxy({}, { get: (_target, key) => (key === 'then' ? undefined : () => Object.assign(never, { id: 0, result: never })) });
+  return { getEngine: () => silent, getClient: () => silent };
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
 
 beforeEach(() => {
   useStore.setState({
@@ -65,5 +77,30 @@ describe('benchmark form state', () => {
     useStore.setState({ engine: wasmEngine, installed: { [MODEL]: {} }, selectedModel: MODEL, benchForm: { ...DEFAULT_BENCH_FORM, backends: [] } });
     expect(shown().backends).toEqual([]);
     expect(benchProblemOf(useStore.getState(), 'sweep')).toBe('Choose at least one backend.');
+  });
+});
+
+describe('the Benchmark view opened right after load', () => {
+  it('ticks the page model as soon as the catalog is in, without waiting for the engine to start', async () => {
+    // Once, the form waited for the engine (seconds on a slow machine) before it knew the model:
+    // the bootstrap chose it only after the engine had started.
+    const model = catalog.models.find((m) => m.id === MODEL);
+    const cachedMeta = `http://lumen.test/models/${model ? modelFolder(model) : ''}lumen-model.json`;
+    vi.stubGlobal('document', { baseURI: 'http://lumen.test/' });
+    vi.stubGlobal('window', { location: { search: '?view=benchmark', pathname: '/', hash: '' }, history: { replaceState: () => undefined } });
+    // The catalog answers; the model folders are out of reach, and the browser cache holds the default model (a second visit offline).
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      if (String(input).endsWith('/models/catalog.json')) return new Response(catalogText);
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('caches', {
+      open: async () => ({ match: async (key: string) => (key === cachedMeta ? new Response('{}') : undefined), put: async () => undefined }),
+    });
+    useStore.setState({ catalog: null, engineStatus: 'idle' });
+
+    void bootstrap(); // never settles: the engine never answers
+    await vi.waitFor(() => expect(shown().models).toEqual([MODEL]));
+    expect(useStore.getState()).toMatchObject({ selectedModel: MODEL, engineStatus: 'starting', engine: null });
+    expect(shown().backends).toEqual([]); // the automatic backend is the engine's to pick: not guessed
   });
 });

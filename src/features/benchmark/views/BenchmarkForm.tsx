@@ -7,7 +7,7 @@ import { formatBytes } from '@/shared/format';
 import { choiceKey } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
 import { BACKENDS, type BackendName } from '@/engine/shared/types';
-import { useBenchProblem, useEffectiveBenchForm, usePageStarting } from './useBenchForm';
+import { useBenchProblem, useEffectiveBenchForm, usePageWaitingFor } from './useBenchForm';
 
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
@@ -42,7 +42,7 @@ const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 export function BenchmarkForm() {
   const form = useEffectiveBenchForm();
   const problem = useBenchProblem();
-  const starting = usePageStarting();
+  const waitingFor = usePageWaitingFor();
   const status = useStore((s) => s.benchStatus);
   const catalog = useStore((s) => s.catalog);
   const catalogError = useStore((s) => s.catalogError);
@@ -53,7 +53,7 @@ export function BenchmarkForm() {
   const models = catalog?.models.filter((m) => installed[m.id]) ?? [];
   const taughtModels = useTaughtStore((s) => s.models);
   const selectedName = catalog?.models.find((m) => m.id === selected)?.name ?? 'the selected model';
-  const waiting = starting && !catalogError;
+  const waiting = waitingFor !== null && !catalogError;
 
   return (
     <form className="bench-form" onSubmit={(e) => e.preventDefault()}>
@@ -171,7 +171,9 @@ export function BenchmarkForm() {
       )}
       {waiting && !running && (
         <p className="muted" data-testid="bench-waiting">
-          Waiting for the engine and the model list: the form follows the page's model and backend.
+          {waitingFor === 'catalog'
+            ? 'Waiting for the model list: the page’s model is ticked once it is in.'
+            : 'Waiting for the engine to start: the backend it runs on is ticked, and Run enabled, once it is up.'}
         </p>
       )}
       <div className="bench-actions">

@@ -20,7 +20,10 @@ export function useBenchProblem(): string | null {
   return useStore((s) => (s.benchAttempt ? benchProblemOf(s, s.benchAttempt) : null));
 }
 
-/** The engine or the catalog is still starting: the form's defaults are not known yet. */
-export function usePageStarting(): boolean {
-  return useStore((s) => s.catalog === null || s.engineStatus === 'idle' || s.engineStatus === 'starting');
+/**
+ * What the form still waits for, or null: the model list (the page's model is ticked once it is in)
+ * or the engine (its backend is ticked, and Run enabled, once it has started).
+ */
+export function usePageWaitingFor(): 'catalog' | 'engine' | null {
+  return useStore((s) => (s.catalog === null ? 'catalog' : s.engineStatus === 'idle' || s.engineStatus === 'starting' ? 'engine' : null));
 }
