@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/common/chromium';
 
 /**
  * End-to-end tests drive the built app (vite build + preview: more deterministic than the dev
@@ -6,7 +7,6 @@ import { defineConfig } from '@playwright/test';
  * provides WebGL and WebGPU without a GPU: slow but real, so tests pin backends and keep batches small.
  */
 const PORT = Number(process.env['LUMEN_E2E_PORT'] ?? 4173);
-export const CHROMIUM_ARGS = ['--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,16 +14,19 @@ export default defineConfig({
   expect: { timeout: 120_000 },
   fullyParallel: false,
   workers: 1, // 2 cores: one browser at a time keeps SwiftShader timings sane
-  // One retry in CI only: a 2-core machine under load occasionally stalls a keyboard-focus step
-  // (seen once in e2e/a11y.spec.ts); a real failure still fails twice. Locally, never retried.
-  retries: process.env['CI'] ? 1 : 0,
-  reporter: [['list']],
+  // Never retried, in CI neither: a test that passes on a second try hides a race. The keyboard
+  // file-chooser stall that once earned CI a retry was one: the chooser listener was switched on in
+  // the same breath as the key press, which could overtake it (see fileChoosers in e2e/support.ts).
+  retries: 0,
+  forbidOnly: Boolean(process.env['CI']),
+  // The list, then how many tests were skipped and why (e2e/skipReporter.ts).
+  reporter: [['list'], ['./e2e/skipReporter.ts']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'off',
   },

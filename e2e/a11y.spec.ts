@@ -2,12 +2,13 @@
  * Usable at 375 px and with the keyboard alone (issue 7, item 9): no view makes the page scroll
  * sideways (wide tables and charts scroll inside their own box), the tabs follow the WAI-ARIA tab
  * pattern, focus is visible, and the main flow (reach the drop zone, Enter, pick images, read the
- * cards) needs no mouse. Set LUMEN_SHOTS_DIR to keep 375 px screenshots of Classify, Benchmark, Inspect.
+ * cards) needs no mouse, and axe-core (@axe-core/playwright) finds no WCAG 2.0/2.1 A or AA violation
+ * on any view. Set LUMEN_SHOTS_DIR to keep 375 px screenshots of Classify, Benchmark, Inspect.
  */
 import { resolve } from 'node:path';
-import type { FileChooser } from '@playwright/test';
-import { expect, test, type Page } from './fixtures';
-import { needsShared, photo } from './zooSupport';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from './fixtures';
+import { fileChoosers, photoPath, requireShared } from './support';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
 const WIDTH = 375;
@@ -30,14 +31,44 @@ async function tabTo(page: Page, selector: string, max = 40): Promise<void> {
   throw new Error(`${selector} was not reached in ${max} Tab presses`);
 }
 
+/** Every view (src/app/App.tsx) and what shows it has rendered its content, not a loading placeholder. */
+const VIEWS: { id: string; ready: (page: Page) => Locator }[] = [
+  { id: 'classify', ready: (page) => page.locator('[data-testid=result][data-status=ok]').nth(1) },
+  { id: 'live', ready: (page) => page.getByTestId('live-start') },
+  { id: 'inspect', ready: (page) => page.locator('[data-testid=inspect-check][data-status]') },
+  { id: 'compare', ready: (page) => page.getByTestId('compare-start') },
+  { id: 'custom', ready: (page) => page.getByTestId('custom-url') },
+  { id: 'benchmark', ready: (page) => page.getByTestId('bench-start') },
+  { id: 'teach', ready: (page) => page.getByTestId('teach-view') },
+];
+
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+test.describe('axe-core: WCAG A and AA', () => {
+  requireShared(MODEL);
+
+  for (const view of VIEWS) {
+    test(`no violation on ${view.id}`, async ({ page }) => {
+      await page.goto(`./?view=${view.id}&model=${MODEL}&backend=wasm`);
+      await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+      // Classify is checked with result cards on it (predictions, Explain buttons), not empty.
+      if (view.id === 'classify') await page.getByTestId('drop-input').setInputFiles([photoPath('chelsea.png'), photoPath('parrot.jpg')]);
+      await expect(view.ready(page)).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+      const found = violations.map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(found, `axe-core on ${view.id}`).toEqual([]);
+    });
+  }
+});
+
 test.describe('375 px and keyboard', () => {
-  needsShared();
+  requireShared();
 
   test('no view scrolls the page sideways at 375 px, with results, a benchmark and an inspection on screen', async ({ page }) => {
     await page.goto(`./?model=${MODEL}&backend=wasm`);
     await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
     expect(await pageWidth(page), 'Classify, empty').toBeLessThanOrEqual(WIDTH);
-    await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), photo('coffee.png'), photo('parrot.jpg')]);
+    await page.getByTestId('drop-input').setInputFiles([photoPath('chelsea.png'), photoPath('coffee.png'), photoPath('parrot.jpg')]);
     await expect(page.locator('[data-testid=result][data-status=ok]')).toHaveCount(3);
     expect(await pageWidth(page), 'Classify with results').toBeLessThanOrEqual(WIDTH);
     await shot(page, 'classify');
@@ -65,10 +96,7 @@ test.describe('375 px and keyboard', () => {
   });
 
   test('keyboard alone: tabs by arrow keys, visible focus, Tab to the drop zone, Enter opens the file chooser', async ({ page }) => {
-    // Listen from the start: file-chooser interception is switched on by the first listener, and
-    // switching it on in the same breath as the Enter press raced it (the chooser opened unseen, once in a few runs).
-    const choosers: FileChooser[] = [];
-    page.on('filechooser', (chooser) => choosers.push(chooser));
+    const choosers = fileChoosers(page); // before the page opens: see fileChoosers
     await page.goto(`./?model=${MODEL}&backend=wasm`);
     await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
 
@@ -93,11 +121,9 @@ test.describe('375 px and keyboard', () => {
     const focused = page.locator(':focus');
     expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     await page.keyboard.press('Enter');
-    await expect.poll(() => choosers.length).toBe(1);
-    const [chooser] = choosers;
-    if (!chooser) throw new Error('no file chooser');
+    const chooser = await choosers.nth(0);
     expect(chooser.isMultiple()).toBe(true);
-    await chooser.setFiles([photo('chelsea.png'), photo('coffee.png')]);
+    await chooser.setFiles([photoPath('chelsea.png'), photoPath('coffee.png')]);
     await expect(page.locator('[data-testid=result][data-status=ok]')).toHaveCount(2);
     expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
   });

@@ -5,7 +5,7 @@
  * keeps it, unforced), and a forced ?backend= always wins over it.
  */
 import { expect, test } from './fixtures';
-import { photo, requireShared } from './support';
+import { photoFile, requireShared } from './support';
 
 const MODEL = 'mobilenet_v2_100_224';
 const PREFIX = `lumen.backendChoice:${MODEL}|`;
@@ -24,7 +24,7 @@ test('measured after the first result, remembered on reload, overridden by ?back
   const provisional = await page.getByTestId('backend').textContent();
   expect(await storedChoice(page)).toBeNull();
 
-  await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png')]);
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png')]);
   await expect(page.locator('[data-testid=result][data-file="chelsea.png"][data-status=ok]')).toHaveCount(1);
   // The measurement runs after the first result, in the worker, within a few seconds' budget.
   await expect.poll(() => storedChoice(page), { timeout: 60_000 }).not.toBeNull();

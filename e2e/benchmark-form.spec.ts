@@ -3,12 +3,11 @@
  * wasm was shown ticked." The form now shows its state: Run is clicked as early as the page allows,
  * and at every frame the problem on screen must agree with the boxes on screen.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import { needShared } from './support';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
-const installed = existsSync(resolve(import.meta.dirname, `../public/models/${MODEL}/1.0.0/model.json`));
+needShared({ models: [MODEL] });
 
 declare global {
   interface Window {
@@ -17,8 +16,6 @@ declare global {
 }
 
 test.beforeEach(async ({ page }) => {
-  if (!installed) console.warn(`SKIPPED: ${MODEL} is not installed; run \`npm run models -- --from ../shared/models\` (needs ../shared)`);
-  test.skip(!installed, `${MODEL} not installed`);
   // Every frame: a backend problem on screen while a backend box is ticked (or a model problem while a model is) is a lie.
   await page.addInitScript(() => {
     window.__benchFormLies = [];

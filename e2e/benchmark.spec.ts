@@ -3,18 +3,13 @@
  * few runs), cancel in the middle of a run, the method comparison with the peer, the exported files
  * and the saved-run history. Speeds are never asserted: only that figures exist and are coherent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import { CSV_COLUMNS, CSV_ENVIRONMENT_COLUMNS } from '../src/features/benchmark/shared/benchExport';
+import { needShared } from './support';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
-const installed = existsSync(resolve(import.meta.dirname, `../public/models/${MODEL}/1.0.0/model.json`));
-
-test.beforeEach(() => {
-  if (!installed) console.warn(`SKIPPED: ${MODEL} is not installed; run \`npm run models -- --from ../shared/models\` (needs ../shared)`);
-  test.skip(!installed, `${MODEL} not installed`);
-});
+needShared({ models: [MODEL] });
 
 async function openBenchmark(page: Page): Promise<void> {
   await page.goto(`./?view=benchmark&model=${MODEL}&backend=wasm`);

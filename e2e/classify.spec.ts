@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { corruptJpeg, expectedTop1, hasWebGpuAdapter, openApp, photo, requireShared, settledResults } from './support';
+import { corruptJpeg, expectedTop1, hasWebGpuAdapter, openApp, photoFile, requireShared, settledResults } from './support';
 
 const MODELS = ['mobilenet_v2_100_224', 'resnet50'] as const;
 const BACKENDS = ['webgl', 'webgpu'] as const;
@@ -14,7 +14,7 @@ for (const backend of BACKENDS) {
       await page.goto('./');
       if (backend === 'webgpu' && !(await hasWebGpuAdapter(page))) test.skip(true, 'this browser gives no WebGPU adapter');
       await openApp(page, `?model=${model}&backend=${backend}`, backend);
-      await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), photo('coffee.png')]);
+      await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png'), photoFile('coffee.png')]);
       const results = await settledResults(page, 2);
       const expected = expectedTop1();
       for (const file of ['chelsea.png', 'coffee.png']) {
@@ -30,7 +30,7 @@ for (const backend of BACKENDS) {
 test('a corrupt file fails alone with a readable message; the rest of the drop gets results', async ({ page }) => {
   requireShared('mobilenet_v2_100_224');
   await openApp(page, '?model=mobilenet_v2_100_224&backend=webgl', 'webgl');
-  await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), corruptJpeg, photo('coffee.png')]);
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png'), corruptJpeg, photoFile('coffee.png')]);
   const results = await settledResults(page, 3);
   expect(results.get('broken.jpg')?.status).toBe('error');
   expect(results.get('broken.jpg')?.text).toMatch(/"broken\.jpg" is not an image: it is a text file/);
@@ -49,7 +49,7 @@ test('top-k follows the k input, and the URL reproduces model and backend', asyn
   await openApp(page, '?model=mobilenet_v1_025_224_layers&backend=cpu', 'cpu');
   await expect(page.getByTestId('model-select')).toHaveValue('mobilenet_v1_025_224_layers');
   await page.getByTestId('topk-input').fill('3');
-  await page.getByTestId('drop-input').setInputFiles([photo('coffee.png')]);
+  await page.getByTestId('drop-input').setInputFiles([photoFile('coffee.png')]);
   expect((await settledResults(page, 1)).get('coffee.png')?.k).toBe(3);
   const probabilities = await page.getByTestId('prediction').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-probability'))));
   expect(probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
@@ -62,7 +62,7 @@ test('top-k follows the k input, and the URL reproduces model and backend', asyn
 test('drag-and-drop of several files works like the picker', async ({ page }) => {
   requireShared('mobilenet_v1_025_224_graph');
   await openApp(page, '?model=mobilenet_v1_025_224_graph&backend=wasm', 'wasm');
-  const files = [photo('chelsea.png'), photo('parrot.jpg')].map((f) => ({ name: f.name, type: f.mimeType, bytes: [...f.buffer] }));
+  const files = [photoFile('chelsea.png'), photoFile('parrot.jpg')].map((f) => ({ name: f.name, type: f.mimeType, bytes: [...f.buffer] }));
   const dataTransfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
@@ -92,7 +92,7 @@ test('automatic backend choice names a backend and explains it; an emulated GPU 
 test('pasting an image classifies it', async ({ page }) => {
   requireShared('mobilenet_v1_025_224_graph');
   await openApp(page, '?model=mobilenet_v1_025_224_graph&backend=wasm', 'wasm');
-  const coffee = photo('coffee.png');
+  const coffee = photoFile('coffee.png');
   await page.evaluate(
     (bytes) => {
       const data = new DataTransfer();

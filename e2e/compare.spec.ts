@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { acceptableTop1, classifyPhoto, needsShared, openApp } from './zooSupport';
+import { acceptableTop1, classifyPhoto, openOnWasm, requireShared } from './support';
 
 const SMALL = ['mobilenet_v1_025_224_graph', 'mobilenet_v1_025_224_layers'];
 const PHOTO = 'parrot.jpg';
@@ -14,10 +14,10 @@ async function chooseSmallModels(page: Page): Promise<void> {
 }
 
 test.describe('Compare view', () => {
-  needsShared();
+  requireShared();
 
   test('two models side by side on the image dropped in Classify: parameters, latency, top-1', async ({ page }) => {
-    await openApp(page, `model=${SMALL[0]}`);
+    await openOnWasm(page, `model=${SMALL[0]}`);
     await classifyPhoto(page, PHOTO);
     await page.getByTestId('tab-compare').click();
     await expect(page.getByTestId('compare-image')).toContainText(PHOTO);
@@ -44,7 +44,7 @@ test.describe('Compare view', () => {
   });
 
   test('cancel stops the comparison between runs and keeps what was measured', async ({ page }) => {
-    await openApp(page, `model=${SMALL[0]}&view=compare`);
+    await openOnWasm(page, `model=${SMALL[0]}&view=compare`);
     await chooseSmallModels(page);
     await page.getByTestId('compare-runs').fill('200');
     await page.getByTestId('compare-start').click();

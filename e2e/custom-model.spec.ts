@@ -1,9 +1,7 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { SHARED, acceptableTop1, classifyPhoto, needsShared, openApp, sharedModelFiles } from './zooSupport';
+import { serveFolder, type LocalServer } from '../src/testing/modelServers';
+import { SHARED_MODELS, acceptableTop1, classifyPhoto, openOnWasm, requireShared, sharedModel, sharedModelFiles } from './support';
 
 const GRAPH = 'mobilenet_v1_025_224_graph';
 const PHOTO = 'parrot.jpg';
@@ -12,24 +10,13 @@ const PHOTO = 'parrot.jpg';
  * Serves ../shared/models over HTTP on a free port; `cors` decides whether other origins may read
  * it. Under /no-shards/ only the JSON files exist, as on a server where the upload went wrong.
  */
-async function modelServer(cors: boolean): Promise<{ server: Server; origin: string; requests: string[] }> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requests.push(requested);
-    const noShards = requested.startsWith('/no-shards/');
-    const path = noShards ? requested.slice('/no-shards'.length) : requested;
-    const file = resolve(SHARED, 'models', `.${path}`);
-    const headers: Record<string, string> = cors ? { 'access-control-allow-origin': '*' } : {};
-    if (!file.startsWith(resolve(SHARED, 'models')) || !existsSync(file) || (noShards && !path.endsWith('.json'))) {
-      res.writeHead(404, headers).end('not found');
-      return;
-    }
-    res.writeHead(200, { ...headers, 'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+function modelServer(cors: boolean): Promise<LocalServer> {
+  const noShards = (path: string): string | null => (path.endsWith('.json') ? path.slice('/no-shards'.length) : null);
+  return serveFolder(SHARED_MODELS, {
+    headers: cors ? { 'access-control-allow-origin': '*' } : {},
+    map: (path) => (path.startsWith('/no-shards/') ? noShards(path) : path),
+    record: (url) => decodeURIComponent(url.pathname),
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
 
 /** A tiny Keras model that is not an ImageNet classifier: pooled pixels → 10 classes. */
@@ -69,20 +56,20 @@ async function readUrl(page: Page, url: string): Promise<void> {
 const error = (page: Page) => page.getByTestId('custom-error');
 
 test.describe('Your own model', () => {
-  needsShared();
-  let withCors: Awaited<ReturnType<typeof modelServer>>;
-  let withoutCors: Awaited<ReturnType<typeof modelServer>>;
+  requireShared();
+  let withCors: LocalServer;
+  let withoutCors: LocalServer;
 
   test.beforeAll(async () => {
     withCors = await modelServer(true);
     withoutCors = await modelServer(false);
   });
   test.afterAll(async () => {
-    await Promise.all([withCors, withoutCors].map((s) => new Promise((done) => s.server.close(done))));
+    await Promise.all([withCors.close(), withoutCors.close()]);
   });
 
   test('by URL: read model.json, set what it does not say, load, classify; the settings are remembered', async ({ page }) => {
-    await openApp(page, `model=${GRAPH}&view=custom`);
+    await openOnWasm(page, `model=${GRAPH}&view=custom`);
     const url = `${withCors.origin}/${GRAPH}/model.json`;
     await readUrl(page, url);
     await expect(page.getByTestId('custom-draft')).toHaveAttribute('data-format', 'graph');
@@ -106,7 +93,7 @@ test.describe('Your own model', () => {
   });
 
   test('by dropping model.json, its shard and labels.json; it appears in the picker and classifies', async ({ page }) => {
-    await openApp(page, `model=${GRAPH}&view=custom`);
+    await openOnWasm(page, `model=${GRAPH}&view=custom`);
     await page.getByTestId('custom-files').setInputFiles(sharedModelFiles(GRAPH));
     await expect(page.getByTestId('custom-draft')).toContainText('labels: labels.json');
     await expect(page.getByTestId('custom-draft')).toContainText('Ignored: SOURCE.md');
@@ -122,10 +109,10 @@ test.describe('Your own model', () => {
   });
 
   test('each error is named: missing shard, not a classifier, CORS refusal, unreachable server, non-http URL', async ({ page }) => {
-    await openApp(page, `model=${GRAPH}&view=custom`);
+    await openOnWasm(page, `model=${GRAPH}&view=custom`);
     const files = page.getByTestId('custom-files');
 
-    await files.setInputFiles([resolve(SHARED, 'models', GRAPH, 'model.json')]);
+    await files.setInputFiles([resolve(sharedModel(GRAPH), 'model.json')]);
     await expect(error(page)).toHaveText(/^Missing shard file: group1-shard1of1\./);
 
     await files.setInputFiles(tenClassModel());
@@ -138,7 +125,7 @@ test.describe('Your own model', () => {
     expect(withoutCors.requests.length).toBeGreaterThan(0); // it really answered
 
     const closed = await modelServer(true);
-    await new Promise((done) => closed.server.close(done));
+    await closed.close();
     await readUrl(page, `${closed.origin}/${GRAPH}/model.json`);
     await expect(error(page)).toContainText(`Could not reach ${closed.origin}`);
 

@@ -6,8 +6,6 @@
  * (dist-harness/, vite.harness.config.ts), served here apart from the app under test: dist/ does
  * not ship it.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import { DEFAULT_IMAGES } from '../scripts/eval/evalArgs';
 import { loadEvalSet } from '../scripts/eval/evalData';
@@ -16,10 +14,10 @@ import { classifyAll, prepareModel } from '../scripts/eval/evalRun';
 import { agreement, scoreAccuracy } from '../scripts/eval/evalScore';
 import { harnessIsStale, serveHarness, type HarnessServer } from '../scripts/common/harnessBuild';
 import { localUrlFor, routeLocalFiles } from '../scripts/common/headless';
+import { needShared } from './support';
 
 const MODEL = 'mobilenet_v2_100_224';
 const TINY = 'mobilenet_v1_025_224_layers';
-const installed = (id: string): boolean => existsSync(resolve(import.meta.dirname, `../public/models/${id}/1.0.0/model.json`));
 
 let harness: HarnessServer | null = null;
 test.beforeAll(async () => {
@@ -42,10 +40,7 @@ async function openHarnessPage(page: Page, base: string): Promise<Page> {
 }
 
 test('eval harness: MobileNetV2 on wasm scores sanely on 50 sample images', async ({ page }) => {
-  if (!existsSync(DEFAULT_IMAGES) || !installed(MODEL)) {
-    console.warn(`SKIPPED: needs ${DEFAULT_IMAGES} and ${MODEL} installed (npm run models -- --from ../shared/models)`);
-    test.skip();
-  }
+  needShared({ paths: [DEFAULT_IMAGES], models: [MODEL] });
   const base = harnessBase();
   await openHarnessPage(page, base);
 
@@ -75,10 +70,7 @@ test('eval harness: MobileNetV2 on wasm scores sanely on 50 sample images', asyn
  * on these 16 images: tfjs-backend-webgpu floors 255·v when reading an ImageBitmap).
  */
 test('backend agreement: webgpu and webgl match cpu on 16 sample images', async ({ page, context }) => {
-  if (!existsSync(DEFAULT_IMAGES) || !installed(TINY)) {
-    console.warn(`SKIPPED: needs ${DEFAULT_IMAGES} and ${TINY} installed (npm run models -- --from ../shared/models)`);
-    test.skip();
-  }
+  needShared({ paths: [DEFAULT_IMAGES], models: [TINY] });
   const base = harnessBase();
   const set = await loadEvalSet(DEFAULT_IMAGES, 16);
   const run = async (target: Page, backend: 'cpu' | 'webgl' | 'webgpu') => {

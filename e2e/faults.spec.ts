@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { SHARED, hasWebGpuAdapter, openApp, requireShared, settledResults } from './support';
+import { IMAGENET_SAMPLE, hasWebGpuAdapter, needShared, openApp, requireShared, settledResults } from './support';
 
 type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -20,7 +20,8 @@ declare global {
 
 /** The first `n` files of the ImageNet sample (real photos of n different classes). */
 function sample(n: number): FilePayload[] {
-  const dir = resolve(SHARED, 'images/imagenet-sample');
+  needShared({ paths: [IMAGENET_SAMPLE] });
+  const dir = IMAGENET_SAMPLE;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.JPEG'))
     .sort()

@@ -4,7 +4,7 @@
  * figure for the record, never asserted: speed belongs in benchmarks, correctness in tests.
  */
 import { expect, test } from './fixtures';
-import { expectedTop1, hasWebGpuAdapter, photo, requireShared, settledResults } from './support';
+import { expectedTop1, hasWebGpuAdapter, photoFile, requireShared, settledResults } from './support';
 
 for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
   test(`drop → first result on ${backend}, cold then warm (MobileNetV2)`, async ({ page }) => {
@@ -18,12 +18,12 @@ for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
       });
     }
     await page.goto(`./?model=mobilenet_v2_100_224&backend=${backend}`);
-    await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png')]);
+    await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png')]);
     const cold = await settledResults(page, 1);
     expect(expectedTop1().get('chelsea.png')).toContain(cold.get('chelsea.png')?.top1);
     const coldMs = Number(await page.getByTestId('run-summary').getAttribute('data-first-ms'));
 
-    await page.getByTestId('drop-input').setInputFiles([photo('coffee.png')]);
+    await page.getByTestId('drop-input').setInputFiles([photoFile('coffee.png')]);
     await expect(page.locator('[data-testid=result][data-file="coffee.png"][data-status=ok]')).toHaveCount(1);
     await expect(page.getByTestId('run-summary')).toHaveAttribute('data-done', '1');
     const warmMs = Number(await page.getByTestId('run-summary').getAttribute('data-first-ms'));

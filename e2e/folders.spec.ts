@@ -8,8 +8,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import type { FileChooser } from '@playwright/test';
-import { PHOTOS, photo, requireShared, settledResults } from './support';
+import { fileChoosers, PHOTOS, photoFile, requireShared, settledResults } from './support';
 
 const MODEL = '?model=mobilenet_v1_025_224_graph&backend=wasm';
 
@@ -82,8 +81,8 @@ const textFile = (path: string, text: string, type = 'text/plain'): TreeFile => 
 test('a dropped folder tree: every image inside gets a card named by its path, non-images one line, loose files a card each', async ({ page }) => {
   requireShared('mobilenet_v1_025_224_graph');
   await openClassify(page);
-  const chelsea = photo('chelsea.png');
-  const parrot = photo('parrot.jpg');
+  const chelsea = photoFile('chelsea.png');
+  const parrot = photoFile('parrot.jpg');
   await dropFolders(
     page,
     [
@@ -138,23 +137,18 @@ test('"Choose a folder" (webkitdirectory) classifies a real nested folder with r
 
 test('the pickers work from the keyboard', async ({ page }) => {
   requireShared('mobilenet_v1_025_224_graph');
-  // Listen from the start (as e2e/a11y.spec.ts does): switching file-chooser interception on in the
-  // same breath as the key press raced it, and the chooser once opened unseen (a CI run, 3 min stall).
-  const choosers: FileChooser[] = [];
-  page.on('filechooser', (chooser) => choosers.push(chooser));
+  const choosers = fileChoosers(page); // before the page opens: see fileChoosers
   await openClassify(page);
   await page.getByTestId('choose-files').focus();
   await page.keyboard.press('Enter');
-  await expect.poll(() => choosers.length).toBe(1);
-  const [files] = choosers;
-  expect(files?.isMultiple()).toBe(true);
-  await files?.setFiles(`${PHOTOS}/owl.jpg`);
+  const files = await choosers.nth(0);
+  expect(files.isMultiple()).toBe(true);
+  await files.setFiles(`${PHOTOS}/owl.jpg`);
   expect((await settledResults(page, 1)).get('owl.jpg')?.status).toBe('ok');
   await page.keyboard.press('Tab'); // on to "Choose a folder"
   await expect(page.getByTestId('choose-folder')).toBeFocused();
   await page.keyboard.press('Space');
-  await expect.poll(() => choosers.length).toBe(2);
-  expect(await choosers[1]?.element().getAttribute('data-testid')).toBe('drop-folder-input');
+  expect(await (await choosers.nth(1)).element().getAttribute('data-testid')).toBe('drop-folder-input');
 });
 
 /** A red disc on a blue square: a drawing, sized by the test. */

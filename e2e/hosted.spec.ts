@@ -8,19 +8,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import { needShared, photoPath, sharedModel } from './support';
 
-const SHARED = resolve(import.meta.dirname, '../../shared');
-const MODEL_DIR = resolve(SHARED, 'models/mobilenet_v1_025_224_graph');
-const CHELSEA = resolve(SHARED, 'images/photos/chelsea.png');
+const MODEL_DIR = sharedModel('mobilenet_v1_025_224_graph');
+const CHELSEA = photoPath('chelsea.png');
 const HANDLE = 'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1';
 const LABELS = 'https://storage.googleapis.com/download.tensorflow.org/data/ImageNetLabels.txt';
 const CORS = { 'access-control-allow-origin': '*' };
 
 test('a hosted catalog model loads by URL and classifies chelsea.png', async ({ page }) => {
-  if (!existsSync(MODEL_DIR) || !existsSync(CHELSEA)) {
-    console.warn(`SKIPPED: needs ${MODEL_DIR} and ${CHELSEA} (the shared folder) to stand in for TF-Hub`);
-    test.skip();
-  }
+  needShared({ paths: [MODEL_DIR, CHELSEA] }); // they stand in for TF-Hub
   const served: string[] = [];
   await page.route(`${HANDLE}/**`, (route) => {
     const url = new URL(route.request().url());

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { needsShared, openApp, sharedModel } from './zooSupport';
+import { openOnWasm, requireShared, sharedModel } from './support';
 
 test.describe('Inspect view', () => {
-  needsShared();
+  requireShared();
 
   test('a layers model: signature, trainable split, layer histogram, a passing forward check, metadata', async ({ page }) => {
-    await openApp(page, 'model=mobilenet_v1_025_224_layers&view=inspect');
+    await openOnWasm(page, 'model=mobilenet_v1_025_224_layers&view=inspect');
     const check = page.getByTestId('inspect-check');
     await expect(check).toHaveAttribute('data-status', 'pass');
     expect(Math.abs(Number(await check.getAttribute('data-sum')) - 1)).toBeLessThanOrEqual(1e-3);
@@ -45,7 +45,7 @@ test.describe('Inspect view', () => {
   });
 
   test('a graph model: ops with Const apart, no trainable split; the cache lists what loaded', async ({ page }) => {
-    await openApp(page, 'model=mobilenet_v1_025_224_graph&view=inspect');
+    await openOnWasm(page, 'model=mobilenet_v1_025_224_graph&view=inspect');
     await expect(page.getByTestId('inspect-check')).toHaveAttribute('data-status', 'pass');
     const structure = page.getByTestId('inspect-structure');
     await expect(structure).toHaveAttribute('data-unit', 'op');

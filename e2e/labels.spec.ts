@@ -3,18 +3,16 @@
  * "Egyptian_cat"; the page shows "Egyptian cat", as it does for the TF-slim models.
  */
 import { expect, test } from './fixtures';
-import { needsShared, photo } from './zooSupport';
-import { isInstalled } from './support';
+import { photoPath, requireShared } from './support';
 
 test.describe('labels', () => {
-  needsShared();
+  requireShared();
 
   test('ResNet50 labels show with spaces, like every other model', async ({ page }) => {
-    if (!isInstalled('resnet50')) console.warn('SKIPPED: resnet50 is not installed; run `npm run models`');
-    test.skip(!isInstalled('resnet50'), 'resnet50 not installed');
+    requireShared('resnet50');
     await page.goto('./?model=resnet50&backend=wasm');
     await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
-    await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png')]);
+    await page.getByTestId('drop-input').setInputFiles([photoPath('chelsea.png')]);
     const card = page.locator('[data-testid=result][data-status=ok]');
     await expect(card).toHaveCount(1);
     const labels = await card.getByTestId('prediction').allTextContents();

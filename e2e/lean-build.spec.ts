@@ -1,14 +1,15 @@
 /**
  * The deployable build stays lean: dist/ carries no headless harness (vite.harness.config.ts builds
  * it apart), and the secondary views are fetched only when opened, so a visitor who classifies
- * never downloads the Benchmark view (recharts) or the others. Sizes: `npm run size`.
+ * never downloads the Benchmark view (recharts), Live, Teach or the others. Sizes: `npm run size`.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
 
 const DIST = resolve(import.meta.dirname, '../dist');
-const LAZY_VIEWS = ['BenchmarkPanel', 'InspectView', 'CompareView', 'CustomModelView'];
+/** Every view but Classify, as its chunk is named (src/app/App.tsx loads each with React.lazy). */
+const LAZY_VIEWS = ['LiveView', 'InspectView', 'CompareView', 'CustomModelView', 'BenchmarkPanel', 'TeachView'];
 
 test('dist/ ships no harness page or chunk', () => {
   expect(existsSync(resolve(DIST, 'index.html'))).toBe(true);

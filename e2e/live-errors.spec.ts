@@ -5,10 +5,9 @@
  */
 import { chromium } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/common/chromium';
 
-const EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-test.use({ launchOptions: { executablePath: EXECUTABLE, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream'] } });
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream'] } });
 
 test('camera permission denied: a clear message, nothing starts, and the app goes on working', async ({ page }) => {
   await page.goto('./?view=live&backend=wasm');
@@ -23,7 +22,7 @@ test('camera permission denied: a clear message, nothing starts, and the app goe
 });
 
 test('no camera at all: a clear message', async ({ baseURL }) => {
-  const browser = await chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ baseURL, permissions: ['camera'] });
     const page = await context.newPage();

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/common/chromium';
 import { PHOTOS, expectedTop1, requireShared } from './support';
 import { writeY4m } from './y4m';
 
@@ -17,13 +17,57 @@ if (existsSync(resolve(PHOTOS, PHOTO))) await writeY4m(resolve(PHOTOS, PHOTO), Y
 
 test.use({
   launchOptions: {
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${Y4M}`],
   },
   permissions: ['camera'],
 });
 
 const frames = (page: Page): Promise<number> => page.getByTestId('live-stats').getAttribute('data-frames').then(Number);
+
+declare global {
+  interface Window {
+    __liveFramesSent?: number;
+  }
+}
+
+/** Counts the camera frames the page posts to the TF.js worker (call before the page opens). */
+async function countFramesSent(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__liveFramesSent = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+      if ((args[0] as { type?: unknown } | null)?.type === 'live-frame') window.__liveFramesSent = (window.__liveFramesSent ?? 0) + 1;
+      return post.apply(this, args);
+    } as Worker['postMessage'];
+  });
+}
+
+const framesSent = (page: Page): Promise<number> => page.evaluate(() => window.__liveFramesSent ?? 0);
+
+/** Resolves once the camera has delivered `count` more frames, as seen by a second, playing <video> on its stream. */
+async function cameraDelivers(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (wanted) => {
+    const live = document.querySelector('video.live-video') as HTMLVideoElement;
+    const probe = document.createElement('video');
+    probe.muted = true;
+    probe.style.cssText = 'position: fixed; left: 0; bottom: 0; width: 2px; height: 2px;';
+    document.body.append(probe);
+    probe.srcObject = live.srcObject;
+    await probe.play();
+    await new Promise<void>((done) => {
+      let seen = 0;
+      const onFrame = (): void => {
+        seen += 1;
+        if (seen >= wanted) done();
+        else probe.requestVideoFrameCallback(onFrame);
+      };
+      probe.requestVideoFrameCallback(onFrame);
+    });
+    probe.srcObject = null;
+    probe.remove();
+  }, count);
+}
 
 async function expectLiveTop1(page: Page, accepted: number[]): Promise<void> {
   await expect(page.getByTestId('live-prediction').first()).toHaveAttribute('data-class-index', new RegExp(`^(${accepted.join('|')})$`));
@@ -50,6 +94,7 @@ test.describe('live camera', () => {
   }
 
   test('pause holds, resume goes on, stop releases the camera, start again works', async ({ page }) => {
+    await countFramesSent(page);
     const accepted = expectedTop1().get(PHOTO) ?? [];
     await page.goto('./?view=live&model=mobilenet_v2_100_224&backend=wasm');
     await page.getByTestId('live-start').click();
@@ -57,10 +102,13 @@ test.describe('live camera', () => {
 
     await page.getByTestId('live-pause').click();
     await expect(page.getByTestId('live-pause')).toHaveText('Resume');
-    // The frame in flight as Pause was pressed may still land; after that, nothing may arrive, however long.
-    await page.waitForTimeout(1000);
+    // The frame in flight as Pause was pressed may still land: wait until every frame sent has its answer.
+    await expect.poll(async () => (await framesSent(page)) - (await frames(page))).toBe(0);
     const held = await frames(page);
-    await page.waitForTimeout(1500);
+    // After that, nothing may be sent or arrive, however long: while the camera delivers 30 more frames
+    // (a second of the fake camera, in which a running view would send several), the counts hold.
+    await cameraDelivers(page, 30);
+    expect(await framesSent(page)).toBe(held);
     expect(await frames(page)).toBe(held);
     await page.getByTestId('live-pause').click();
     await expect.poll(() => frames(page)).toBeGreaterThan(held);

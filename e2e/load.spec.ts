@@ -3,12 +3,11 @@
  * worker's tensors where they were. Times are printed as FIGURE lines, never asserted; what is
  * asserted is that all 500 come back, the list grows as it is scrolled, and tensors return to baseline.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { SHARED, requireShared } from './support';
+import { IMAGENET_SAMPLE as SAMPLE, needShared, requireShared } from './support';
 
-const SAMPLE = resolve(SHARED, 'images/imagenet-sample');
 const COUNT = 500;
 
 declare global {
@@ -21,10 +20,7 @@ declare global {
 }
 
 function samplePhotos(count: number): string[] {
-  if (!existsSync(SAMPLE)) {
-    console.warn(`SKIPPED: ${SAMPLE} is absent; the load test needs the ImageNet sample in ../shared.`);
-    test.skip(true, 'imagenet-sample is absent');
-  }
+  needShared({ paths: [SAMPLE] });
   return readdirSync(SAMPLE)
     .filter((name) => name.endsWith('.JPEG'))
     .sort()
@@ -99,9 +95,11 @@ async function measureDrop(page: Page, how: string, drop: () => Promise<void>, e
   // Only the first cards are in the DOM; the list grows as it is scrolled, to all 500, every one ok.
   expect(Number(await page.getByTestId('results').getAttribute('data-rendered'))).toBeLessThan(COUNT);
   await page.screenshot({ path: test.info().outputPath(`load-${COUNT}.png`) });
+  const rendered = async (): Promise<number> => Number(await page.getByTestId('results').getAttribute('data-rendered'));
   while ((await page.getByTestId('results-more').count()) > 0) {
+    const before = await rendered();
     await page.getByTestId('results-more').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(50);
+    await expect.poll(rendered, 'scrolling to the end renders more cards').toBeGreaterThan(before);
   }
   await expect(page.locator('[data-testid=result][data-status=ok]')).toHaveCount(COUNT);
   // Thumbnails are the worker's small ones (or placeholders), never the full-size photos.

@@ -4,7 +4,7 @@
  * classifies (acceptable top-1) or names the file at fault while the previous model keeps working.
  */
 import { expect, test, type Page } from './fixtures';
-import { acceptableTop1, classifyPhoto, needsShared, openApp } from './zooSupport';
+import { acceptableTop1, classifyPhoto, openOnWasm, requireShared } from './support';
 import { MODEL_CACHE } from '../src/shared/models/cacheGroups';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
@@ -46,10 +46,10 @@ async function selectFailing(page: Page): Promise<string> {
 }
 
 test.describe('Model loading faults', () => {
-  needsShared();
+  requireShared();
 
   test('a corrupt cached shard is evicted and downloaded again, and the model classifies', async ({ page }) => {
-    await openApp(page, `model=${MODEL}`);
+    await openOnWasm(page, `model=${MODEL}`);
     const shard = shardOf(await cachedFiles(page, MODEL));
     expect(shard, 'the shard is cached after the first load').toBeDefined();
     await page.evaluate(async ({ cacheName, url }) => (await caches.open(cacheName)).put(url, new Response('garbage')), {
@@ -72,7 +72,7 @@ test.describe('Model loading faults', () => {
   });
 
   test('a shard corrupt on the server too gives an error naming it; the previous model still classifies', async ({ page }) => {
-    await openApp(page, `model=${PREVIOUS}`);
+    await openOnWasm(page, `model=${PREVIOUS}`);
     await page.route(SHARD_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'garbage' }));
     const message = await selectFailing(page);
     console.log(`corrupt on the server: ${message}`);
@@ -85,7 +85,7 @@ test.describe('Model loading faults', () => {
   test('with Cache Storage full the model runs from memory and the page says it is not kept for offline use', async ({ page, baseURL }) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL ?? '').origin, quotaSize: 64 * 1024 });
-    await openApp(page, `model=${MODEL}`);
+    await openOnWasm(page, `model=${MODEL}`);
     await expect(page.getByTestId('cache-problem')).toContainText("Not kept for offline use: this site's browser storage is full.");
     console.log(`storage full: ${await page.getByTestId('cache-problem').textContent()}`);
     if (process.env['LUMEN_SHOTS']) await page.screenshot({ path: `${process.env['LUMEN_SHOTS']}/cache-full.png` });
@@ -97,7 +97,7 @@ test.describe('Model loading faults', () => {
   test('a shard download that fails twice is retried and the model classifies', async ({ page }) => {
     let attempts = 0;
     await page.route(SHARD_ROUTE, (route) => (++attempts <= 2 ? route.abort('connectionreset') : route.continue()));
-    await openApp(page, `model=${MODEL}`);
+    await openOnWasm(page, `model=${MODEL}`);
     expect(attempts).toBe(3);
     await expect(page.locator('[data-testid=notice][data-kind=download-retry]')).toHaveCount(2);
     expect(shardOf(await cachedFiles(page, MODEL))).toBeDefined();
@@ -105,7 +105,7 @@ test.describe('Model loading faults', () => {
   });
 
   test('a shard download that always fails gives an error naming it, leaves no cache entry, and the previous model still classifies', async ({ page }) => {
-    await openApp(page, `model=${PREVIOUS}`);
+    await openOnWasm(page, `model=${PREVIOUS}`);
     let attempts = 0;
     await page.route(SHARD_ROUTE, (route) => {
       attempts += 1;
@@ -120,7 +120,7 @@ test.describe('Model loading faults', () => {
   });
 
   test('a malformed or oversized model.json in "Your model" gets an error naming its problem, by URL or dropped', async ({ page }) => {
-    await openApp(page, `model=${PREVIOUS}&view=custom`);
+    await openOnWasm(page, `model=${PREVIOUS}&view=custom`);
     const error = page.getByTestId('custom-error');
     const drop = (name: string, text: string | Buffer) =>
       page.getByTestId('custom-files').setInputFiles([{ name, mimeType: 'application/json', buffer: Buffer.from(text) }]);

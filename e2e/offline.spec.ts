@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { acceptableTop1, classifyPhoto, needsShared, openApp } from './zooSupport';
+import { acceptableTop1, classifyPhoto, openOnWasm, requireShared } from './support';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
 const FOLDER = `**/models/${MODEL}/**`;
@@ -7,10 +7,10 @@ const FOLDER = `**/models/${MODEL}/**`;
 const PHOTO = 'parrot.jpg';
 
 test.describe('Offline model cache', () => {
-  needsShared();
+  requireShared();
 
   test('a second visit loads from Cache Storage with the model routes blocked, and classifies', async ({ page }) => {
-    await openApp(page, `model=${MODEL}`);
+    await openOnWasm(page, `model=${MODEL}`);
     await expect(page.getByTestId('model-info')).toHaveAttribute('data-from-cache', 'false');
 
     // Every request for the model's folder now fails, from the page and from the worker alike.
@@ -33,7 +33,7 @@ test.describe('Offline model cache', () => {
   });
 
   test('deleting a cached model from the cache view means the next load needs the network again', async ({ page }) => {
-    await openApp(page, `model=${MODEL}&view=inspect`);
+    await openOnWasm(page, `model=${MODEL}&view=inspect`);
     const group = page.locator(`[data-testid=cache-group][data-key="${MODEL}/1.0.0/"]`);
     await expect(group).toBeVisible();
     const bytes = Number(await group.getAttribute('data-bytes'));

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { needsShared, photo } from './zooSupport';
+import { photoPath, requireShared } from './support';
 
 const MODEL = 'mobilenet_v1_025_224_graph';
 const DIST = resolve(import.meta.dirname, '../dist');
@@ -44,7 +44,7 @@ async function runBenchmark(page: Page): Promise<void> {
 }
 
 test.describe('privacy', () => {
-  needsShared();
+  requireShared();
 
   test('classify, benchmark and inspect send nothing but GETs for app and model files, with no body', async ({ page, context, baseURL }) => {
     const base = new URL(baseURL ?? 'http://127.0.0.1:4173/');
@@ -55,7 +55,7 @@ test.describe('privacy', () => {
 
     await page.goto(`./?model=${MODEL}&backend=wasm`);
     await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
-    await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), photo('coffee.png')]);
+    await page.getByTestId('drop-input').setInputFiles([photoPath('chelsea.png'), photoPath('coffee.png')]);
     await expect(page.locator('[data-testid=result][data-status=ok]')).toHaveCount(2);
 
     await runBenchmark(page);

@@ -5,18 +5,18 @@
  * hosted.spec needs the model online). The app must load it from there, with no request to the hub
  * or the labels host, and classify chelsea.png as a cat.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { installModels } from '../scripts/models/install';
+import { serveModelHub, type LocalServer } from '../src/testing/modelServers';
+import { needShared, photoPath, sharedModel } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const MODEL_DIR = resolve(ROOT, '../shared/models/mobilenet_v1_025_224_graph');
-const CHELSEA = resolve(ROOT, '../shared/images/photos/chelsea.png');
+const MODEL_DIR = sharedModel('mobilenet_v1_025_224_graph');
+const CHELSEA = photoPath('chelsea.png');
 const ID = 'mobilenet_v1_025_224_tfhub';
 const HUB_PATH = '/google/imagenet/mobilenet_v1_025_224/classification/1';
 
@@ -25,22 +25,14 @@ test.use({ serviceWorkers: 'block' });
 
 let tmp = '';
 let folder = '';
-let hub: Server | null = null;
+let hub: LocalServer | null = null;
+
+needShared({ paths: [MODEL_DIR, CHELSEA] }); // they stand in for TF-Hub
 
 test.beforeAll(async () => {
-  if (!existsSync(MODEL_DIR) || !existsSync(CHELSEA)) return;
   tmp = await mkdtemp(join(tmpdir(), 'lumen-selfhost-e2e-'));
-  const names = JSON.parse(readFileSync(resolve(MODEL_DIR, 'labels.json'), 'utf8')) as string[];
-  hub = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/data/ImageNetLabels.txt') return void res.writeHead(200).end(['background', ...names].join('\n'));
-    const file = resolve(MODEL_DIR, basename(url.pathname));
-    if (!url.pathname.startsWith(`${HUB_PATH}/`) || url.search !== '?tfjs-format=file' || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200);
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => hub?.listen(0, '127.0.0.1', done));
-  const base = `http://127.0.0.1:${(hub.address() as AddressInfo).port}`;
+  hub = await serveModelHub(MODEL_DIR, { hubPath: HUB_PATH, labelsPath: '/data/ImageNetLabels.txt' });
+  const base = hub.origin;
   const catalog = JSON.parse(await readFile(resolve(ROOT, 'public/models/catalog.json'), 'utf8')) as { models: { id: string }[] };
   const entry = {
     ...catalog.models.find((m) => m.id === ID),
@@ -54,15 +46,11 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((done) => (hub ? hub.close(() => done()) : done()));
+  await hub?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
 test('a self-hosted hosted model loads from its own folder, never from the hub', async ({ page }) => {
-  if (!folder) {
-    console.warn(`SKIPPED: needs ${MODEL_DIR} and ${CHELSEA} (the shared folder) to stand in for TF-Hub`);
-    test.skip();
-  }
   const served: string[] = [];
   await page.route(`**/models/${ID}/1/*`, (route) => {
     const name = basename(new URL(route.request().url()).pathname);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { expect, test, type Page } from './fixtures';
-import { acceptableTop1, classifyPhoto, needsShared, sharedModel } from './zooSupport';
+import { acceptableTop1, classifyPhoto, requireShared, sharedModel } from './support';
 import { serveStatic, type StaticHost } from './staticHost';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -72,7 +72,7 @@ async function expectWorkerRefusesUnchosenOrigin(page: Page): Promise<void> {
 }
 
 test.describe('Static host under a sub-path', () => {
-  needsShared();
+  requireShared();
   test.describe.configure({ mode: 'serial' });
 
   let work = '';

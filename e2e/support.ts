@@ -1,46 +1,85 @@
-/** Shared helpers for the e2e specs: where ../shared is, which models are installed, photo payloads. */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+/**
+ * Shared helpers for the e2e specs: the shared folder (src/testing/shared.ts: where it is, the
+ * photos and their accepted answers, which models are installed), Playwright's side of the rule
+ * for its absence, file choosers, and opening the app and reading its result cards.
+ */
+import { readFileSync } from 'node:fs';
+import type { FileChooser } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
+import { missingShared, photoPath, SHARED_FOLDERS, SharedMissingError, sharedRequired, type SharedNeeds } from '../src/testing/shared';
 
-const ROOT = resolve(import.meta.dirname, '..');
-export const SHARED = resolve(ROOT, '../shared');
-export const PHOTOS = resolve(SHARED, 'images/photos');
-const CATALOG = JSON.parse(readFileSync(resolve(ROOT, 'public/models/catalog.json'), 'utf8')) as { models: { id: string; version: string }[] };
+export {
+  acceptableTop1,
+  expectedTop1,
+  IMAGENET_SAMPLE,
+  isInstalled,
+  PHOTOS,
+  photoPath,
+  SHARED,
+  SHARED_MODELS,
+  sharedModel,
+  sharedModelFiles,
+} from '../src/testing/shared';
 
-export function isInstalled(id: string): boolean {
-  const model = CATALOG.models.find((m) => m.id === id);
-  return model !== undefined && existsSync(resolve(ROOT, 'public/models', id, model.version, 'lumen-model.json'));
-}
-
-/** Skips the current test, loudly, when ../shared or a model is missing. */
-export function requireShared(...models: string[]): void {
-  if (!existsSync(PHOTOS)) {
-    console.warn(`SKIPPED: ${PHOTOS} is absent; these tests need ../shared beside the project.`);
-    test.skip(true, '../shared is absent');
+/** True when called inside a test body (or its hooks), false at file or describe level. */
+function inTest(): boolean {
+  try {
+    test.info();
+    return true;
+  } catch {
+    return false;
   }
-  const missing = models.filter((m) => !isInstalled(m));
-  if (missing.length > 0) console.warn(`SKIPPED: model(s) not installed: ${missing.join(', ')}. Run npm run models -- --from ../shared/models`);
-  test.skip(missing.length > 0, `models not installed: ${missing.join(', ')}`);
 }
 
-/** expected.csv: file → acceptable Keras top-1 indices (empty = any answer). */
-export function expectedTop1(): Map<string, number[]> {
-  const lines = readFileSync(resolve(PHOTOS, 'expected.csv'), 'utf8').trim().split('\n').slice(1);
-  return new Map(
-    lines.map((line) => {
-      const [file = '', indices = ''] = line.split(',');
-      return [file, indices ? indices.split('|').map(Number) : []];
-    }),
-  );
+/**
+ * Call at file or describe level, or first thing in a test. Without what it needs the test is
+ * skipped with the reason (the skip report, e2e/skipReporter.ts, prints it), or fails under
+ * LUMEN_REQUIRE_SHARED=1: at file or describe level a first beforeAll throws, so each test
+ * there fails with the reason and none runs without its data.
+ */
+export function needShared(needs: SharedNeeds): void {
+  const reason = missingShared(needs);
+  if (reason === null) return;
+  if (!sharedRequired()) {
+    test.skip(true, reason);
+    return;
+  }
+  const error = new SharedMissingError(reason);
+  if (inTest()) throw error;
+  test.beforeAll(() => {
+    throw error;
+  });
 }
 
-export function photo(name: string): { name: string; mimeType: string; buffer: Buffer } {
+/** The photos and the shared models folder, and these catalog models installed in public/models. */
+export function requireShared(...models: string[]): void {
+  needShared({ paths: SHARED_FOLDERS, models });
+}
+
+/** A photo as a file payload (name, type, bytes), for setInputFiles and drops. */
+export function photoFile(name: string): { name: string; mimeType: string; buffer: Buffer } {
   const mimeType = name.endsWith('.png') ? 'image/png' : 'image/jpeg';
-  return { name, mimeType, buffer: readFileSync(resolve(PHOTOS, name)) };
+  return { name, mimeType, buffer: readFileSync(photoPath(name)) };
 }
 
 export const corruptJpeg = { name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a JPEG, just text with the wrong name') };
+
+/**
+ * Every file chooser the page opens, in order. Call it before the page is opened, never in the
+ * same breath as the key press that opens one: the first listener switches Chromium's
+ * file-chooser interception on by a message of its own, which the press can overtake; the
+ * chooser then opens unseen and a waitForEvent('filechooser') waits forever (the CI stall).
+ */
+export function fileChoosers(page: Page): { nth(index: number): Promise<FileChooser> } {
+  const seen: FileChooser[] = [];
+  page.on('filechooser', (chooser) => seen.push(chooser));
+  return {
+    nth: async (index) => {
+      await expect.poll(() => seen.length, { message: `file chooser #${index + 1} opened` }).toBeGreaterThan(index);
+      return seen[index] as FileChooser;
+    },
+  };
+}
 
 /** True when this browser gives a WebGPU adapter (with --enable-unsafe-webgpu it does, on SwiftShader). */
 export async function hasWebGpuAdapter(page: Page): Promise<boolean> {
@@ -50,11 +89,25 @@ export async function hasWebGpuAdapter(page: Page): Promise<boolean> {
   });
 }
 
-/** Opens the app with a model and backend and waits until the model is loaded there. */
+/** Opens the app with a query (and, if given, waits for that backend) and waits until the model is loaded. */
 export async function openApp(page: Page, query: string, backend?: string): Promise<void> {
   await page.goto(`./${query}`);
   if (backend) await expect(page.getByTestId('backend')).toHaveText(backend);
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+}
+
+/** Opens the app on wasm (fast here) with a query such as `model=…` and waits for the model. */
+export async function openOnWasm(page: Page, query: string): Promise<void> {
+  await openApp(page, `?backend=wasm&${query}`);
+}
+
+/** Drops one photo on Classify and returns its top-1 Keras index once classified. */
+export async function classifyPhoto(page: Page, name: string): Promise<number> {
+  await page.getByTestId('tab-classify').click();
+  await page.getByTestId('drop-input').setInputFiles(photoPath(name));
+  const card = page.locator(`[data-testid=result][data-file="${name}"]`).first();
+  await expect(card).toHaveAttribute('data-status', 'ok');
+  return Number(await card.getByTestId('prediction').first().getAttribute('data-class-index'));
 }
 
 /** Waits until `count` results exist and none is pending; returns them by file name. */

@@ -5,7 +5,6 @@
  * bound is accuracy well above chance (1/3); speed is reported by the command, never asserted.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,16 +12,13 @@ import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
 import { DEFAULT_IMAGES } from '../scripts/eval/evalArgs';
 import { buildTeachSample } from '../scripts/teach/teachSample';
+import { needShared } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASE = 'mobilenet_v2_100_224';
-const installed = existsSync(resolve(ROOT, `public/models/${BASE}/1.0.0/model.json`));
 
 test('npm run teach: kNN on MobileNetV2 tells dogs, birds and vehicles apart on held-out images', async () => {
-  if (!existsSync(DEFAULT_IMAGES) || !installed) {
-    console.warn(`SKIPPED: needs ${DEFAULT_IMAGES} and ${BASE} installed (npm run models -- --from ../shared/models)`);
-    test.skip();
-  }
+  needShared({ paths: [DEFAULT_IMAGES], models: [BASE] });
   test.setTimeout(400_000); // a vite build of the harness when src/ changed since the last one
   const dir = await mkdtemp(join(tmpdir(), 'lumen-teach-'));
   try {

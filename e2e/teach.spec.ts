@@ -1,18 +1,17 @@
 /**
  * The Teach view end to end on wasm: two classes (dogs, vehicles) from a handful of ImageNet-sample
  * photos, taught with kNN on MobileNetV2, kept as a model; a new dog photo classified with it in
- * Classify; after a reload the taught model is still in the picker. Skips loudly without ../shared.
+ * Classify; after a reload the taught model is still in the picker. Skipped, with the reason, without ../shared.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import type { Download } from '@playwright/test';
-import { requireShared, SHARED } from './support';
+import { IMAGENET_SAMPLE as SAMPLE, needShared, requireShared } from './support';
 import { CATEGORIES } from '../scripts/teach/teachSample';
 
-const SAMPLE = resolve(SHARED, 'images/imagenet-sample');
 const BASE = 'mobilenet_v2_100_224';
 
 /** Files of a category from labels.csv, in name order. */
@@ -32,7 +31,7 @@ const payload = (file: string) => ({ name: file, mimeType: 'image/jpeg', buffer:
 
 test('teach two classes, classify a new photo with the taught model, find it again after a reload', async ({ page }) => {
   requireShared(BASE);
-  test.skip(!existsSync(SAMPLE), 'imagenet-sample is absent');
+  needShared({ paths: [SAMPLE] });
   test.setTimeout(300_000);
   const dogs = categoryFiles('dogs').filter((_, i) => i % 20 === 0); // 6 dogs spread over the breeds
   const vehicles = categoryFiles('vehicles')

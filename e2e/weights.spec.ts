@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { isInstalled, openApp, photo, requireShared, settledResults } from './support';
-import { acceptableTop1, classifyPhoto, openApp as openZoo } from './zooSupport';
+import { acceptableTop1, classifyPhoto, isInstalled, openApp, openOnWasm, photoFile, requireShared, settledResults } from './support';
 
 const MODEL = 'mobilenet_v2_100_224';
 const PHOTO = 'parrot.jpg';
@@ -47,7 +46,7 @@ test('?weights=float16 loads the float16 files and gives the same top-1 as float
   await expect(page.getByTestId('weights-select').locator('option[value=float16]')).toContainText('float16 ·');
   await expect(page.getByTestId('weights-notice')).toHaveCount(0);
 
-  await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), photo('coffee.png')]);
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png'), photoFile('coffee.png')]);
   const light = await settledResults(page, 2);
 
   // The picker switches back to float32: the URL follows and the float32 files load.
@@ -59,7 +58,7 @@ test('?weights=float16 loads the float16 files and gives the same top-1 as float
   // The same photos on float32, in a fresh page.
   await openApp(page, `?model=${MODEL}&backend=wasm`, 'wasm');
   await expect(page.getByTestId('weights-select')).toHaveValue('float32');
-  await page.getByTestId('drop-input').setInputFiles([photo('chelsea.png'), photo('coffee.png')]);
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png'), photoFile('coffee.png')]);
   const full = await settledResults(page, 2);
   for (const file of ['chelsea.png', 'coffee.png']) {
     expect(light.get(file)?.status).toBe('ok');
@@ -90,7 +89,7 @@ test('an unknown or unoffered ?weights= says so and loads float32', async ({ pag
 test('Compare runs a model and its float16 weights side by side, with the same top-1', async ({ page }) => {
   requireShared(MODEL);
   test.setTimeout(240_000);
-  await openZoo(page, `model=${MODEL}&backend=wasm`);
+  await openOnWasm(page, `model=${MODEL}&backend=wasm`);
   await classifyPhoto(page, PHOTO);
   await page.getByTestId('tab-compare').click();
   const variantBox = page.locator(`[data-testid=compare-model][data-model="${MODEL}:float16"]`);

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './common/headless';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './common/chromium';
 import { HARNESS_CONFIG } from './common/harnessBuild';
 import { formatTable, reportRows } from './bench/benchReport';
 import { benchRows, type BenchConfig, type BenchRun } from '../src/features/benchmark/shared/benchRun';
@@ -48,7 +48,7 @@ console.error('building the harness (vite build -c vite.harness.config.ts)…');
 await build({ root: ROOT, configFile: HARNESS_CONFIG, logLevel: 'warn' });
 const plain = await serve({});
 const isolated = await serve({ ...ISOLATION_HEADERS });
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 try {
   const context = await browser.newContext();
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });

@@ -6,10 +6,8 @@
  * Local files (images under ../shared) are routed into the page at /__local/<absolute path>.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { serveHarness } from './harnessBuild';
-
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
 
 /** Local files are served to the page under `<base>__local/<absolute path>`. */
 export function localUrlFor(baseUrl: string, absolutePath: string): string {
@@ -50,7 +48,7 @@ export async function openHarness(options: HeadlessOptions = {}): Promise<Headle
   const { baseUrl } = server;
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     const context = await browser.newContext();
     // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it there.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });

@@ -2,6 +2,7 @@ import { useStore } from '@/app/store';
 import { diskBytesOf } from '@/app/store/modelRegistry';
 import { formatBytes, formatCount, formatMs, formatShape } from '@/shared/format';
 import type { ModelReport, TensorSignature } from '@/features/inspect/shared/messages';
+import { ScrollCard } from './ScrollCard';
 
 function Tensors({ role, tensors }: { role: 'input' | 'output'; tensors: TensorSignature[] }) {
   return (
@@ -27,8 +28,7 @@ export function ReportSummary({ report }: { report: ModelReport }) {
   const { parameters: p, info, check } = report;
   return (
     <>
-      <div className="zoo-card zoo-wide">
-        <h3>Signature</h3>
+      <ScrollCard title="Signature">
         <table className="zoo-table">
           <thead>
             <tr>
@@ -45,7 +45,7 @@ export function ReportSummary({ report }: { report: ModelReport }) {
             <Tensors role="output" tensors={report.outputs} />
           </tbody>
         </table>
-      </div>
+      </ScrollCard>
       <div className="zoo-card" data-testid="inspect-params" data-total={p.total} data-trainable={p.trainable ?? ''} data-non-trainable={p.nonTrainable ?? ''}>
         <h3>Parameters</h3>
         <p className="zoo-big" title={p.total.toLocaleString('en-US')}>

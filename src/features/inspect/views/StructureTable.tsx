@@ -1,5 +1,6 @@
 import { formatCount, formatShape } from '@/shared/format';
 import type { ModelStructure, NodeSummary } from '@/features/inspect/shared/messages';
+import { ScrollCard } from './ScrollCard';
 
 /** Histogram bars are scaled to the most common type. */
 function Histogram({ structure }: { structure: ModelStructure }) {
@@ -56,10 +57,13 @@ export function StructureTable({ structure }: { structure: ModelStructure }) {
         {structure.constants !== null && <p className="muted">plus {structure.constants} Const nodes holding weights and constants</p>}
         <Histogram structure={structure} />
       </div>
-      <div className="zoo-card zoo-wide">
-        <h3>
-          First {structure.first.length} {plural}
-        </h3>
+      <ScrollCard
+        title={
+          <>
+            First {structure.first.length} {plural}
+          </>
+        }
+      >
         <Nodes nodes={structure.first} unit={structure.unit} />
         {structure.last.length > 0 && (
           <>
@@ -69,7 +73,7 @@ export function StructureTable({ structure }: { structure: ModelStructure }) {
             <Nodes nodes={structure.last} unit={structure.unit} />
           </>
         )}
-      </div>
+      </ScrollCard>
     </>
   );
 }
