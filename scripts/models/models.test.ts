@@ -1,34 +1,28 @@
 // End-to-end checks of `npm run models` against the real shared models: the URL path through a
 // local HTTP server (request-counted, able to serve wrong bytes), the --from path, and the CLI.
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { validateCatalog, type Catalog, type CatalogModel } from '../../src/shared/models/catalog';
 import { runCli } from '../common/cli';
 import { hashFile } from '../common/files';
 import { installModels, type InstallOptions } from './install';
+import { serveFolder, type LocalServer } from '../../src/testing/modelServers';
+import { ROOT, SHARED_MODELS } from '../../src/testing/shared';
+import { describeShared } from '../../src/testing/sharedSuite';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_MODELS = resolve(ROOT, '../shared/models');
 const SMALL = ['mobilenet_v1_025_224_layers', 'mobilenet_v1_025_224_graph', 'darknet_tiny'];
-const haveShared = existsSync(SHARED_MODELS);
-if (!haveShared) {
-  console.warn(`\n!!! scripts/models/models.test.ts: ${SHARED_MODELS} is absent — SKIPPING the model-installer integration tests.\n`);
-}
 
-describe.skipIf(!haveShared)('installModels against ../shared/models', () => {
+describeShared('installModels against ../shared/models', { paths: [SHARED_MODELS] }, () => {
   let tmp: string;
   let catalogPath: string;
   let catalog: Catalog;
-  let server: Server;
+  let server: LocalServer;
   let baseUrl: string;
-  const requests: string[] = [];
+  let requests: string[] = [];
   /** URL paths answered with wrong bytes (same length, last byte flipped). */
   const corrupt = new Set<string>();
 
@@ -49,28 +43,13 @@ describe.skipIf(!haveShared)('installModels against ../shared/models', () => {
     catalogPath = join(tmp, 'catalog.json');
     await writeFile(catalogPath, JSON.stringify(catalog, null, 2));
 
-    server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      requests.push(path);
-      const file = resolve(SHARED_MODELS, `.${path}`);
-      if (!file.startsWith(SHARED_MODELS) || !existsSync(file)) {
-        res.writeHead(404).end('not found');
-      } else if (corrupt.has(path)) {
-        void readFile(file).then((bytes) => {
-          bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
-          res.writeHead(200).end(bytes);
-        });
-      } else {
-        res.writeHead(200);
-        createReadStream(file).pipe(res);
-      }
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveFolder(SHARED_MODELS, { corrupt });
+    requests = server.requests;
+    baseUrl = server.origin;
   });
 
   afterAll(async () => {
-    await new Promise<void>((done) => server.close(() => done()));
+    await server.close();
     await rm(tmp, { recursive: true, force: true });
   });
 

@@ -2,12 +2,10 @@
 // storage host of ImageNetLabels.txt): the shared graph model is a byte copy of the TF-Hub module
 // behind the catalog's mobilenet_v1_025_224_tfhub. Then the app's side: the recorded folder
 // resolves to local URLs with every hash, and without it the model stays online.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateCatalog, type Catalog, type CatalogModel } from '../../src/shared/models/catalog';
 import { specFromCatalog } from '../../src/shared/models/modelSpec';
@@ -17,14 +15,14 @@ import { runCli } from '../common/cli';
 import { hashFile } from '../common/files';
 import { installModels } from './install';
 import { plannedFiles } from './selfHost';
+import { serveModelHub, type LocalServer } from '../../src/testing/modelServers';
+import { ROOT, sharedModel } from '../../src/testing/shared';
+import { describeShared } from '../../src/testing/sharedSuite';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHARED_MODEL = resolve(ROOT, '../shared/models/mobilenet_v1_025_224_graph');
+const SHARED_MODEL = sharedModel('mobilenet_v1_025_224_graph');
 const ID = 'mobilenet_v1_025_224_tfhub';
 const HUB_PATH = '/google/imagenet/mobilenet_v1_025_224/classification/1';
 const LABELS_PATH = '/download.tensorflow.org/data/ImageNetLabels.txt';
-const haveShared = existsSync(SHARED_MODEL);
-if (!haveShared) console.warn(`\n!!! scripts/models/selfHost.test.ts: ${SHARED_MODEL} is absent — SKIPPING the self-host tests.\n`);
 
 const realCatalog = async (): Promise<Catalog> => validateCatalog(JSON.parse(await readFile(join(ROOT, 'public/models/catalog.json'), 'utf8')));
 const realEntry = async (): Promise<CatalogModel> => (await realCatalog()).models.find((m) => m.id === ID) as CatalogModel;
@@ -48,13 +46,13 @@ describe('plannedFiles', () => {
   });
 });
 
-describe.skipIf(!haveShared)('--self-host against a local hub', () => {
+describeShared('--self-host against a local hub', { paths: [SHARED_MODEL] }, () => {
   let tmp: string;
-  let server: Server;
+  let server: LocalServer;
   let hub: string;
   let catalogPath: string;
   let model: CatalogModel;
-  const requests: string[] = [];
+  let requests: string[] = [];
   const out = (name: string): string => join(tmp, name);
   const folder = (name: string): string => join(out(name), ID, model.version);
   const install = (name: string, selfHost = true) => installModels({ catalogPath, outDir: out(name), only: [ID], selfHost });
@@ -67,25 +65,15 @@ describe.skipIf(!haveShared)('--self-host against a local hub', () => {
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'lumen-selfhost-test-'));
-    const names = JSON.parse(await readFile(join(SHARED_MODEL, 'labels.json'), 'utf8')) as string[];
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      requests.push(`${url.pathname}${url.search}`);
-      if (url.pathname === LABELS_PATH) return void res.writeHead(200, { 'content-type': 'text/plain' }).end(['background', ...names].join('\n'));
-      const file = resolve(SHARED_MODEL, url.pathname.slice(HUB_PATH.length + 1));
-      // Like TF-Hub: the TF.js files only with ?tfjs-format=file (without it, the hub sends a tarball).
-      if (!url.pathname.startsWith(`${HUB_PATH}/`) || url.search !== '?tfjs-format=file' || !existsSync(file)) return void res.writeHead(404).end('not found');
-      res.writeHead(200);
-      createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    hub = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveModelHub(SHARED_MODEL, { hubPath: HUB_PATH, labelsPath: LABELS_PATH });
+    requests = server.requests;
+    hub = server.origin;
     const real = await realEntry();
     model = { ...real, labels: `${hub}${LABELS_PATH}`, source: { kind: 'hosted', modelUrl: `${hub}${HUB_PATH}` } };
     catalogPath = await writeCatalog('catalog.json', model);
   });
   afterAll(async () => {
-    await new Promise<void>((done) => server.close(() => done()));
+    await server.close();
     await rm(tmp, { recursive: true, force: true });
   });
   beforeEach(() => {
