@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicyPlugin } from './scripts/vite/csp';
+import { installedModels } from './scripts/vite/installedModels';
 import { serviceWorker } from './scripts/vite/serviceWorker';
 import { threadedWasmFactoryAlias } from './scripts/vite/threadedWasm';
 
@@ -12,8 +13,9 @@ export const SOURCE_ROOT_ALIAS = { find: /^@\//, replacement: `${resolve(import.
 export default defineConfig({
   base: './',
   // The policy (scripts/vite/csp.ts): connect-src is 'self', the hosted models' origins and
-  // LUMEN_CONNECT_ORIGINS; the service worker sends the workers' version of it.
-  plugins: [react(), contentSecurityPolicyPlugin(), serviceWorker()],
+  // LUMEN_CONNECT_ORIGINS; the service worker sends the workers' version of it. models/installed.json
+  // (scripts/vite/installedModels.ts) tells the page which models are installed, in one request.
+  plugins: [react(), contentSecurityPolicyPlugin(), installedModels(), serviceWorker()],
   // Threaded wasm in the minified worker bundle (scripts/vite/threadedWasm.ts).
   resolve: { alias: [SOURCE_ROOT_ALIAS, threadedWasmFactoryAlias] },
   worker: { format: 'es' },

@@ -42,6 +42,7 @@ test.beforeAll(async () => {
   await writeFile(join(tmp, 'catalog.json'), JSON.stringify({ ...catalog, defaultModel: ID, models: [entry] }));
   const report = await installModels({ catalogPath: join(tmp, 'catalog.json'), outDir: tmp, selfHost: true });
   expect(report.models[0]?.status).toBe('installed');
+  expect(report.manifest.manifest.models).toEqual([{ id: ID, version: '1', selfHosted: true }]);
   folder = join(tmp, ID, '1');
 });
 
@@ -51,6 +52,9 @@ test.afterAll(async () => {
 });
 
 test('a self-hosted hosted model loads from its own folder, never from the hub', async ({ page }) => {
+  // The build's models/installed.json describes public/models, where this model is online; the
+  // installer wrote the one for the temp folder, listing the self-hosted copy.
+  await page.route('**/models/installed.json', (route) => route.fulfill({ path: join(tmp, 'installed.json') }));
   const served: string[] = [];
   await page.route(`**/models/${ID}/1/*`, (route) => {
     const name = basename(new URL(route.request().url()).pathname);

@@ -44,6 +44,9 @@ export function formatSummary(report: InstallReport): string {
   lines.push('', `${report.models.length} model(s): ${installed} installed, ${upToDate} up to date, ${failed} failed → ${report.outDir}`);
   if (report.hosted.length)
     lines.push(`${report.hosted.length} hosted model(s) skipped (loaded online by the app, not installed): ${report.hosted.map((h) => h.id).join(', ')}`);
+  const listed = report.manifest.manifest.models;
+  const selfHosted = listed.filter((m) => m.selfHosted).length;
+  lines.push(`${report.manifest.path} lists ${listed.length} installed model(s)${selfHosted ? `, ${selfHosted} of them self-hosted` : ''}`);
   return lines.join('\n');
 }
 

@@ -7,6 +7,7 @@ import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, wr
 import { variantMismatches, writeVariants } from './variants';
 import { systemNpm, type NpmRunner } from './npm';
 import { selfHostOne } from './selfHost';
+import { writeInstalledManifest, type WrittenManifest } from './installedManifest';
 import type { ModelReport } from './modelReport';
 import { describeSource, displayPath, openSource, SharedSourceMissing, type FetchLike, type OpenedSource, type SourceContext } from './sources';
 
@@ -53,6 +54,8 @@ export interface InstallReport {
   hosted: HostedModel[];
   /** Set when `--from` was given but is not a directory. */
   fromMissing?: string;
+  /** installed.json beside the catalog: every model the folders now hold (not only this run's). */
+  manifest: WrittenManifest;
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -192,7 +195,9 @@ export async function installModels(options: InstallOptions = {}): Promise<Insta
     }
     reports.push(await installOne(model, outDir, ctx, now, concurrency));
   }
-  const report: InstallReport = { ok: reports.every((r) => r.status !== 'FAILED'), catalogPath, outDir, models: reports, hosted };
+  // The page reads this one file to learn what is installed, instead of probing every folder.
+  const manifest = await writeInstalledManifest(outDir, catalog.models);
+  const report: InstallReport = { ok: reports.every((r) => r.status !== 'FAILED'), catalogPath, outDir, models: reports, hosted, manifest };
   if (from !== undefined && !(await isDirectory(from))) report.fromMissing = displayPath(from, cwd);
   return report;
 }

@@ -105,6 +105,14 @@ describeShared('installModels against ../shared/models', { paths: [SHARED_MODELS
     const folder = join(tmp, 'out-bad/darknet_tiny/1.0.0');
     expect(existsSync(join(folder, 'group5-shard1of1'))).toBe(false);
     expect((await readdir(folder)).filter((n) => n.includes('lumen-tmp') || n === 'lumen-model.json')).toEqual([]);
+    // installed.json lists what the folders hold: the two that installed, not the failed one.
+    const listed = [small('mobilenet_v1_025_224_layers'), small('mobilenet_v1_025_224_graph')].map((m) => ({
+      id: m.id,
+      version: m.version,
+      selfHosted: false,
+    }));
+    expect(report.manifest.manifest).toEqual({ models: listed });
+    expect(JSON.parse(await readFile(join(tmp, 'out-bad/installed.json'), 'utf8'))).toEqual({ models: listed });
   });
 
   it('reports an HTTP error with its URL', async () => {

@@ -102,6 +102,10 @@ describeShared('--self-host against a local hub', { paths: [SHARED_MODEL] }, () 
       if (f.path !== 'ImageNetLabels.txt') expect(f.sha256).toBe(await hashFile(join(SHARED_MODEL, f.path), 'sha256', 'hex'));
     }
     expect(meta['totalBytes']).toBe(meta.files.reduce((n, f) => n + f.size, 0));
+    // The page learns of the copy from installed.json, without probing the folder.
+    const manifest = { models: [{ id: ID, version: '1', selfHosted: true }] };
+    expect(report.manifest.manifest).toEqual(manifest);
+    expect(JSON.parse(await readFile(join(out('out'), 'installed.json'), 'utf8'))).toEqual(manifest);
   });
 
   it('a second run verifies the recorded hashes with no request; a damaged file brings a fresh download', async () => {

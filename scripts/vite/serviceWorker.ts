@@ -21,8 +21,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const SERVICE_WORKER_FILE = 'sw.js';
 /** Public files that belong to the shell (paths relative to public/). */
 const PUBLIC_SHELL = ['manifest.webmanifest', 'icons', 'models/catalog.json'];
-/** Files a deployment does not need offline: source maps and the headless tools' page. */
-const NOT_PRECACHED = [/\.map$/, /^harness\.html$/, /(^|\/)harness-[^/]*\.js$/];
+/**
+ * Emitted files not precached: source maps and the headless tools' page (not needed offline), and
+ * models/installed.json (scripts/vite/installedModels.ts), which must say what the server holds
+ * now: a precached copy would be the installed version's until the person reloads into a new one.
+ * Offline, the page falls back to the model files the TF.js worker cached (catalogActions.ts).
+ */
+const NOT_PRECACHED = [/\.map$/, /^harness\.html$/, /(^|\/)harness-[^/]*\.js$/, /^models\/installed\.json$/];
 
 export interface PrecacheManifest {
   version: string;

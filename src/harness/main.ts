@@ -7,6 +7,7 @@ import { startBenchmark } from '@/features/benchmark/client/benchmarkRunner';
 import type { BenchConfig, BenchRun } from '@/features/benchmark/shared/benchRun';
 import { specFromCatalog } from '@/shared/models/modelSpec';
 import { selfHostedEntry } from '@/shared/models/selfHosted';
+import { INSTALLED_MANIFEST, isListed, parseInstalledManifest } from '@/shared/models/installedManifest';
 import { modelFolder, validateCatalog, type CatalogModel } from '@/shared/models/catalog';
 import type { ModelSpec } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
@@ -26,9 +27,15 @@ export interface LumenHarness {
 
 const catalogUrl = new URL('models/catalog.json', document.baseURI);
 
-/** A hosted model that `npm run models -- --self-host` installed is run from its folder, as the app does. */
+/**
+ * A hosted model that `npm run models -- --self-host` installed is run from its folder, as the app
+ * does: models/installed.json says whether there is one, so no folder is probed in vain.
+ */
 async function selfHosted(model: CatalogModel): Promise<CatalogModel | null> {
   if (model.source.kind !== 'hosted') return null;
+  const listing = await fetch(new URL(INSTALLED_MANIFEST, catalogUrl)).catch(() => null);
+  const manifest = parseInstalledManifest(listing?.ok ? await listing.json().catch(() => null) : null);
+  if (!manifest || !isListed(manifest, model)) return null;
   const response = await fetch(new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl)).catch(() => null);
   const meta: unknown = response?.ok ? await response.json().catch(() => null) : null;
   return selfHostedEntry(model, meta);

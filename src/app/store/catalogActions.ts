@@ -4,6 +4,7 @@ import { modelFolder, validateCatalog, type Catalog, type CatalogModel } from '@
 import { findVariant, specWithWeights } from '@/shared/weights/variantSpec';
 import type { WeightsName } from '@/shared/weights/names';
 import { selfHostedEntry } from '@/shared/models/selfHosted';
+import { INSTALLED_MANIFEST, isListed, NOTHING_INSTALLED, parseInstalledManifest, type InstalledManifest } from '@/shared/models/installedManifest';
 import { MODEL_CACHE } from '@/shared/models/cacheGroups';
 import type { ModelSpec } from '@/engine/shared/types';
 
@@ -36,17 +37,36 @@ async function keepMetaBesideCachedModel(metaUrl: URL, modelUrl: URL, meta: Inst
   }
 }
 
-async function readInstalled(model: CatalogModel): Promise<InstalledMeta | null> {
-  const meta = await readFolderMeta(model);
+/**
+ * models/installed.json (written by `npm run models` and by every build): which folders hold a
+ * model, asked once instead of probing each folder, which on a plain host logs a 404 per absent
+ * model. 'unreachable' when offline: the browser cache then stands in for each folder. A missing
+ * or unreadable manifest means nothing is installed (hosted models still load online).
+ */
+async function readInstalledManifest(): Promise<InstalledManifest | 'unreachable'> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(INSTALLED_MANIFEST, catalogUrl()), { cache: 'no-cache' });
+  } catch {
+    return 'unreachable';
+  }
+  if (!response.ok) return NOTHING_INSTALLED;
+  return parseInstalledManifest(await response.json().catch(() => null)) ?? NOTHING_INSTALLED;
+}
+
+async function readInstalled(model: CatalogModel, manifest: InstalledManifest | 'unreachable'): Promise<InstalledMeta | null> {
+  const meta = await readFolderMeta(model, manifest);
   // A hosted model counts as available, fetched online when selected, unless `npm run models --
   // --self-host` put it in its folder: then it is served from there like an installed one.
   if (model.source.kind === 'hosted') return meta && selfHostedEntry(model, meta) ? meta : { online: true };
   return meta;
 }
 
-async function readFolderMeta(model: CatalogModel): Promise<InstalledMeta | null> {
+async function readFolderMeta(model: CatalogModel, manifest: InstalledManifest | 'unreachable'): Promise<InstalledMeta | null> {
   const metaUrl = new URL(`${modelFolder(model)}lumen-model.json`, catalogUrl());
   const modelUrl = new URL(`${modelFolder(model)}model.json`, catalogUrl());
+  if (manifest === 'unreachable') return cachedMeta(metaUrl, modelUrl);
+  if (!isListed(manifest, model)) return null; // nothing in its folder: not asked
   let response: Response;
   try {
     // lumen-model.json is written by `npm run models` once every file of the model is verified.
@@ -65,11 +85,13 @@ async function readFolderMeta(model: CatalogModel): Promise<InstalledMeta | null
 }
 
 export async function loadCatalog(): Promise<Catalog | null> {
+  const manifestRead = readInstalledManifest(); // asked alongside the catalog; it never rejects
   try {
     const response = await fetch(catalogUrl(), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
     const catalog = validateCatalog(await response.json());
-    const entries = await Promise.all(catalog.models.map(async (m) => [m.id, await readInstalled(m)] as const));
+    const manifest = await manifestRead;
+    const entries = await Promise.all(catalog.models.map(async (m) => [m.id, await readInstalled(m, manifest)] as const));
     const installed = Object.fromEntries(entries);
     // Self-hosted models are stored as local entries, so every spec built from the catalog loads them locally.
     const served = { ...catalog, models: catalog.models.map((m) => selfHostedEntry(m, installed[m.id]) ?? m) };
