@@ -235,7 +235,15 @@ export async function buildMatrix(): Promise<{ cases: MatrixCase[]; folder: stri
   );
   // A real JPEG XL (32×24 gradient, lossless, made with libjxl's cjxl 0.7): Chromium 156 decodes it,
   // so it must come back as an image however the format table words JPEG XL (issue 16).
-  add('JPEG XL, real', 'gradient.jxl', Buffer.from('/wrFQEBxIQgCAQCUAUsoMd08q4erwkJBQUlAxIianBgnxh8IL1wCOGwEAAQIAQYA2vP2AAHwIqX//x/oCQAAAADIGpcxIvTu4z5fZHH2oZFSubGMDl2lpCnlk35p7TFDDfzpiYrH/3//////i/wpkbAD', 'base64'), { status: 'ok', size: '32×24' });
+  add(
+    'JPEG XL, real',
+    'gradient.jxl',
+    Buffer.from(
+      '/wrFQEBxIQgCAQCUAUsoMd08q4erwkJBQUlAxIianBgnxh8IL1wCOGwEAAQIAQYA2vP2AAHwIqX//x/oCQAAAADIGpcxIvTu4z5fZHH2oZFSubGMDl2lpCnlk35p7TFDDfzpiYrH/3//////i/wpkbAD',
+      'base64',
+    ),
+    { status: 'ok', size: '32×24' },
+  );
   add('TIFF', 'chelsea.tiff', await sharp(chelsea).tiff().toBuffer(), { status: 'error', message: /is a TIFF image; this browser cannot read TIFF/ });
   for (const [kind, file, bytes, message] of unreadable) add(kind, file, bytes, { status: 'error', message });
   add('JPEG truncated at 40 %', 'parrot-truncated.jpg', parrot.subarray(0, Math.round(parrot.length * 0.4)), {
