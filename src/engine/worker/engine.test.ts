@@ -10,26 +10,14 @@ import { selectBackend } from './backend';
 import { makeForward } from './models';
 import type { ClassifyHooks, Decoder, ProgressFn } from './predict';
 import type { BackendName, ImageInput, ModelSpec, Notice } from '@/engine/shared/types';
+import { tinySpec } from '@/testing/tinyModels';
 
 type ClassifyItem = Parameters<ClassifyHooks['onItem']>[1];
 
 const LABELS = Array.from({ length: 1000 }, (_, i) => `class ${i}`);
 const noProgress: ProgressFn = () => undefined;
 
-const specOf = (id: string): ModelSpec => ({
-  key: `${id}@1`,
-  id,
-  name: id,
-  format: 'layers',
-  modelUrl: `http://localhost/${id}/model.json`,
-  labelsUrl: null,
-  inputSize: [4, 4],
-  preprocessing: 'unit',
-  output: 'logits',
-  classes: 1000,
-  labelOrder: 'keras',
-  kerasIndex: null,
-});
+const specOf = (id: string): ModelSpec => tinySpec({ id, name: id });
 
 /** Loads a tiny real Keras model (global average pool → 1000 logits) per spec, recording loads and disposals. */
 function tinyLoader() {
