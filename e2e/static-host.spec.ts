@@ -178,7 +178,11 @@ test.describe('Static host under a sub-path', () => {
     await expect(page.getByTestId('model-info')).toHaveAttribute('data-from-cache', 'true');
     await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
     expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
-    expect(host.requests.slice(before), 'nothing reached the server').toEqual([]);
+    // Chromium's own service-worker update check fetches sw.js from the browser process, which
+    // Playwright's offline mode does not cut (seen in 3 of 6 runs on a loaded machine); the page,
+    // its workers and the service worker itself reach nothing.
+    const reached = host.requests.slice(before).filter((path) => !path.endsWith('/sw.js'));
+    expect(reached, 'nothing reached the server').toEqual([]);
     console.log(`offline reload: ${aborted.length} requests aborted (${[...new Set(aborted.map((u) => new URL(u).pathname.split('/').pop()))].join(', ')})`);
   });
 
