@@ -190,7 +190,8 @@ test.describe('Static host under a sub-path', () => {
   // origin never finishes loading in the isolated worker ("loading…" for 120 s), at this session's starting
   // commit e570b04 as much as now (checked in a worktree), so it is the browser's or the test's, not this
   // change's. Reported as skipped with this reason until someone bisects it; see the stop note.
-  test.fixme('isolated (credentialless), a model on another origin with CORS and no CORP still loads and classifies', async ({ page }) => {
+  test('isolated (credentialless), a model on another origin with CORS and no CORP still loads and classifies', async ({ page }) => {
+    test.fixme(true, 'known failure on Chromium 156.0.8078.114, at e570b04 too: the cross-origin model never finishes loading in the isolated worker');
     // A second origin standing in for a model hub: CORS, no Cross-Origin-Resource-Policy.
     const hub = await serveStatic(resolve(sharedModel(MODEL), '..'), '/hub/', { 'access-control-allow-origin': '*' });
     try {
