@@ -8,9 +8,10 @@ import { tf } from './tfjs';
 import { createTfEngine, MAX_LOADED_MODELS, type EngineDeps } from './engine';
 import { selectBackend } from './backend';
 import { makeForward } from './models';
-import type { ClassifyHooks, Decoder, ProgressFn } from './predict';
+import type { ClassifyHooks, ProgressFn } from './predict';
 import type { BackendName, ImageInput, ModelSpec, Notice } from '@/engine/shared/types';
 import { tinySpec } from '@/testing/tinyModels';
+import { greyDecoder, greyImage } from '@/testing/greyImages';
 
 type ClassifyItem = Parameters<ClassifyHooks['onItem']>[1];
 
@@ -53,20 +54,8 @@ function tinyLoader() {
   return { loads, disposed, loadModel };
 }
 
-/** "Images" whose Blob text is a grey level, decoded to 4 × 4 RGBA. */
-const fakeDecode: Decoder = async (input) => {
-  const level = input.kind === 'blob' ? Number(await input.blob.text()) : 0;
-  return {
-    pixels: { width: 4, height: 4, data: new Uint8Array(64).fill(level) },
-    width: 4,
-    height: 4,
-    format: 'PNG',
-    downscaled: false,
-    close: () => undefined,
-  };
-};
-const images = (count: number): ImageInput[] =>
-  Array.from({ length: count }, (_, i) => ({ name: `${i}.png`, kind: 'blob' as const, blob: new Blob([String(i * 40)]) }));
+const fakeDecode = greyDecoder;
+const images = (count: number): ImageInput[] => Array.from({ length: count }, (_, i) => greyImage(`${i}.png`, i * 40));
 
 function engineWith(overrides: Partial<EngineDeps> = {}) {
   const loader = tinyLoader();

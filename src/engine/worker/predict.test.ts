@@ -1,32 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { classifyImages, inferBatch, type Classifier, type Decoder } from './predict';
+import { classifyImages, inferBatch, type Classifier } from './predict';
 import { makeForward } from './models';
 import { LumenError } from '@/shared/errors';
 import type { ClassifyItem } from '@/features/classify/shared/messages';
 import type { ImageInput } from '@/engine/shared/types';
 import { tinyClassifier, tinySpec } from '@/testing/tinyModels';
+import { greyDecoder, greyImage } from '@/testing/greyImages';
 
 const spec = tinySpec();
 
 /** A real (tiny) Keras-style model: global average pool → dense 3 → 1000 logits. */
 const tinyLayersModel = (): tf.LayersModel => tinyClassifier(tf, 4);
 
-/** Decodes "images" whose Blob text is a grey level; "bad" names fail like a corrupt file. */
-const fakeDecode: Decoder = async (input) => {
-  if (input.name.startsWith('bad')) throw new LumenError('decode-failed', `"${input.name}" could not be decoded as an image`);
-  const level = input.kind === 'blob' ? Number(await input.blob.text()) : 0;
-  return {
-    pixels: { width: 4, height: 4, data: new Uint8Array(64).fill(level) },
-    width: 4,
-    height: 4,
-    format: 'PNG',
-    downscaled: false,
-    close: () => undefined,
-  };
-};
+const fakeDecode = greyDecoder;
 
-const blob = (name: string, level = 100): ImageInput => ({ name, kind: 'blob', blob: new Blob([String(level)]) });
+const blob = greyImage;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
