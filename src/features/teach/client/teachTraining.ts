@@ -12,9 +12,39 @@ import { baseIdOf, getTeach as get, setTeach as set, teachMessage as message } f
 import { splitByName } from '@/features/teach/shared/split';
 import { teachProblem } from '@/features/teach/shared/checks';
 import { isCancelled } from '@/shared/errors';
-import { DEFAULT_DENSE, DEFAULT_KNN_TEMPERATURE, type EmbeddingSet, type TaughtMeta } from '@/features/teach/shared/teach';
+import { DEFAULT_DENSE, DEFAULT_KNN_TEMPERATURE, type EmbeddingSet, type TaughtMeta, type TeachEpoch } from '@/features/teach/shared/teach';
 
 let trainRequest: number | null = null;
+
+/**
+ * Epochs reach the store at most this often: a small head runs hundreds of epochs a second, and a
+ * re-render for each would queue up behind the worker's messages (a cancel would then take minutes
+ * to show).
+ */
+const EPOCH_FLUSH_MS = 100;
+
+/** `isCurrent`: a superseded training's late epochs are dropped, not drawn on the new one's chart. */
+function epochBuffer(isCurrent: () => boolean) {
+  let waiting: TeachEpoch[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    if (waiting.length === 0 || !isCurrent()) return;
+    const arrived = waiting;
+    waiting = [];
+    set((s) => ({ epochs: [...s.epochs, ...arrived] }));
+  };
+  return {
+    add(epoch: TeachEpoch) {
+      waiting.push(epoch);
+      timer ??= setTimeout(flush, EPOCH_FLUSH_MS);
+    },
+    flush() {
+      if (timer !== null) clearTimeout(timer);
+      flush();
+    },
+  };
+}
 
 /** Classes and their embedded images, split by name into train and held-out sets. */
 function currentSets() {
@@ -43,6 +73,8 @@ export async function train(): Promise<void> {
   const { names, train: trainSet, test } = currentSets();
   const { method, epochsWanted } = get();
   set({ status: 'training', epochs: [], error: null, savedAs: null });
+  let id = -1;
+  const epochs = epochBuffer(() => trainRequest === id);
   const handle = getEngine().teachTrain(
     {
       base,
@@ -53,15 +85,16 @@ export async function train(): Promise<void> {
       dense: { ...DEFAULT_DENSE, epochs: epochsWanted },
       temperature: DEFAULT_KNN_TEMPERATURE,
     },
-    { onEvent: (event) => event.type === 'teach-epoch' && set((s) => ({ epochs: [...s.epochs, event.epoch] })) },
+    { onEvent: (event) => event.type === 'teach-epoch' && epochs.add(event.epoch) },
   );
-  trainRequest = handle.id;
+  trainRequest = id = handle.id;
   try {
     const result = await handle.result;
     set({ result: { ...result, method, baseId: base.id, classes: names, trainCount: trainSet.labels.length, testCount: test.labels.length } });
   } catch (error) {
     if (!isCancelled(error)) set({ error: message(error) });
   } finally {
+    epochs.flush();
     if (trainRequest === handle.id) {
       trainRequest = null;
       set({ status: 'idle' });

@@ -1,12 +1,15 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TeachEpoch } from '@/features/teach/shared/teach';
+import { evenlyThinned } from '@/features/teach/shared/chartPoints';
+
+const MAX_POINTS = 300;
 
 const AXIS = { stroke: '#8b93a7', fontSize: 12 };
 
 /** The dense head's loss and accuracy per epoch, drawn as they arrive. */
 export function TrainChart({ epochs }: { epochs: readonly TeachEpoch[] }) {
   if (epochs.length === 0) return null;
-  const data = epochs.map((e) => ({ epoch: e.epoch, loss: e.loss, accuracy: e.accuracy, 'held-out accuracy': e.valAccuracy }));
+  const data = evenlyThinned(epochs, MAX_POINTS).map((e) => ({ epoch: e.epoch, loss: e.loss, accuracy: e.accuracy, 'held-out accuracy': e.valAccuracy }));
   return (
     <figure data-testid="teach-chart" data-epochs={epochs.length}>
       <figcaption>
