@@ -126,7 +126,9 @@ async function installOne(model: CatalogModel, outDir: string, ctx: SourceContex
 
     const metadataPath = join(folder, METADATA_FILE);
     const previous = await readMetadata(metadataPath);
-    const shapes = readShapes(JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')), model);
+    // ONNX and TFLite files are not read here: the app reads their signature as it loads them.
+    const tfjs = model.format === 'graph' || model.format === 'layers';
+    const shapes = readShapes(tfjs ? JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')) : {}, model);
     report.warnings.push(...shapeWarnings(shapes, model));
     const keepOld = !source && previous !== undefined;
     const metadata = metadataFor(model, shapes, {
@@ -138,7 +140,8 @@ async function installOne(model: CatalogModel, outDir: string, ctx: SourceContex
     });
     report.location = metadata.source.location;
     const labelsBytes = model.files.find((f) => f.path === model.labels)?.size ?? 0;
-    metadata.variants = await writeVariants(folder, labelsBytes);
+    // Weight variants are TF.js weight files; the other formats bring their own quantized copies as family members.
+    metadata.variants = tfjs ? await writeVariants(folder, labelsBytes) : [];
     report.warnings.push(...variantMismatches(model.variants ?? [], metadata.variants));
     await writeMetadata(metadataPath, metadata);
   } catch (err) {

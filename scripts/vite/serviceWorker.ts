@@ -22,12 +22,13 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 /** Public files that belong to the shell (paths relative to public/). */
 const PUBLIC_SHELL = ['manifest.webmanifest', 'icons', 'models/catalog.json'];
 /**
- * Emitted files not precached: source maps and the headless tools' page (not needed offline), and
+ * Emitted files not precached: the inference runtimes' files (kept by the service worker at first
+ * use, scripts/vite/runtimeFiles.ts), source maps and the headless tools' page (not needed offline), and
  * models/installed.json (scripts/vite/installedModels.ts), which must say what the server holds
  * now: a precached copy would be the installed version's until the person reloads into a new one.
  * Offline, the page falls back to the model files the TF.js worker cached (catalogActions.ts).
  */
-const NOT_PRECACHED = [/\.map$/, /^harness\.html$/, /(^|\/)harness-[^/]*\.js$/, /^models\/installed\.json$/];
+const NOT_PRECACHED = [/^assets\/runtime-/, /\.map$/, /^harness\.html$/, /(^|\/)harness-[^/]*\.js$/, /^models\/installed\.json$/];
 
 export interface PrecacheManifest {
   version: string;

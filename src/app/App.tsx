@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { bootstrap } from './store/actions';
 import { showView, useStore } from './store';
 import { BackendBadge } from './header/BackendBadge';
+import { RuntimeBadge } from './header/RuntimeBadge';
 import { ClassifyView } from '@/features/classify/views/ClassifyView';
 import { ModelBar, type ModelBarMode } from './picker/ModelBar';
 import { panelId, tabId, ViewTabs } from './ViewTabs';
@@ -49,6 +50,7 @@ export function App() {
         <h1>Lumen</h1>
         <Tagline />
         <BackendBadge />
+        <RuntimeBadge />
         <TfMemory />
         <Isolation />
       </header>

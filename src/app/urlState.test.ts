@@ -29,7 +29,14 @@ describe('URL state', () => {
 
 describe('specFromCatalog', () => {
   it('resolves files under <id>/<version>/ relative to the catalog, so any sub-path works', () => {
-    const model = { id: 'm', version: '2.0.0', labels: 'labels.json', inputSize: [224, 224], source: { kind: 'shared', folder: 'm' } } as CatalogModel;
+    const model = {
+      id: 'm',
+      version: '2.0.0',
+      format: 'graph',
+      labels: 'labels.json',
+      inputSize: [224, 224],
+      source: { kind: 'shared', folder: 'm' },
+    } as CatalogModel;
     const spec = specFromCatalog(model, 'https://cdn.example/app/v3/models/catalog.json');
     expect(spec.modelUrl).toBe('https://cdn.example/app/v3/models/m/2.0.0/model.json');
     expect(spec.labelsUrl).toBe('https://cdn.example/app/v3/models/m/2.0.0/labels.json');

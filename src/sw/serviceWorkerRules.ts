@@ -34,10 +34,19 @@ export interface RequestFacts {
 export type Route =
   /** Answer from the app-shell cache (absolute URL of the entry). */
   | { kind: 'precached'; url: string }
+  /** A runtime's file (ONNX Runtime, LiteRT): not precached, kept in the app-shell cache at first use. */
+  | { kind: 'lazy'; url: string }
   /** Fetch from the network and add the isolation headers. */
   | { kind: 'network' }
   /** Not ours: let the browser handle it (other origins, model files, non-GET). */
   | { kind: 'pass' };
+
+/**
+ * Where the build puts each inference runtime's code and wasm (scripts/vite/runtimeFiles.ts): tens
+ * of MB a person who never opens an ONNX or TFLite model should never download, so they are not
+ * precached but cached at first use, under this version's cache.
+ */
+export const LAZY_RUNTIME_PREFIX = 'assets/runtime-';
 
 export function shellCacheName(version: string): string {
   return `${SHELL_CACHE_PREFIX}${version}`;
@@ -54,6 +63,7 @@ export function routeRequest(request: RequestFacts, scope: string, precached: Re
   url.search = '';
   url.hash = '';
   if (precached.has(url.href)) return { kind: 'precached', url: url.href };
+  if (url.href.startsWith(new URL(LAZY_RUNTIME_PREFIX, scope).href)) return { kind: 'lazy', url: url.href };
   const index = new URL('index.html', scope).href;
   // The app reads its state from the query (?model=…&view=…): every such load is the one page.
   if (request.mode === 'navigate' && url.href === scope && precached.has(index)) return { kind: 'precached', url: index };

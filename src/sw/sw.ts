@@ -5,6 +5,7 @@
  * - adds COOP/COEP to the app's own responses, so the page and its worker are cross-origin isolated
  *   (threaded wasm, fine timers) on hosts that cannot send headers (the Workbox recipe, workbox#2963),
  *   and the workers' Content-Security-Policy to their scripts, so they connect where the page may;
+ * - keeps each inference runtime's files (ONNX Runtime, LiteRT) at first use, never precached;
  * - leaves model files to the TF.js worker's own cache (see src/sw/serviceWorkerRules.ts);
  * - waits: a new version installs beside the running one and takes over only when the person
  *   clicks "Reload" (a `skip-waiting` message), never in the middle of a run.
@@ -60,6 +61,17 @@ async function fromShell(url: string, request: Request): Promise<Response> {
   return withIsolationHeaders(cached ?? (await fetch(request)), addedHeaders(request.destination, LUMEN_WORKER_POLICY));
 }
 
+/** A runtime's file: from this version's cache, or fetched and kept there (its name carries its content hash). */
+async function lazily(url: string, request: Request): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  let response = await cache.match(url);
+  if (!response) {
+    response = await fetch(request);
+    if (response.ok) await cache.put(url, response.clone());
+  }
+  return withIsolationHeaders(response, addedHeaders(request.destination, LUMEN_WORKER_POLICY));
+}
+
 sw.addEventListener('install', (event) => event.waitUntil(precache()));
 sw.addEventListener('activate', (event) => event.waitUntil(dropOldVersions()));
 sw.addEventListener('message', (event) => {
@@ -73,6 +85,9 @@ sw.addEventListener('fetch', (event) => {
       return;
     case 'precached':
       event.respondWith(fromShell(route.url, request));
+      return;
+    case 'lazy':
+      event.respondWith(lazily(route.url, request));
       return;
     case 'network':
       event.respondWith(fetch(request).then((response) => withIsolationHeaders(response, addedHeaders(request.destination, LUMEN_WORKER_POLICY))));

@@ -5,6 +5,7 @@
  * crosses the worker boundary by structured clone.
  */
 import type { WeightsName } from '@/shared/weights/names';
+import { assertNever } from '@/shared/assertNever';
 import type { ClassCount, LabelOrder, ModelFormat, OutputKind, PreprocessingMode } from '@/shared/models/catalog';
 
 /** Every backend, in the automatic order of preference; the type is derived from the list. */
@@ -13,6 +14,31 @@ export type BackendName = (typeof BACKENDS)[number];
 
 export function isBackendName(value: unknown): value is BackendName {
   return typeof value === 'string' && (BACKENDS as readonly string[]).includes(value);
+}
+
+/**
+ * The inference runtimes: TF.js (graph and layers models; also what Grad-CAM and teaching need),
+ * ONNX Runtime Web (.onnx) and LiteRT.js (.tflite). A model's format decides its runtime.
+ */
+export const RUNTIMES = ['tfjs', 'ort', 'litert'] as const;
+export type RuntimeName = (typeof RUNTIMES)[number];
+
+export function isRuntimeName(value: unknown): value is RuntimeName {
+  return typeof value === 'string' && (RUNTIMES as readonly string[]).includes(value);
+}
+
+export function runtimeOfFormat(format: ModelFormat): RuntimeName {
+  switch (format) {
+    case 'graph':
+    case 'layers':
+      return 'tfjs';
+    case 'onnx':
+      return 'ort';
+    case 'tflite':
+      return 'litert';
+    default:
+      return assertNever(format, 'model format');
+  }
 }
 
 /** Everything the worker needs to load and run a model; URLs are absolute. */
@@ -129,6 +155,28 @@ export interface ModelInfo {
    * null when they were kept, or came from the cache. The model runs from memory either way.
    */
   cacheProblem: string | null;
+  /** Which runtime runs it, on which of its backends (ONNX Runtime's execution provider, LiteRT's accelerator), with how many wasm threads. */
+  runtime?: RuntimeName;
+  runtimeBackend?: string;
+  threads?: number;
+  /** Its own input, as the runtime reports it (ONNX and TFLite): name, dtype, layout; why a batch runs image by image. */
+  signature?: RuntimeSignature;
+}
+
+export interface TensorSignature {
+  name: string;
+  dtype: string;
+  shape: (number | string | null)[];
+  /** A quantized tensor's real value = scale · (q − zeroPoint). */
+  quantization?: { scale: number; zeroPoint: number };
+}
+
+export interface RuntimeSignature {
+  inputs: TensorSignature[];
+  outputs: TensorSignature[];
+  layout: 'nhwc' | 'nchw';
+  /** A fixed batch of 1: a batch of images runs one image at a time. */
+  imageByImage: boolean;
 }
 
 export interface MemorySnapshot {

@@ -30,6 +30,7 @@ function tinyLoader() {
     return {
       spec,
       labels: LABELS,
+      runtime: 'tfjs',
       model,
       topology: null,
       forward: makeForward(model, spec),

@@ -5,7 +5,8 @@
  */
 import { tf } from './tfjs';
 import { selectBackend } from './backend';
-import { loadModel, type LoadedModel } from './models';
+import type { LoadedModel } from './models';
+import { loadAnyModel } from './loadAnyModel';
 import { classifyImages, inferBatch, type ClassifyHooks, type ClassifyRequest, type Decoder, type ProgressFn } from './predict';
 import { inspectModel } from '@/features/inspect/worker/inspect';
 import { compareModels, type CompareHooks, type CompareRequest } from '@/features/compare/worker/compare';
@@ -55,7 +56,7 @@ export interface EngineDeps {
 
 const defaultDeps: EngineDeps = {
   selectBackend,
-  loadModel: (spec, onProgress, onNotice) => loadModel(spec, onProgress, onNotice),
+  loadModel: loadAnyModel,
   decoder: offThreadDecoder,
 };
 

@@ -4,15 +4,16 @@
  * through the verifying, retrying fetcher (modelFetch.ts); a corrupt cached copy is evicted and
  * downloaded once more (modelAttempts.ts).
  */
-import { tf } from './tfjs';
+import { tf, wasmThreadsInUse } from './tfjs';
 import { makeForward, type AnyModel } from './forward';
 import { defaultFetchDeps, type FetchDeps, type ModelFetcher } from './modelFetch';
 import { openWithRecovery, type Opened } from './modelAttempts';
 import { describeLoadError, FileFetchError } from './loadErrors';
 import { readBack } from './readBack';
-import { normalizeLabels, parseLabelsText } from '@/shared/models/topk';
+import { fetchLabels } from './labels';
 import { LumenError } from '@/shared/errors';
-import type { ModelInfo, ModelSpec, Notice } from '@/engine/shared/types';
+import type { ModelInfo, ModelSpec, Notice, RuntimeName } from '@/engine/shared/types';
+import type { RuntimeSession } from './runtimes/runtime';
 
 export { makeForward, type AnyModel };
 
@@ -20,32 +21,19 @@ export interface LoadedModel {
   spec: ModelSpec;
   labels: string[];
   info: ModelInfo;
-  /** The TF.js model itself: the inspector reads it, the benchmark calls it bare and per forward method. */
-  model: AnyModel;
+  runtime: RuntimeName;
+  /**
+   * The TF.js model itself: the inspector reads it, the benchmark calls it bare and per forward
+   * method, Grad-CAM and teaching differentiate through it. Null on the other runtimes.
+   */
+  model: AnyModel | null;
+  /** The ONNX Runtime or LiteRT session (runtimes/runtime.ts); absent on TF.js. */
+  session?: RuntimeSession;
   /** model.json's modelTopology (TF.js keeps its own copy private); graph ops are read from it. */
   topology: unknown;
   /** Forward pass to probabilities [N, classes]; the caller disposes the result. */
   forward(batch: tf.Tensor4D): Promise<tf.Tensor2D>;
   dispose(): void;
-}
-
-/** Labels text (JSON array or index → name object, or one name a line) → one name per output. */
-function labelsFromText(spec: ModelSpec, text: string, source: string): string[] {
-  try {
-    return normalizeLabels(parseLabelsText(text), spec.classes);
-  } catch (error) {
-    throw new LumenError('model-invalid', `${spec.name}: ${source}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-async function fetchLabels(spec: ModelSpec, fetchFn: typeof fetch): Promise<string[]> {
-  if (spec.labelsFile) return labelsFromText(spec, await spec.labelsFile.text(), spec.labelsFile.name);
-  if (!spec.labelsUrl) {
-    return Array.from({ length: spec.classes }, (_, i) => (spec.classes === 1001 && i === 0 ? 'background' : `class ${i}`));
-  }
-  const response = await fetchFn(spec.labelsUrl);
-  if (!response.ok) throw new LumenError('model-not-found', `${spec.name}: labels file ${spec.labelsUrl} answered HTTP ${response.status}`);
-  return labelsFromText(spec, await response.text(), spec.labelsUrl);
 }
 
 function shapeOf(model: AnyModel, which: 'inputs' | 'outputs'): (number | null)[] {
@@ -214,6 +202,9 @@ export async function loadModel(
     ...countWeights(model),
     fromCache: opened.fetcher.hits.has(spec.modelUrl),
     cacheProblem: opened.fetcher.cacheProblem,
+    runtime: 'tfjs',
+    runtimeBackend: tf.getBackend(),
+    threads: wasmThreadsInUse(),
   };
-  return { spec, labels, info, model, topology, forward, dispose: () => model.dispose() };
+  return { spec, labels, info, runtime: 'tfjs', model, topology, forward, dispose: () => model.dispose() };
 }

@@ -11,7 +11,17 @@ export type PreprocessingMode =
 
 export const PREPROCESSING_MODES: readonly PreprocessingMode[] = ['tf', 'caffe', 'torch', 'unit', 'raw'];
 
-export type ModelFormat = 'graph' | 'layers';
+/** TF.js graph or layers model.json, an ONNX file (ONNX Runtime Web) or a TFLite flatbuffer (LiteRT.js). */
+export type ModelFormat = 'graph' | 'layers' | 'onnx' | 'tflite';
+export const MODEL_FORMATS: readonly ModelFormat[] = ['graph', 'layers', 'onnx', 'tflite'];
+
+/** The file a format's model starts from, when the catalog does not name one (`modelFile`). */
+export const DEFAULT_MODEL_FILE: Readonly<Record<ModelFormat, string>> = {
+  graph: 'model.json',
+  layers: 'model.json',
+  onnx: 'model.onnx',
+  tflite: 'model.tflite',
+};
 export type OutputKind = 'softmax' | 'logits';
 /** 1001 means index 0 is a "background" class and class i of Keras order is output i + 1. */
 export type ClassCount = 1000 | 1001;
@@ -58,6 +68,13 @@ export interface CatalogModel {
   kerasIndex?: number[];
   /** Lighter weight variants that passed the accuracy check (src/shared/weights/names.ts). */
   variants?: CatalogVariant[];
+  /** The model's own file inside its folder, when not the format's default (`onnx/model.onnx` in the Hugging Face layout). */
+  modelFile?: string;
+  /**
+   * Entries holding the same network (the same weights, or a quantized copy of them) in several
+   * formats share a family: `?runtime=` picks the member that runs on that runtime.
+   */
+  family?: string;
 }
 
 export interface Catalog {
@@ -120,7 +137,7 @@ function validateModel(v: unknown, index: number): CatalogModel {
     name: str(v, 'name', where),
     architecture: str(v, 'architecture', where),
     version: str(v, 'version', where),
-    format: oneOf(v, 'format', ['graph', 'layers'] as const, where),
+    format: oneOf(v, 'format', MODEL_FORMATS, where),
     inputSize: [size[0] as number, size[1] as number],
     preprocessing: oneOf(v, 'preprocessing', PREPROCESSING_MODES, where),
     output: oneOf(v, 'output', ['softmax', 'logits'] as const, where),
@@ -143,9 +160,11 @@ function validateModel(v: unknown, index: number): CatalogModel {
     model.kerasIndex = kerasIndex as number[];
   }
   if (v['variants'] !== undefined) model.variants = validateVariants(v['variants'], where);
+  if (v['modelFile'] !== undefined) model.modelFile = str(v, 'modelFile', where);
+  if (v['family'] !== undefined) model.family = str(v, 'family', where);
   const paths = new Set(model.files.map((f) => f.path));
   if (paths.size !== model.files.length) fail(where, 'file paths must be unique');
-  for (const needed of hosted ? [] : ['model.json', model.labels]) {
+  for (const needed of hosted ? [] : [modelFileOf(model), model.labels]) {
     if (!paths.has(needed)) fail(where, `"files" must include ${needed}`);
   }
   return model;
@@ -171,4 +190,9 @@ export function validateCatalog(json: unknown): Catalog {
 /** Where a model's files live, relative to the catalog's folder: `<id>/<version>/`. */
 export function modelFolder(model: Pick<CatalogModel, 'id' | 'version'>): string {
   return `${model.id}/${model.version}/`;
+}
+
+/** The model's own file in its folder: `modelFile`, or the format's default. */
+export function modelFileOf(model: Pick<CatalogModel, 'format' | 'modelFile'>): string {
+  return model.modelFile ?? DEFAULT_MODEL_FILE[model.format];
 }

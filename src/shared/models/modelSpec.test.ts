@@ -89,4 +89,20 @@ describe('fileHashes', () => {
   it('a model without listed files has no hashes (nothing to check)', () => {
     expect(specFromCatalog(base, CATALOG).fileHashes).toBeUndefined();
   });
+
+  it('an ONNX model in the Hugging Face layout loads onnx/model.onnx, with every file hashed relative to its folder', () => {
+    const files = ['config.json', 'preprocessor_config.json', 'onnx/model.onnx'].map((path, i) => ({ path, size: 1, sha256: String(i).repeat(64) }));
+    const hf: CatalogModel = { ...base, format: 'onnx', modelFile: 'onnx/model.onnx', labels: 'config.json', files };
+    const spec = specFromCatalog(hf, CATALOG);
+    const folder = new URL('m/1.0.0/', CATALOG).href;
+    expect(spec.format).toBe('onnx');
+    expect(spec.modelUrl).toBe(`${folder}onnx/model.onnx`);
+    expect(spec.labelsUrl).toBe(`${folder}config.json`);
+    expect(Object.keys(spec.fileHashes ?? {}).sort()).toEqual([`${folder}config.json`, `${folder}onnx/model.onnx`, `${folder}preprocessor_config.json`]);
+  });
+
+  it('an ONNX or TFLite model without modelFile loads model.onnx or model.tflite', () => {
+    expect(specFromCatalog({ ...base, format: 'onnx' }, CATALOG).modelUrl).toMatch(/\/m\/1\.0\.0\/model\.onnx$/);
+    expect(specFromCatalog({ ...base, format: 'tflite' }, CATALOG).modelUrl).toMatch(/\/m\/1\.0\.0\/model\.tflite$/);
+  });
 });

@@ -1,5 +1,5 @@
 /** Catalog entry → the serializable spec the worker loads, with URLs resolved against the catalog. */
-import { modelFolder, type CatalogModel } from './catalog';
+import { modelFileOf, modelFolder, type CatalogModel } from './catalog';
 import type { ModelSpec } from '@/engine/shared/types';
 
 /**
@@ -23,7 +23,7 @@ export function modelUrls(model: CatalogModel, catalogUrl: string | URL): { mode
     return { modelUrl, labelsUrl: new URL(model.labels, modelUrl).href };
   }
   const folder = new URL(modelFolder(model), catalogUrl);
-  return { modelUrl: new URL('model.json', folder).href, labelsUrl: new URL(model.labels, folder).href };
+  return { modelUrl: new URL(modelFileOf(model), folder).href, labelsUrl: new URL(model.labels, folder).href };
 }
 
 /**
@@ -36,11 +36,18 @@ export function fileHashes(model: CatalogModel, modelUrl: string): Record<string
   const hashes: Record<string, string> = {};
   // `?? []`: entries built by hand (tests, tools) may skip the validator that fills it in.
   for (const file of model.files ?? []) {
-    const url = new URL(file.path, modelUrl);
+    const url = new URL(file.path, filesBase(model, modelUrl));
     if (model.source.kind === 'hosted') url.search = query;
     hashes[url.href] = file.sha256;
   }
   return hashes;
+}
+
+/** What file paths are relative to: model.json's folder, or the model's folder when the model file sits deeper (onnx/model.onnx). */
+function filesBase(model: CatalogModel, modelUrl: string): string {
+  if (model.source.kind === 'hosted') return modelUrl;
+  const file = modelFileOf(model);
+  return modelUrl.endsWith(file) ? modelUrl.slice(0, -file.length) : modelUrl;
 }
 
 export function specFromCatalog(model: CatalogModel, catalogUrl: string | URL): ModelSpec {

@@ -3,6 +3,7 @@
  * (input tensor, forward closure, pixel list), so a timed run does only the work it names: the
  * model call and the read-back, plus preprocessing and top-k for the pipeline variants.
  */
+import { LumenError } from '@/shared/errors';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { makeForward, type AnyModel } from '@/engine/worker/models';
 import { inferBatch } from '@/engine/worker/predict';
@@ -23,7 +24,8 @@ export interface BenchTarget {
   labels: readonly string[];
   /** The app's own forward pass, exactly what classify calls. */
   forward(batch: tfTypes.Tensor4D): Promise<tfTypes.Tensor2D>;
-  model: AnyModel;
+  /** The TF.js model, for the pinned call styles; null on ONNX Runtime and LiteRT, which have one call. */
+  model: AnyModel | null;
 }
 
 export interface Runner {
@@ -73,7 +75,10 @@ export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
   const layout: ClassLayout = { classes: target.spec.classes, kerasIndex: target.spec.kerasIndex };
   switch (variant.kind) {
     case 'model': {
-      const forward = variant.method === 'auto' ? target.forward : makeForward(target.model, target.spec, variant.method);
+      if (variant.method !== 'auto' && !target.model) {
+        throw new LumenError('bad-request', `${target.spec.name} does not run on TF.js: it has one forward pass, not TF.js's ${variant.method}()`);
+      }
+      const forward = variant.method === 'auto' || !target.model ? target.forward : makeForward(target.model, target.spec, variant.method);
       return {
         async run() {
           await readBack(await forward(ctx.input()));
@@ -83,6 +88,7 @@ export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
     case 'bare': {
       // What a person would write with TF.js alone: call the model, read the answer back.
       const { model: raw } = target;
+      if (!raw) throw new LumenError('bad-request', `${target.spec.name}: the bare TF.js call is for TF.js models; this one runs on another runtime`);
       let needsAsync = false;
       const call = async (x: tfTypes.Tensor4D): Promise<tfTypes.Tensor | tfTypes.Tensor[] | tfTypes.NamedTensorMap> => {
         if (!(raw instanceof tf.GraphModel)) return raw.predict(x);

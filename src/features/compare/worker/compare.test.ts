@@ -33,6 +33,7 @@ function loaded(s: ModelSpec, winner: number): LoadedModel {
   return {
     spec: s,
     labels: Array.from({ length: s.classes }, (_, i) => `c${i}`),
+    runtime: 'tfjs',
     info,
     model,
     topology: null,

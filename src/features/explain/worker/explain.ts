@@ -24,10 +24,15 @@ type TF = typeof tfTypes;
 export interface ExplainableModel {
   spec: ModelSpec;
   labels: readonly string[];
-  model: AnyModel;
+  /** Null on ONNX Runtime and LiteRT: only TF.js differentiates, so those explain by occlusion. */
+  model: AnyModel | null;
   topology: unknown;
   forward(batch: tfTypes.Tensor4D): Promise<tfTypes.Tensor2D>;
 }
+
+/** Why Grad-CAM cannot run on a model of another runtime, as Explain shows it. */
+export const NO_GRADIENTS_OFF_TFJS =
+  'Grad-CAM needs gradients, which only TF.js models give; this model runs on another runtime, so occlusion (forward passes only) explains it';
 
 export interface ExplainRequest {
   image: ImageInput;
@@ -60,6 +65,7 @@ type Split = { kind: 'layers'; split: LayersSplit } | { kind: 'graph'; split: Gr
 const splits = new WeakMap<object, Split | string>();
 
 function splitOf(tf: TF, loaded: ExplainableModel): Split | string {
+  if (!loaded.model) return NO_GRADIENTS_OFF_TFJS;
   const known = splits.get(loaded.model);
   if (known !== undefined) return known;
   const found: Split | string =
@@ -105,7 +111,7 @@ export async function explainImage(
         } catch (error) {
           // Gradients do not flow through this model (an op without a gradient, control flow): say so once, use occlusion.
           split = `gradients do not flow from the output to ${splitName(split)}: ${error instanceof Error ? error.message : String(error)}`;
-          splits.set(loaded.model, split);
+          if (loaded.model) splits.set(loaded.model, split);
         } finally {
           input.dispose();
         }

@@ -37,7 +37,7 @@ export function asLoaded(model: tf.LayersModel | tf.GraphModel, spec: ModelSpec,
     cacheProblem: null,
   };
   const labels = Array.from({ length: spec.classes }, (_, i) => `c${i}`);
-  return { spec, labels, info, model, topology, forward: makeForward(model, spec), dispose: () => model.dispose() };
+  return { spec, labels, info, runtime: 'tfjs', model, topology, forward: makeForward(model, spec), dispose: () => model.dispose() };
 }
 
 /** The TF-Hub MobileNetV1 0.25 graph from ../shared, loaded from memory (Node has no http loader). */

@@ -32,6 +32,10 @@ function signature(tensors: readonly TensorLike[], fallbackShape: (number | null
   }));
 }
 
+function runtimeSignature(tensors: NonNullable<LoadedModel['info']['signature']>['inputs']): TensorSignature[] {
+  return tensors.map((t) => ({ name: t.name, shape: t.shape.map((d) => (typeof d === 'number' ? d : null)), dtype: t.dtype }));
+}
+
 function layerOutputShape(layer: tfTypes.layers.Layer): (number | null)[] | null {
   try {
     const shape = layer.outputShape;
@@ -42,8 +46,22 @@ function layerOutputShape(layer: tfTypes.layers.Layer): (number | null)[] | null
   }
 }
 
-function structureOf(tf: TF, loaded: LoadedModel): { structure: ModelStructure; parameters: ParameterCounts; weightTensors: number } {
+type Structure = { structure: ModelStructure; parameters: ParameterCounts; weightTensors: number };
+
+/** ONNX and TFLite models: the graph as the runtime module read it from the file (runtimes/runtime.ts). */
+function runtimeStructureOf(loaded: LoadedModel): Structure {
+  const nodes: NodeSummary[] = (loaded.session?.graph?.nodes ?? []).map((n) => ({ name: n.name, type: n.type, outputShape: null, parameters: null }));
+  const total = loaded.session?.graph?.parameters ?? 0;
+  return {
+    structure: { unit: 'op', count: nodes.length, histogram: typeHistogram(nodes.map((n) => n.type)), ...headAndTail(nodes, ENDS), constants: null },
+    parameters: { total, trainable: null, nonTrainable: null },
+    weightTensors: 0,
+  };
+}
+
+function structureOf(tf: TF, loaded: LoadedModel): Structure {
   const { model } = loaded;
+  if (!model) return runtimeStructureOf(loaded);
   if (model instanceof tf.LayersModel) {
     const layers: NodeSummary[] = model.layers.map((layer) => ({
       name: layer.name,
@@ -115,8 +133,8 @@ export async function inspectModel(tf: TF, loaded: LoadedModel, freshLoad: boole
     name: spec.name,
     format: spec.format,
     backend: info.backend,
-    inputs: signature(model.inputs as TensorLike[], info.inputShape),
-    outputs: signature(model.outputs as TensorLike[], info.outputShape),
+    inputs: model ? signature(model.inputs as TensorLike[], info.inputShape) : runtimeSignature(info.signature?.inputs ?? []),
+    outputs: model ? signature(model.outputs as TensorLike[], info.outputShape) : runtimeSignature(info.signature?.outputs ?? []),
     parameters,
     weightTensors,
     info,

@@ -16,7 +16,8 @@ type TF = typeof tfTypes;
 /** What embedding needs of a loaded base (LoadedModel satisfies it). */
 export interface EmbeddingBase {
   spec: ModelSpec;
-  model: AnyModel;
+  /** Null for a model of another runtime: a base is read mid-graph, which only TF.js models allow here. */
+  model: AnyModel | null;
   topology: unknown;
 }
 
@@ -29,7 +30,7 @@ export interface Embedder {
 
 const embedders = new WeakMap<object, Embedder>();
 
-function featureMap(tf: TF, base: EmbeddingBase): { at: string; run: (x: tfTypes.Tensor4D) => tfTypes.Tensor } {
+function featureMap(tf: TF, base: EmbeddingBase & { model: AnyModel }): { at: string; run: (x: tfTypes.Tensor4D) => tfTypes.Tensor } {
   if (base.model instanceof tf.GraphModel) {
     const graph = base.model;
     const split = findGraphSplit(graph, base.topology);
@@ -43,9 +44,15 @@ function featureMap(tf: TF, base: EmbeddingBase): { at: string; run: (x: tfTypes
 
 /** The base's embedder, found once per loaded model. */
 export function embedderFor(tf: TF, base: EmbeddingBase): Embedder {
+  if (!base.model) {
+    throw new LumenError(
+      'bad-request',
+      `${base.spec.name} cannot be a base for teaching: bases are TF.js models (the embedding is read from inside the graph); pick a TF.js member of its family.`,
+    );
+  }
   const known = embedders.get(base.model);
   if (known) return known;
-  const { at, run } = featureMap(tf, base);
+  const { at, run } = featureMap(tf, { ...base, model: base.model });
   const embedder: Embedder = {
     at,
     embed: (input) =>

@@ -45,6 +45,7 @@ export async function loadTaughtModel(tf: TF, spec: ModelSpec, base: () => Promi
   return {
     spec,
     labels: taught.labels,
+    runtime: 'tfjs',
     info: {
       ...first.info,
       key: spec.key,

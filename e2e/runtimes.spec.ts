@@ -1,0 +1,51 @@
+/**
+ * Issue 17: any classifier, on ONNX Runtime Web and LiteRT.js beside TF.js. The same MobileNetV2
+ * as ONNX (NHWC, softmax over 1001), in the Hugging Face layout (NCHW, 1000 logits, labels from
+ * config.json) and as the uint8 TFLite original classifies photos in the app, on its own runtime,
+ * which the header names; the float runtimes agree with TF.js on the same float weights.
+ */
+import { expect, test } from './fixtures';
+import { acceptableTop1, openApp, photoFile, requireShared, settledResults } from './support';
+
+const PHOTOS = ['parrot.jpg', 'chelsea.png', 'coffee.png', 'hot_dog.jpg'];
+
+async function classifyAll(page: Parameters<typeof openApp>[0], query: string) {
+  await openApp(page, query, 'wasm');
+  await page.getByTestId('drop-input').setInputFiles(PHOTOS.map(photoFile));
+  return settledResults(page, PHOTOS.length);
+}
+
+for (const { model, runtime, exact } of [
+  { model: 'mobilenet_v2_100_224_onnx', runtime: 'ort', exact: true },
+  { model: 'hf_mobilenet_v2_100_224', runtime: 'ort', exact: true },
+  { model: 'mobilenet_v2_100_224_quant_tflite', runtime: 'litert', exact: false },
+] as const) {
+  test(`${model} runs on ${runtime}: the header says so, every photo's top-1 is right${exact ? ', and it agrees with TF.js on the same weights' : ''}`, async ({
+    page,
+  }) => {
+    requireShared(model, 'mobilenet_v2_100_224');
+    test.setTimeout(240_000);
+    const results = await classifyAll(page, `?model=${model}&backend=wasm`);
+    const badge = page.getByTestId('runtime');
+    await expect(badge).toHaveAttribute('data-runtime', runtime);
+    await expect(badge).toHaveAttribute('data-backend', 'wasm');
+    expect(Number(await badge.getAttribute('data-threads'))).toBeGreaterThanOrEqual(1);
+    for (const photo of PHOTOS) {
+      const result = results.get(photo);
+      expect(result?.status, `${photo}: ${result?.text}`).toBe('ok');
+      expect(acceptableTop1(photo), `${photo}: top-1 ${result?.top1} (${result?.text})`).toContain(result?.top1);
+    }
+    if (!exact) return;
+    const reference = await classifyAll(page, '?model=mobilenet_v2_100_224&backend=wasm');
+    await expect(badge).toHaveAttribute('data-runtime', 'tfjs');
+    let maxDelta = 0;
+    for (const photo of PHOTOS) {
+      expect(results.get(photo)?.top1, photo).toBe(reference.get(photo)?.top1);
+      maxDelta = Math.max(maxDelta, Math.abs((results.get(photo)?.probability ?? 0) - (reference.get(photo)?.probability ?? 0)));
+    }
+    console.log(
+      `FIGURE agreement ${model} (${runtime}) vs mobilenet_v2_100_224 (tfjs), wasm, ${PHOTOS.length} photos: top-1 ${PHOTOS.length}/${PHOTOS.length}, max |Δp| of top-1 ${maxDelta.toExponential(2)}`,
+    );
+    expect(maxDelta).toBeLessThanOrEqual(1e-3);
+  });
+}

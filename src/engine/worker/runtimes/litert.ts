@@ -1,0 +1,131 @@
+/**
+ * LiteRT.js (@litertjs/core) behind the runtime seam (runtime.ts), loaded on first use only.
+ * LiteRT loads its Emscripten glue with importScripts, which a module worker refuses; so the glue
+ * comes in as an ES module (scripts/vite/runtimeFiles.ts) and is handed over as the global
+ * `ModuleFactory` LiteRT looks for, with `importScripts` a no-op while it loads and the wasm located
+ * at its hashed asset URL. Threads only where the page is cross-origin isolated (the threaded build
+ * hangs without SharedArrayBuffer), never more than the pool LiteRT spawns.
+ *
+ * LiteRT.js exposes no tensor quantization: a uint8 input takes raw pixels (the model's own input
+ * quantization maps them), and a uint8 softmax output, whose zero point is 0, is scaled to sum to 1.
+ */
+import type * as LiteRtTypes from '@litertjs/core';
+import { dequantize, dtypeOf } from '@/shared/models/tensorLayout';
+import { LumenError } from '@/shared/errors';
+import type { TensorSignature } from '@/engine/shared/types';
+import type { InferenceRuntime, OpenOptions, RuntimeBatch, RuntimeSession } from './runtime';
+import { runtimeThreads } from './threads';
+
+type LiteRt = typeof LiteRtTypes;
+interface GlueScope {
+  ModuleFactory?: unknown;
+  Module?: object;
+  importScripts?: unknown;
+}
+
+let loading: Promise<{ litert: LiteRt; threads: number }> | null = null;
+
+const absolute = (url: string): string => new URL(url, self.location.href).href;
+
+async function loadGlue(): Promise<{ litert: LiteRt; threads: number }> {
+  const litert = await import('@litertjs/core');
+  const threaded = runtimeThreads() > 1 && (await litert.supportsFeature('threads'));
+  const relaxed = await litert.supportsFeature('relaxedSimd');
+  const [factory, glue, wasm] = threaded
+    ? await Promise.all([
+        import('litert-glue:litert_wasm_threaded_internal'),
+        import('@litertjs/core/wasm/litert_wasm_threaded_internal.js?url'),
+        import('@litertjs/core/wasm/litert_wasm_threaded_internal.wasm?url'),
+      ])
+    : relaxed
+      ? await Promise.all([
+          import('litert-glue:litert_wasm_internal'),
+          import('@litertjs/core/wasm/litert_wasm_internal.js?url'),
+          import('@litertjs/core/wasm/litert_wasm_internal.wasm?url'),
+        ])
+      : await Promise.all([
+          import('litert-glue:litert_wasm_compat_internal'),
+          import('@litertjs/core/wasm/litert_wasm_compat_internal.js?url'),
+          import('@litertjs/core/wasm/litert_wasm_compat_internal.wasm?url'),
+        ]);
+  const scope = self as unknown as GlueScope;
+  const ownImportScripts = scope.importScripts;
+  scope.ModuleFactory = factory.default;
+  // The threaded build's pthreads start from the classic glue script itself.
+  scope.Module = { locateFile: () => absolute(wasm.default), ...(threaded ? { mainScriptUrlOrBlob: absolute(glue.default) } : {}) };
+  scope.importScripts = () => undefined;
+  try {
+    await litert.loadLiteRt(absolute(glue.default), threaded ? { threads: true } : {});
+  } finally {
+    scope.importScripts = ownImportScripts;
+  }
+  return { litert, threads: threaded ? runtimeThreads() : 1 };
+}
+
+function liteRt(): Promise<{ litert: LiteRt; threads: number }> {
+  loading ??= loadGlue().catch((error: unknown) => {
+    loading = null; // a failed download may succeed on the next try
+    throw error;
+  });
+  return loading;
+}
+
+const signatureOf = (details: readonly LiteRtTypes.TensorDetails[]): TensorSignature[] =>
+  details.map((d) => ({ name: d.name, dtype: d.dtype, shape: [...d.shape].map((n) => (n < 0 ? null : n)) }));
+
+function scoresOf(data: ArrayLike<number>, dtype: string, name: string): Float32Array {
+  const ours = dtypeOf(dtype, 'tflite');
+  if (!ours) throw new LumenError('model-invalid', `${name}: its output is ${dtype}, which is not a score Lumen can read.`);
+  if (ours === 'float32' || ours === 'float16') return dequantize(data, ours);
+  // Quantized softmax: real = scale · q (zero point 0), so q / Σq is the probability.
+  const values = dequantize(data, ours);
+  const sum = values.reduce((a, b) => a + b, 0);
+  return sum > 0 ? values.map((v) => v / sum) : values;
+}
+
+export const litertRuntime: InferenceRuntime = {
+  name: 'litert',
+  async open(bytes, options: OpenOptions) {
+    const { litert, threads } = await liteRt();
+    const accelerator = options.backend;
+    const model = await litert.loadAndCompile(bytes, { accelerator, ...(accelerator === 'wasm' ? { cpuOptions: { numThreads: threads } } : {}) });
+    const inputs = signatureOf(model.getInputDetails());
+    const outputs = signatureOf(model.getOutputDetails());
+    const inputDtype = dtypeOf(inputs[0]?.dtype ?? '', 'tflite');
+    if (!inputDtype || inputDtype === 'int8' || inputDtype === 'float16') {
+      model.delete();
+      throw new LumenError('model-invalid', `${options.name}: its first input is ${inputs[0]?.dtype ?? 'missing'}; LiteRT.js feeds float32 or uint8 images.`);
+    }
+    const session: RuntimeSession = {
+      runtime: 'litert',
+      backend: accelerator,
+      threads: accelerator === 'wasm' ? threads : 0,
+      inputs,
+      outputs,
+      inputDtype,
+      async run(batch: RuntimeBatch) {
+        const input = new litert.Tensor(batch.data as LiteRtTypes.TypedArray, batch.dims);
+        let answer: LiteRtTypes.Tensor[] = [];
+        let onCpu: LiteRtTypes.Tensor | null = null;
+        try {
+          answer = (await model.run(input)) as LiteRtTypes.Tensor[];
+          const first = answer[0];
+          if (!first) throw new LumenError('model-invalid', `${options.name}: the model produced no output`);
+          // WebGPU outputs are read back first (moveTo deletes the GPU copy).
+          onCpu = accelerator === 'wasm' ? first : await first.moveTo('wasm');
+          if (onCpu !== first) answer = answer.slice(1);
+          const data = onCpu.toTypedArray() as ArrayLike<number>;
+          return { values: scoresOf(data, onCpu.type.dtype, options.name), shape: [...onCpu.type.layout.dimensions] };
+        } finally {
+          input.delete();
+          for (const tensor of answer) tensor.delete();
+          if (onCpu && !answer.includes(onCpu)) onCpu.delete();
+        }
+      },
+      graph: null,
+      fileBytes: bytes.byteLength,
+      dispose: async () => model.delete(),
+    };
+    return session;
+  },
+};
