@@ -49,3 +49,21 @@ for (const { model, runtime, exact } of [
     expect(maxDelta).toBeLessThanOrEqual(1e-3);
   });
 }
+
+test('?runtime= picks the member of the family on that runtime, and says so; an unknown one says what exists', async ({ page }) => {
+  requireShared('mobilenet_v2_100_224', 'mobilenet_v2_100_224_onnx', 'mobilenet_v2_100_224_quant_tflite');
+  test.setTimeout(120_000);
+  for (const [runtime, member] of [
+    ['ort', 'mobilenet_v2_100_224_onnx'],
+    ['litert', 'mobilenet_v2_100_224_quant_tflite'],
+    ['tfjs', 'mobilenet_v2_100_224'],
+  ] as const) {
+    await openApp(page, `?model=mobilenet_v2_100_224&runtime=${runtime}&backend=wasm`, 'wasm');
+    await expect(page.getByTestId('model-select')).toHaveValue(member);
+    await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', runtime);
+    if (runtime !== 'tfjs') await expect(page.getByTestId('runtime-notice')).toContainText(`runtime=${runtime}`);
+  }
+  await openApp(page, '?model=mobilenet_v2_100_224&runtime=pytorch&backend=wasm', 'wasm');
+  await expect(page.getByTestId('runtime-notice')).toContainText('Unknown runtime "pytorch"');
+  await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', 'tfjs');
+});

@@ -9,6 +9,7 @@ import type { CatalogModel } from '@/shared/models/catalog';
 export function WeightsChoice({ model }: { model: CatalogModel | null }) {
   const selected = useStore((s) => s.selectedWeights);
   const notice = useStore((s) => s.weightsNotice);
+  const runtimeNotice = useStore((s) => s.runtimeNotice);
   const options = model ? offeredWeights(model) : [];
   const current = options.find((o) => o.weights === selected) ?? options[0];
   const full = options.find((o) => o.weights === 'float32');
@@ -40,6 +41,11 @@ export function WeightsChoice({ model }: { model: CatalogModel | null }) {
       {notice && (
         <p className="badge-note" data-testid="weights-notice" role="status">
           {notice}
+        </p>
+      )}
+      {runtimeNotice && (
+        <p className="badge-note" data-testid="runtime-notice" role="status">
+          {runtimeNotice}
         </p>
       )}
     </>

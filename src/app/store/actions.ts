@@ -15,10 +15,11 @@ import { readUrlState, withParam } from '@/app/urlState';
 import type { BackendName } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
 import { settleWeights, unknownWeightsNotice } from './weightsActions';
+import { modelForRuntime } from './runtimeChoice';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function setUrlParam(key: 'model' | 'backend' | 'weights', value: string | null): void {
+function setUrlParam(key: 'model' | 'backend' | 'weights' | 'runtime', value: string | null): void {
   const search = withParam(window.location.search, key, value);
   window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
@@ -47,6 +48,7 @@ export async function bootstrap(): Promise<void> {
     await loadTaughtModels().catch(() => undefined);
     if (isTaughtId(url.model)) first = url.model;
   }
+  first = modelForRuntime(catalog, installed, first, url);
   if (url.invalidWeights) unknownWeightsNotice(url.invalidWeights);
   else if (url.weights) settleWeights(first, url.weights);
   // The model is known without the engine: shown at once (the picker, Benchmark's ticked model),

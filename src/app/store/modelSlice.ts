@@ -38,6 +38,8 @@ export interface ModelSlice {
   modelProgress: number;
   modelInfo: ModelInfo | null;
   modelError: string | null;
+  /** What `?runtime=` did: which member of the family it chose, or why it could not. */
+  runtimeNotice: string | null;
 }
 
 export const DEFAULT_K = 5;
@@ -53,4 +55,5 @@ export const createModelSlice: StateCreator<ModelSlice, [], [], ModelSlice> = ()
   modelProgress: 0,
   modelInfo: null,
   modelError: null,
+  runtimeNotice: null,
 });
