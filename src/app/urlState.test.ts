@@ -11,10 +11,16 @@ describe('URL state', () => {
       invalidBackend: null,
       weights: null,
       invalidWeights: null,
+      runtime: null,
+      invalidRuntime: null,
     });
   });
+  it('reads ?runtime= and flags an unknown one', () => {
+    expect(readUrlState('?runtime=ort')).toMatchObject({ runtime: 'ort', invalidRuntime: null });
+    expect(readUrlState('?runtime=pytorch')).toMatchObject({ runtime: null, invalidRuntime: 'pytorch' });
+  });
   it('flags an unknown backend instead of silently using it', () => {
-    expect(readUrlState('?backend=cuda')).toEqual({ model: null, backend: null, invalidBackend: 'cuda', weights: null, invalidWeights: null });
+    expect(readUrlState('?backend=cuda')).toMatchObject({ model: null, backend: null, invalidBackend: 'cuda', weights: null, invalidWeights: null });
   });
   it('reads ?weights= and flags an unknown one', () => {
     expect(readUrlState('?weights=float16').weights).toBe('float16');

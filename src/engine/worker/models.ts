@@ -12,6 +12,7 @@ import { describeLoadError, FileFetchError } from './loadErrors';
 import { readBack } from './readBack';
 import { fetchLabels } from './labels';
 import { LumenError } from '@/shared/errors';
+import { MIN_CLASSES } from '@/shared/models/catalog';
 import type { ModelInfo, ModelSpec, Notice, RuntimeName } from '@/engine/shared/types';
 import type { RuntimeSession } from './runtimes/runtime';
 
@@ -176,11 +177,8 @@ export async function loadModel(
   const zeros = tf.zeros([1, spec.inputSize[0], spec.inputSize[1], 3]) as tf.Tensor4D;
   try {
     const [, classes] = (await readBack(await forward(zeros))).shape;
-    if (classes !== 1000 && classes !== 1001) {
-      throw new LumenError(
-        'model-invalid',
-        `${spec.name} is not an image classifier: its output is [N, ${classes}], but an ImageNet classifier outputs [N, 1000] or [N, 1001].`,
-      );
+    if (classes === undefined || classes < MIN_CLASSES) {
+      throw new LumenError('model-invalid', `${spec.name} is not an image classifier: its output is [N, ${classes}], not one score per class.`);
     }
     if (classes !== spec.classes) {
       throw new LumenError('model-invalid', `${spec.name}: the model outputs ${classes} values per image, but ${spec.classes} classes were expected`);

@@ -23,8 +23,20 @@ export const DEFAULT_MODEL_FILE: Readonly<Record<ModelFormat, string>> = {
   tflite: 'model.tflite',
 };
 export type OutputKind = 'softmax' | 'logits';
-/** 1001 means index 0 is a "background" class and class i of Keras order is output i + 1. */
-export type ClassCount = 1000 | 1001;
+/**
+ * How many scores the model gives per image. The ImageNet counts carry Keras class indices: 1001
+ * means index 0 is a "background" class and class i of Keras order is output i + 1. Any other
+ * count is a model's own classes (a bird model's 965), named by its labels only.
+ */
+export type ClassCount = number;
+export const IMAGENET_CLASS_COUNTS: readonly number[] = [1000, 1001];
+
+export function isImageNetCount(classes: number): boolean {
+  return IMAGENET_CLASS_COUNTS.includes(classes);
+}
+
+/** Fewest classes a classifier can have. */
+export const MIN_CLASSES = 2;
 /** Keras (sorted-synset) order, or Darknet's own order which is mapped to Keras by label name. */
 export type LabelOrder = 'keras' | 'darknet';
 
@@ -91,6 +103,12 @@ function oneOf<T extends string | number>(o: Json, key: string, allowed: readonl
   return v as T;
 }
 
+function classCount(v: unknown, where: string): ClassCount {
+  if (!Number.isInteger(v) || (v as number) < MIN_CLASSES)
+    fail(where, `"classes" must be a whole number of at least ${MIN_CLASSES} (got ${JSON.stringify(v)})`);
+  return v as number;
+}
+
 function validateFile(v: unknown, where: string): CatalogFile {
   const entry = fileEntry(v, where);
   const file: CatalogFile = { path: entry.path, size: entry.size, sha256: entry.sha256 };
@@ -141,7 +159,7 @@ function validateModel(v: unknown, index: number): CatalogModel {
     inputSize: [size[0] as number, size[1] as number],
     preprocessing: oneOf(v, 'preprocessing', PREPROCESSING_MODES, where),
     output: oneOf(v, 'output', ['softmax', 'logits'] as const, where),
-    classes: oneOf(v, 'classes', [1000, 1001] as const, where),
+    classes: classCount(v['classes'], where),
     labelOrder: oneOf(v, 'labelOrder', ['keras', 'darknet'] as const, where),
     labels: str(v, 'labels', where),
     files: files.map((f, i) => validateFile(f, `${where} files[${i}]`)),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOnnxGraph } from './onnxOps';
+import { readOnnxGraph, readOnnxSignature } from './onnxOps';
 import { itShared } from '@/testing/sharedSuite';
 import { sharedModel } from '@/testing/shared';
 
@@ -51,5 +51,36 @@ describe('readOnnxGraph', () => {
     // MobileNetV2 1.0 holds 3.5 M weights (3,538,984 in Keras; TF-slim's 1001-class head adds 1,281).
     expect(graph?.parameters).toBeGreaterThan(3_400_000);
     expect(graph?.parameters).toBeLessThan(3_700_000);
+  });
+
+  const hfPath = resolve(sharedModel('hf_mobilenet_v2_100_224'), 'onnx/model.onnx');
+  itShared('reads the inputs and outputs of the shared NHWC softmax and NCHW logits ONNX models', { paths: [path, hfPath] }, () => {
+    const nhwc = readOnnxSignature(new Uint8Array(readFileSync(path)));
+    expect(nhwc?.inputs).toEqual([{ name: 'input', elemType: 1, dims: [expect.anything(), 224, 224, 3] }]);
+    // Its exporter left the output's width open: the class count is measured when the model loads.
+    expect(nhwc?.outputs[0]?.dims).toEqual(['N', null]);
+    expect(nhwc?.lastOp).toBe('Softmax');
+    const nchw = readOnnxSignature(new Uint8Array(readFileSync(hfPath)));
+    expect(nchw?.inputs[0]).toMatchObject({ name: 'pixel_values', elemType: 1 });
+    expect(nchw?.inputs[0]?.dims.slice(1)).toEqual([3, 224, 224]);
+    expect(nchw?.lastOp).not.toBe('Softmax'); // logits (its last op slices the background column off)
+  });
+
+  it('reads a hand-made signature: a named batch dim, fixed dims, and an initializer listed as input left out', () => {
+    const dim = (value: number | string) => field(1, typeof value === 'number' ? new Uint8Array([0x08, value]) : str(2, value));
+    const value = (name: string, dims: (number | string)[]) =>
+      concat(str(1, name), field(2, field(1, concat(new Uint8Array([0x08, 1]), field(2, concat(...dims.map(dim)))))));
+    const graph = concat(
+      field(1, concat(str(1, 'x'), str(2, 'y'), str(4, 'Softmax'))),
+      field(5, concat(new Uint8Array([0x08, 3]), str(8, 'w'))),
+      field(11, value('x', ['N', 3, 8, 8])),
+      field(11, value('w', [3])),
+      field(12, value('y', ['N', 10])),
+    );
+    expect(readOnnxSignature(field(7, graph))).toEqual({
+      inputs: [{ name: 'x', elemType: 1, dims: ['N', 3, 8, 8] }],
+      outputs: [{ name: 'y', elemType: 1, dims: ['N', 10] }],
+      lastOp: 'Softmax',
+    });
   });
 });

@@ -13,6 +13,33 @@ const NODE_NAME = 3;
 const NODE_OP_TYPE = 4;
 const NODE_DOMAIN = 7;
 const TENSOR_DIMS = 1;
+const TENSOR_NAME = 8;
+const GRAPH_INPUT = 11;
+const GRAPH_OUTPUT = 12;
+const NODE_OUTPUT = 2;
+const VALUE_NAME = 1;
+const VALUE_TYPE = 2;
+const TYPE_TENSOR = 1;
+const TENSOR_TYPE_ELEM = 1;
+const TENSOR_TYPE_SHAPE = 2;
+const SHAPE_DIM = 1;
+const DIM_VALUE = 1;
+const DIM_PARAM = 2;
+
+/** A graph input or output: its name, ONNX element type code (1 float, 2 uint8, 3 int8, 10 float16) and dims (a name or null when open). */
+export interface OnnxValue {
+  name: string;
+  elemType: number | null;
+  dims: (number | string | null)[];
+}
+
+export interface OnnxSignature {
+  /** The real inputs (initializers that old exporters also list as inputs are left out). */
+  inputs: OnnxValue[];
+  outputs: OnnxValue[];
+  /** Op type of the node that produces the first output (Softmax: the model gives probabilities). */
+  lastOp: string | null;
+}
 
 export interface GraphNode {
   name: string;
@@ -134,6 +161,80 @@ export function readOnnxGraph(bytes: Uint8Array): OnnxGraph | null {
       for (const tensor of fieldsOf(bytes, graph, GRAPH_INITIALIZER)) parameters += elementCount(bytes, tensor);
     }
     return nodes.length > 0 ? { nodes, parameters } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Ops that only pass values on: the op that computes the output is found behind them. */
+const PASS_THROUGH = new Set(['Identity', 'Reshape', 'Flatten', 'Squeeze']);
+const NODE_INPUT = 1;
+
+/** The op that computes `output`, looking through Identity, Reshape, Flatten and Squeeze. */
+function lastComputingOp(bytes: Uint8Array, graph: [number, number], output: string | undefined): string | null {
+  const producers = new Map<string, { type: string; input: string | null }>();
+  for (const node of fieldsOf(bytes, graph, GRAPH_NODE)) {
+    const { type } = nodeOf(bytes, node);
+    const input = firstField(bytes, node, NODE_INPUT);
+    for (const o of fieldsOf(bytes, node, NODE_OUTPUT)) producers.set(text(bytes, o), { type, input: input ? text(bytes, input) : null });
+  }
+  let name = output;
+  for (let hops = 0; name !== undefined && hops < 8; hops++) {
+    const producer = producers.get(name);
+    if (!producer) return null;
+    if (!PASS_THROUGH.has(producer.type) || producer.input === null) return producer.type;
+    name = producer.input;
+  }
+  return null;
+}
+
+function firstField(bytes: Uint8Array, range: [number, number], wanted: number): [number, number] | null {
+  return fieldsOf(bytes, range, wanted)[0] ?? null;
+}
+
+function varintField(bytes: Uint8Array, [start, end]: [number, number], wanted: number): number | null {
+  const reader = new Reader(bytes, start, end);
+  let value: number | null = null;
+  while (!reader.done()) {
+    const field = reader.field();
+    if (field.number === wanted && field.value !== null) value = field.value;
+  }
+  return value;
+}
+
+function valueOf(bytes: Uint8Array, range: [number, number]): OnnxValue {
+  const name = firstField(bytes, range, VALUE_NAME);
+  const type = firstField(bytes, range, VALUE_TYPE);
+  const tensor = type ? firstField(bytes, type, TYPE_TENSOR) : null;
+  const shape = tensor ? firstField(bytes, tensor, TENSOR_TYPE_SHAPE) : null;
+  const dims = (shape ? fieldsOf(bytes, shape, SHAPE_DIM) : []).map((dim) => {
+    const param = firstField(bytes, dim, DIM_PARAM);
+    if (param) return text(bytes, param);
+    const value = varintField(bytes, dim, DIM_VALUE);
+    return value !== null && value > 0 ? value : null;
+  });
+  return { name: name ? text(bytes, name) : '', elemType: tensor ? varintField(bytes, tensor, TENSOR_TYPE_ELEM) : null, dims };
+}
+
+/**
+ * The graph's inputs and outputs with their types and shapes, read from the file in the page (no
+ * runtime needed), so Your model can say how to feed a dropped ONNX model before loading it.
+ */
+export function readOnnxSignature(bytes: Uint8Array): OnnxSignature | null {
+  try {
+    const graph = firstField(bytes, [0, bytes.length], MODEL_GRAPH);
+    if (!graph) return null;
+    const initializers = new Set(
+      fieldsOf(bytes, graph, GRAPH_INITIALIZER).flatMap((t) => {
+        const name = firstField(bytes, t, TENSOR_NAME);
+        return name ? [text(bytes, name)] : [];
+      }),
+    );
+    const inputs = fieldsOf(bytes, graph, GRAPH_INPUT)
+      .map((v) => valueOf(bytes, v))
+      .filter((v) => !initializers.has(v.name));
+    const outputs = fieldsOf(bytes, graph, GRAPH_OUTPUT).map((v) => valueOf(bytes, v));
+    return inputs.length > 0 ? { inputs, outputs, lastOp: lastComputingOp(bytes, graph, outputs[0]?.name) } : null;
   } catch {
     return null;
   }

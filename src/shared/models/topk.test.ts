@@ -111,3 +111,21 @@ describe('rowsOf', () => {
     ]);
   });
 });
+
+describe('a model with its own classes (not ImageNet)', () => {
+  const birds = Array.from({ length: 965 }, (_, i) => `bird_${i}`);
+
+  it('keeps its labels, one per output, and has no Keras class indices', () => {
+    expect(normalizeLabels(birds, 965)).toHaveLength(965);
+    expect(() => normalizeLabels(birds.slice(1), 965)).toThrow(/964 names but the model has 965 classes/);
+    const row = new Float32Array(965);
+    row[700] = 0.9;
+    row[3] = 0.1;
+    const layout = { classes: 965, kerasIndex: null };
+    expect(topK(row, 2, normalizeLabels(birds, 965), layout)).toEqual([
+      { classIndex: null, label: 'bird 700', probability: expect.closeTo(0.9, 6) },
+      { classIndex: null, label: 'bird 3', probability: expect.closeTo(0.1, 6) },
+    ]);
+    expect(kerasIndexOf(0, { classes: 3, kerasIndex: null })).toBeNull();
+  });
+});

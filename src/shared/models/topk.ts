@@ -2,7 +2,7 @@
  * Output row → top-k predictions with Keras class indices. Pure: the probabilities have already
  * been through softmax (for logits models) and read back from the device.
  */
-import type { ClassCount } from './catalog';
+import { isImageNetCount, type ClassCount } from './catalog';
 import type { Prediction } from '@/engine/shared/types';
 
 export interface ClassLayout {
@@ -53,8 +53,9 @@ export function parseLabelsText(text: string): unknown {
     .filter(Boolean);
 }
 
-/** Keras class index of output `i`: -1 for background, null if unmapped. */
+/** Keras class index of output `i`: -1 for background, null if unmapped (a model with its own classes has none). */
 export function kerasIndexOf(outputIndex: number, layout: ClassLayout): number | null {
+  if (!isImageNetCount(layout.classes) && !layout.kerasIndex) return null;
   const i = layout.classes === 1001 ? outputIndex - 1 : outputIndex;
   if (i < 0) return -1;
   if (!layout.kerasIndex) return i;

@@ -36,10 +36,16 @@ describe('remembered settings', () => {
   it('ignores damaged or out-of-range stored values instead of throwing', () => {
     const storage = memoryStorage();
     storage.data.set('a', '{not json');
-    storage.data.set('b', JSON.stringify({ ...chosen, classes: 10 }));
+    storage.data.set('b', JSON.stringify({ ...chosen, classes: 1 }));
     storage.data.set('c', JSON.stringify({ ...chosen, preprocessing: 'magic' }));
     storage.data.set('d', JSON.stringify({ ...chosen, inputSize: [0, 224] }));
     for (const key of ['a', 'b', 'c', 'd']) expect(readSettings(storage, key)).toBeNull();
+  });
+
+  it("keeps a model's own class count (not only ImageNet's)", () => {
+    const storage = memoryStorage();
+    storage.data.set('birds', JSON.stringify({ ...chosen, classes: 965 }));
+    expect(readSettings(storage, 'birds')?.classes).toBe(965);
   });
 
   it('a full or disabled storage does not break saving', () => {

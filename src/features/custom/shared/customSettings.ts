@@ -3,7 +3,7 @@
  * preprocessing, output kind, class count). What model.json states wins; for the rest the user's
  * last choice for the same source is remembered in localStorage, keyed by URL or file name.
  */
-import { PREPROCESSING_MODES, type ClassCount, type OutputKind, type PreprocessingMode } from '@/shared/models/catalog';
+import { MIN_CLASSES, PREPROCESSING_MODES, type ClassCount, type OutputKind, type PreprocessingMode } from '@/shared/models/catalog';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
 
 export interface CustomSettings {
@@ -38,6 +38,7 @@ export function settingsKey(source: CustomSource): string {
   return source.kind === 'url' ? `lumen.custom-model:${source.url}` : `lumen.custom-model:file:${source.modelJsonName}:${source.modelJsonSize}`;
 }
 
+const isClassCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= MIN_CLASSES && (v as number) <= 100_000;
 const isSize = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 8 && (v as number) <= 4096;
 
 /** The remembered settings, or null when absent or not valid any more (never throws). */
@@ -51,7 +52,7 @@ export function readSettings(storage: Pick<KeyValueStore, 'getItem'>, key: strin
     if (!isSize(h) || !isSize(w)) return null;
     if (!PREPROCESSING_MODES.includes(s['preprocessing'] as PreprocessingMode)) return null;
     if (s['output'] !== 'softmax' && s['output'] !== 'logits') return null;
-    if (s['classes'] !== 1000 && s['classes'] !== 1001) return null;
+    if (!isClassCount(s['classes'])) return null;
     return { inputSize: [h, w], preprocessing: s['preprocessing'] as PreprocessingMode, output: s['output'], classes: s['classes'] };
   } catch {
     return null;
@@ -76,8 +77,8 @@ export function initialSettings(facts: ModelJsonFacts, remembered: CustomSetting
   const base = remembered ?? DEFAULT_SETTINGS;
   const [, h, w] = facts.inputShape ?? [];
   const sizeStated = isSize(h) && isSize(w);
-  const classesStated = facts.classesFrom === 'model' && (facts.classes === 1000 || facts.classes === 1001);
-  const readClasses: ClassCount | null = facts.classes === 1000 || facts.classes === 1001 ? facts.classes : null;
+  const classesStated = facts.classesFrom === 'model' && isClassCount(facts.classes);
+  const readClasses: ClassCount | null = isClassCount(facts.classes) ? facts.classes : null;
   // A class count stated by model.json is certain; a guessed one only beats the defaults.
   const classes = classesStated || !remembered ? (readClasses ?? base.classes) : remembered.classes;
   return {

@@ -1,6 +1,6 @@
 import type { CustomDraft } from '@/app/store';
 import { addDraftModel, discardDraft, updateDraft } from '@/features/custom/client/customActions';
-import { PREPROCESSING_MODES } from '@/shared/models/catalog';
+import { isImageNetCount, PREPROCESSING_MODES } from '@/shared/models/catalog';
 import { formatBytes, formatShape } from '@/shared/format';
 
 const PREPROCESSING_HELP: Record<string, string> = {
@@ -91,10 +91,11 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
             data-testid="custom-classes"
             value={settings.classes}
             disabled={stated.classes}
-            onChange={(e) => updateDraft({ classes: e.target.value === '1001' ? 1001 : 1000 })}
+            onChange={(e) => updateDraft({ classes: Number(e.target.value) })}
           >
             <option value="1000">1000 (ImageNet)</option>
             <option value="1001">1001 (index 0 = background)</option>
+            {!isImageNetCount(settings.classes) && <option value={settings.classes}>{settings.classes} (its own classes)</option>}
           </select>
         </label>
       </div>
