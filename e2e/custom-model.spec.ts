@@ -19,8 +19,8 @@ function modelServer(cors: boolean): Promise<LocalServer> {
   });
 }
 
-/** A tiny Keras model that is not an ImageNet classifier: pooled pixels → 10 classes. */
-function tenClassModel(): { name: string; mimeType: string; buffer: Buffer }[] {
+/** A tiny Keras model that is not a classifier: pooled pixels → one value. */
+function oneOutputModel(): { name: string; mimeType: string; buffer: Buffer }[] {
   const json = {
     modelTopology: {
       keras_version: '2.1.6',
@@ -28,23 +28,23 @@ function tenClassModel(): { name: string; mimeType: string; buffer: Buffer }[] {
         class_name: 'Sequential',
         config: [
           { class_name: 'GlobalAveragePooling2D', config: { name: 'pool', batch_input_shape: [null, 32, 32, 3], dtype: 'float32' } },
-          { class_name: 'Dense', config: { name: 'head', units: 10, activation: 'softmax', use_bias: true } },
+          { class_name: 'Dense', config: { name: 'head', units: 1, activation: 'sigmoid', use_bias: true } },
         ],
       },
     },
     weightsManifest: [
       {
-        paths: ['ten.bin'],
+        paths: ['one.bin'],
         weights: [
-          { name: 'head/kernel', shape: [3, 10], dtype: 'float32' },
-          { name: 'head/bias', shape: [10], dtype: 'float32' },
+          { name: 'head/kernel', shape: [3, 1], dtype: 'float32' },
+          { name: 'head/bias', shape: [1], dtype: 'float32' },
         ],
       },
     ],
   };
   return [
     { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) },
-    { name: 'ten.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(40 * 4) },
+    { name: 'one.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(4 * 4) },
   ];
 }
 
@@ -115,10 +115,8 @@ test.describe('Your own model', () => {
     await files.setInputFiles([resolve(sharedModel(GRAPH), 'model.json')]);
     await expect(error(page)).toHaveText(/^Missing shard file: group1-shard1of1\./);
 
-    await files.setInputFiles(tenClassModel());
-    await expect(error(page)).toHaveText(
-      'This model is not an image classifier: its output is [N, 10], but an ImageNet classifier outputs [N, 1000] or [N, 1001].',
-    );
+    await files.setInputFiles(oneOutputModel());
+    await expect(error(page)).toHaveText('This model is not an image classifier: its output is [N, 1], not one score per class (a classifier has at least 2).');
 
     await readUrl(page, `${withoutCors.origin}/${GRAPH}/model.json`);
     await expect(error(page)).toContainText(`${withoutCors.origin} answered, but refused this page's cross-origin request (CORS)`);

@@ -81,10 +81,13 @@ describe('analyzeModelJson and its checks', () => {
     expect(() => analyzeModelJson([1, 2])).toThrow(/not a TF.js model.json/);
   });
 
-  it('flags an output that is not 1000 or 1001 classes', () => {
+  it('takes any class count of two or more (a model of its own classes), and flags one output', () => {
     const facts = analyzeModelJson(tinyLayers(10, 'softmax'));
     expect(facts).toMatchObject({ classes: 10, outputKind: 'softmax', weightBytes: (30 + 10) * 4 });
-    expect(classifierProblems(facts)).toEqual(['its output is [N, 10], but an ImageNet classifier outputs [N, 1000] or [N, 1001]']);
+    expect(classifierProblems(facts)).toEqual([]);
+    expect(classifierProblems(analyzeModelJson(tinyLayers(1, 'softmax')))).toEqual([
+      'its output is [N, 1], not one score per class (a classifier has at least 2)',
+    ]);
   });
 
   it('flags an input that is not [N, h, w, 3]', () => {

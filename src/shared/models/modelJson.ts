@@ -3,7 +3,7 @@
  * shape, class count and output kind when the file says, the weight files it needs. Used on the
  * page to check a user's model before the worker downloads megabytes, and by the inspector.
  */
-import type { ModelFormat, OutputKind } from './catalog';
+import { MIN_CLASSES, type ModelFormat, type OutputKind } from './catalog';
 import { LumenError } from '@/shared/errors';
 import { checkModelJsonShape } from './modelJsonCheck';
 
@@ -180,8 +180,9 @@ export function classifierProblems(facts: ModelJsonFacts): string[] {
   if (shape && (shape.length !== 4 || (shape[3] !== null && shape[3] !== 3))) {
     problems.push(`its input is ${show(shape)}, but an image classifier takes [N, height, width, 3]`);
   }
-  if (facts.classesFrom === 'model' && facts.classes !== 1000 && facts.classes !== 1001) {
-    problems.push(`its output is [N, ${String(facts.classes)}], but an ImageNet classifier outputs [N, 1000] or [N, 1001]`);
+  // Any class count is a classifier (ImageNet's 1000 or 1001, or its own with a labels file); one value is not.
+  if (facts.classesFrom === 'model' && (facts.classes ?? 0) < MIN_CLASSES) {
+    problems.push(`its output is [N, ${String(facts.classes)}], not one score per class (a classifier has at least ${MIN_CLASSES})`);
   }
   return problems;
 }

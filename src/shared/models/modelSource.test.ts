@@ -106,7 +106,7 @@ describe('pickModelFiles', () => {
 
   it('refuses a drop without model.json, and a model that is not an image classifier', async () => {
     expect((await failure(pickModelFiles([file('a.bin')]))).message).toMatch(/None of the 1 dropped file\(s\) is a TF.js model.json/);
-    const error = await failure(pickModelFiles([file('model.json', modelJson(['w'], 10)), file('w')]));
-    expect(error.message).toBe('This model is not an image classifier: its output is [N, 10], but an ImageNet classifier outputs [N, 1000] or [N, 1001].');
+    const error = await failure(pickModelFiles([file('model.json', modelJson(['w'], 1)), file('w')]));
+    expect(error.message).toBe('This model is not an image classifier: its output is [N, 1], not one score per class (a classifier has at least 2).');
   });
 });

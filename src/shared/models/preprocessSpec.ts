@@ -154,3 +154,26 @@ export function describeSpec(spec: PreprocessSpec): string {
   const tensor = `${spec.channelOrder.toUpperCase()} ${spec.layout.toUpperCase()} ${dtype}`;
   return [resizing, describeScale(spec.scale), normalising || null, tensor].filter((part) => part !== null).join(' · ');
 }
+
+/** Per channel, the spec's normalisation as x ↦ gain · x + offset (RGB order). */
+function affine(spec: Pick<PreprocessSpec, 'scale' | 'mean' | 'std'>): { gain: number[]; offset: number[] } {
+  return { gain: spec.std.map((s) => spec.scale / s), offset: spec.mean.map((m, i) => -m / (spec.std[i] ?? 1)) };
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The preprocessing mode whose normalisation is the same map as the spec's, whatever way it is
+ * written (a Hugging Face 1/255 with mean and std 0.5 is `tf`'s x/127.5 − 1); null when none is.
+ * Resize and layout are not compared: the runtime seam lays the tensor out as the model wants.
+ */
+export function modeOfSpec(spec: Pick<PreprocessSpec, 'scale' | 'mean' | 'std' | 'channelOrder'>): PreprocessingMode | null {
+  const ours = affine(spec);
+  for (const mode of ['tf', 'torch', 'unit', 'raw', 'caffe'] as const) {
+    const preset = presetSpec(mode, [224, 224]);
+    if (preset.channelOrder !== spec.channelOrder) continue;
+    const theirs = affine(preset);
+    if (ours.gain.every((g, i) => near(g, theirs.gain[i] ?? Number.NaN)) && ours.offset.every((o, i) => near(o, theirs.offset[i] ?? Number.NaN))) return mode;
+  }
+  return null;
+}

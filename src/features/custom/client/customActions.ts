@@ -16,6 +16,7 @@ import {
   type CustomSource,
 } from '@/features/custom/shared/customSettings';
 import { classifierFacts, fetchModelJson, parseModelUrl, pickModelFiles } from '@/shared/models/modelSource';
+import { pickRuntimeModelFiles, type PickedRuntimeModel } from '@/shared/models/runtimeDrop';
 import { refuseUnlistedOrigin } from '@/browser/connectPolicy';
 import { specFromCatalog } from '@/shared/models/modelSpec';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
@@ -34,12 +35,29 @@ function storage(): Storage | null {
 function draftFrom(
   source: CustomSource,
   facts: ModelJsonFacts,
-  rest: Pick<CustomDraft, 'name' | 'modelUrl' | 'files' | 'labelsFile' | 'ignored' | 'diskBytes'>,
+  rest: Pick<CustomDraft, 'name' | 'modelUrl' | 'files' | 'labelsFile' | 'ignored' | 'diskBytes' | 'notes'>,
 ): CustomDraft {
   const store = storage();
   const remembered = store ? readSettings(store, settingsKey(source)) : null;
   const { settings, stated } = initialSettings(facts, remembered);
   return { source, facts, settings, stated, remembered: remembered !== null, ...rest };
+}
+
+/** An ONNX or TFLite drop: its own files' preprocessing wins over the remembered choice, which wins over the format's default. */
+function runtimeDraft(picked: PickedRuntimeModel): CustomDraft {
+  const { model, labels } = picked;
+  const draft = draftFrom({ kind: 'files', modelJsonName: model.name, modelJsonSize: model.size }, picked.facts, {
+    name: `Dropped ${model.name}`,
+    modelUrl: `dropped:${model.name}`,
+    files: [model],
+    ...(labels ? { labelsFile: labels } : {}),
+    ignored: picked.ignored,
+    diskBytes: model.size + (labels?.size ?? 0),
+    notes: picked.notes,
+  });
+  const fromFiles = picked.notes.some((n) => n.startsWith('preprocessor_config.json'));
+  const preprocessing = (fromFiles || !draft.remembered ? picked.preprocessing : null) ?? draft.settings.preprocessing;
+  return { ...draft, settings: { ...draft.settings, preprocessing } };
 }
 
 async function reading(work: () => Promise<CustomDraft>): Promise<void> {
@@ -69,6 +87,8 @@ export function readModelUrl(text: string): Promise<void> {
 export function readModelFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();
   return reading(async () => {
+    const runtime = await pickRuntimeModelFiles(files);
+    if (runtime) return runtimeDraft(runtime);
     const picked = await pickModelFiles(files);
     const { modelJson, shards, labels } = picked;
     const used = [modelJson, ...shards, ...(labels ? [labels] : [])];

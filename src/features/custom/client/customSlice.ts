@@ -30,6 +30,8 @@ export interface CustomDraft {
   /** Settings came from localStorage (this source was used before). */
   remembered: boolean;
   diskBytes: number;
+  /** ONNX and TFLite drops: what their own files said (preprocessor_config.json, id2label) or what was assumed. */
+  notes?: string[];
 }
 
 export interface CustomSlice {

@@ -6,8 +6,10 @@ import { formatBytes } from '@/shared/format';
 import { CustomSettingsForm } from './CustomSettingsForm';
 import '@/app/styles/zoo.css';
 import { importTaughtFiles, isTaughtDrop } from '@/features/teach/client/teachModels';
+import { takeDropContents } from '@/browser/files/droppedItems';
+import { walkFolders } from '@/browser/files/folderWalk';
 
-/** Bring your own TF.js image classifier: by URL, or by dropping model.json with its shards. */
+/** Bring your own image classifier: a TF.js model by URL, or dropped: model.json with its shards, an ONNX file or folder, a TFLite file. */
 export function CustomModelView() {
   const draft = useStore((s) => s.customDraft);
   const status = useStore((s) => s.customStatus);
@@ -40,14 +42,20 @@ export function CustomModelView() {
   const onDrop = (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
     setOver(false);
-    readFiles(Array.from(event.dataTransfer.files));
+    // A dropped folder (a Hugging Face model's, with onnx/model.onnx inside) is walked for its files.
+    const { loose, folders } = takeDropContents(event.dataTransfer);
+    if (folders.length === 0) return readFiles(loose);
+    void walkFolders(folders).then((walked) => readFiles([...loose, ...walked.files.map((f) => f.file)]));
   };
 
   return (
     <section className="zoo-view" data-testid="custom-view">
       <div className="zoo-card">
         <h3>Your own model</h3>
-        <p className="muted">A TF.js graph or layers model that classifies ImageNet: input [N, height, width, 3], output [N, 1000] or [N, 1001].</p>
+        <p className="muted">
+          An image classifier: a TF.js graph or layers model, ONNX (run by ONNX Runtime) or TFLite (run by LiteRT). Input: RGB images, NHWC or NCHW; output: one
+          score per class, ImageNet's 1000 or 1001 or its own classes with a labels file.
+        </p>
         <form className="zoo-form" onSubmit={submit}>
           <label className="zoo-grow">
             model.json address (http or https; the server must allow CORS)
@@ -80,7 +88,8 @@ export function CustomModelView() {
           onDrop={onDrop}
         >
           <p>
-            <strong>Or drop model.json with all its shard files</strong> (and a labels file if the classes are not ImageNet's). They stay on this device.
+            <strong>Or drop a model</strong>: a TF.js model.json with all its shard files, an ONNX file (a PyTorch export, or a Hugging Face folder with
+            config.json and preprocessor_config.json), or a TFLite file; with a labels file if the classes are not ImageNet's. They stay on this device.
           </p>
           <input
             ref={input}

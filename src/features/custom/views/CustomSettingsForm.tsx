@@ -20,11 +20,19 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
     <div className="zoo-card" data-testid="custom-draft" data-format={facts.format}>
       <h3>Read {draft.source.kind === 'url' ? draft.source.url : draft.source.modelJsonName}</h3>
       <p className="muted">
-        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)} · {facts.weightFiles.length} weight file(s),{' '}
-        {formatBytes(facts.weightBytes)} · output {facts.outputKind ?? 'kind not stated'} · {facts.classes ?? '?'} classes
+        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)} ·{' '}
+        {facts.format === 'onnx' || facts.format === 'tflite' ? 'one file' : `${facts.weightFiles.length} weight file(s)`}, {formatBytes(facts.weightBytes)} ·
+        output {facts.outputKind ?? 'kind not stated'} · {facts.classes ?? '?'} classes
         {facts.classesFrom === 'guess' ? ' (guessed from the last weight)' : ''}
         {draft.labelsFile ? ` · labels: ${draft.labelsFile.name}` : ' · labels: ImageNet names (Keras order)'}
       </p>
+      {draft.notes && draft.notes.length > 0 && (
+        <ul className="muted" data-testid="custom-notes">
+          {draft.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {draft.ignored.length > 0 && <p className="muted">Ignored: {draft.ignored.join(', ')}</p>}
       {draft.remembered && (
         <p className="muted" data-testid="custom-remembered">

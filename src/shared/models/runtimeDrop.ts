@@ -1,0 +1,139 @@
+/**
+ * Your model, beyond TF.js: a dropped `.onnx` (PyTorch exports, the Hugging Face layout's
+ * onnx/model.onnx with config.json and preprocessor_config.json beside it) or `.tflite` (with a
+ * labels file), sorted into the model file, its labels and what its own files say about feeding it,
+ * in the page and without running anything (the worker loads it; here only bytes are read).
+ */
+import { LumenError } from '@/shared/errors';
+import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfPreprocessing } from './hfLayout';
+import { readOnnxSignature, type OnnxSignature } from './onnxOps';
+import { readInputLayout } from './tensorLayout';
+import { describeSpec, modeOfSpec } from './preprocessSpec';
+import { readLabelsText } from './labelsText';
+import type { ModelJsonFacts } from './modelJson';
+import type { PreprocessingMode } from './catalog';
+
+export interface PickedRuntimeModel {
+  format: 'onnx' | 'tflite';
+  model: File;
+  /** A labels file (one name a line, or JSON), or the Hugging Face config.json with its id2label. */
+  labels: File | null;
+  labelCount: number | null;
+  facts: ModelJsonFacts;
+  /** What the model's own files say to feed it (preprocessor_config.json, a uint8 input), or the format's default; null: the user chooses. */
+  preprocessing: PreprocessingMode | null;
+  /** What was read and from where, or assumed, for the Your model status. */
+  notes: string[];
+  ignored: string[];
+}
+
+const ONNX_ELEM = { 1: 'float32', 2: 'uint8', 3: 'int8', 10: 'float16' } as const;
+const byName = (files: readonly File[], name: string): File | undefined => files.find((f) => f.name.toLowerCase() === name);
+const isModelFile = (f: File): boolean => /\.(onnx|tflite)$/i.test(f.name);
+
+async function jsonOf(file: File | undefined): Promise<unknown> {
+  if (!file) return null;
+  try {
+    return JSON.parse(await file.text()) as unknown;
+  } catch (error) {
+    throw new LumenError('model-invalid', `${file.name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+/** The fp32 model.onnx of a Hugging Face folder before its dtype siblings; otherwise the first model file. */
+function pickModel(files: readonly File[]): File | null {
+  const models = files.filter(isModelFile);
+  return byName(models, 'model.onnx') ?? models.find((f) => /\.onnx$/i.test(f.name)) ?? models[0] ?? null;
+}
+
+function onnxFacts(signature: OnnxSignature | null, name: string): { facts: Partial<ModelJsonFacts>; uint8: boolean; nchw: boolean } {
+  const input = signature?.inputs[0];
+  if (!signature || !input) throw new LumenError('model-invalid', `${name} is not an ONNX model Lumen can read (no graph inputs found).`);
+  let layout: ReturnType<typeof readInputLayout>;
+  try {
+    layout = readInputLayout(input.dims);
+  } catch (error) {
+    throw new LumenError('model-invalid', `${name} is not an image classifier: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const elem = ONNX_ELEM[(input.elemType ?? 0) as keyof typeof ONNX_ELEM];
+  if (!elem) throw new LumenError('model-invalid', `${name}: its input "${input.name}" is not float32, float16, uint8 or int8 pixels.`);
+  const width = signature.outputs[0]?.dims.at(-1);
+  const classes = typeof width === 'number' && width >= 2 ? width : null;
+  return {
+    facts: {
+      inputName: input.name,
+      inputShape: [null, layout.height, layout.width, layout.channels],
+      classes,
+      classesFrom: classes ? 'model' : null,
+      outputKind: signature.lastOp === 'Softmax' ? 'softmax' : signature.lastOp ? 'logits' : null,
+    },
+    uint8: elem === 'uint8' || elem === 'int8',
+    nchw: layout.layout === 'nchw',
+  };
+}
+
+/** The model file, labels and facts of a drop that holds a `.onnx` or `.tflite`; null when it holds neither. */
+export async function pickRuntimeModelFiles(files: readonly File[]): Promise<PickedRuntimeModel | null> {
+  const model = pickModel(files);
+  if (!model) return null;
+  const format = /\.onnx$/i.test(model.name) ? 'onnx' : 'tflite';
+  const notes: string[] = [];
+  const config = byName(files, HF_CONFIG);
+  const preprocessor = byName(files, HF_PREPROCESSOR);
+  const labelsText = files.find((f) => f !== config && f !== preprocessor && /\.(txt|json)$/i.test(f.name) && /label|class/i.test(f.name));
+  let labels: File | null = labelsText ?? null;
+  let labelCount: number | null = labelsText ? readLabelsText(await labelsText.text()).length : null;
+  const configJson = await jsonOf(config);
+  if (!labels && config && configJson && typeof configJson === 'object' && 'id2label' in configJson) {
+    labels = config;
+    labelCount = hfLabels(configJson).length;
+    notes.push(`labels: ${labelCount} from ${HF_CONFIG} id2label`);
+  }
+
+  let facts: Partial<ModelJsonFacts> = { inputName: null, inputShape: null, classes: null, classesFrom: null, outputKind: null };
+  let preprocessing: PreprocessingMode | null = null;
+  if (format === 'onnx') {
+    const read = onnxFacts(readOnnxSignature(new Uint8Array(await model.arrayBuffer())), model.name);
+    facts = read.facts;
+    if (read.uint8) preprocessing = 'raw';
+    else if (read.nchw) preprocessing = 'torch';
+    if (preprocessing) notes.push(`preprocessing ${preprocessing}: the default for ${read.uint8 ? 'a uint8 input' : 'an NCHW ONNX model (PyTorch)'}`);
+  } else {
+    preprocessing = 'raw';
+    notes.push('preprocessing raw: most TFLite classifiers take uint8 pixels and quantize inside; LiteRT reads the input as the model loads');
+  }
+  const raw = await jsonOf(preprocessor);
+  if (raw) {
+    const [, h, w] = facts.inputShape ?? [];
+    const read = hfPreprocessing(raw, typeof h === 'number' && typeof w === 'number' ? [h, w] : null);
+    const mode = modeOfSpec(read.spec);
+    notes.push(`${HF_PREPROCESSOR}: ${describeSpec(read.spec)}${mode ? ` = ${mode}` : ''}`, ...read.notes);
+    if (mode) preprocessing = mode;
+    else notes.push(`its normalisation is none of Lumen's modes: choose the nearest`);
+  }
+  if (facts.classes === null && labelCount !== null) {
+    facts.classes = labelCount;
+    facts.classesFrom = 'guess';
+  }
+  const used = new Set([model, labels, config, preprocessor].filter((f): f is File => f !== null && f !== undefined));
+  return {
+    format,
+    model,
+    labels,
+    labelCount,
+    facts: {
+      format,
+      inputName: null,
+      inputShape: null,
+      classes: null,
+      classesFrom: null,
+      outputKind: null,
+      ...facts,
+      weightFiles: [],
+      weightBytes: model.size,
+    },
+    preprocessing,
+    notes,
+    ignored: files.filter((f) => !used.has(f)).map((f) => f.name),
+  };
+}
