@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openHarness } from './common/headless';
+import { catalogModels, modelOnRuntime } from './eval/evalFamily';
 import { BENCH_HELP, PEER_MODEL, parseBenchCli, type BenchCli } from './bench/benchArgs';
 import { DROP_DIR, dropFiles, dropRatios, formatDrops, runDrop, type DropRun } from './bench/benchDrop';
 import { formatColdStart, formatEnvironment, formatFailures, formatRatios, formatTable, reportRows } from './bench/benchReport';
@@ -30,6 +31,11 @@ if (cli.help) {
 }
 if (!cli.image) console.error('bench: no input image (../shared absent or --image random): using random pixels.');
 
+if (cli.runtimes.length > 0) {
+  const catalog = await catalogModels();
+  cli.models = [...new Set(cli.models.flatMap((id) => cli.runtimes.map((runtime) => modelOnRuntime(catalog, id, runtime))))];
+  console.error(`bench: --runtime ${cli.runtimes.join(',')}: ${cli.models.join(', ')}`);
+}
 const headless = await openHarness({ rebuild: cli.build, isolated: cli.isolated });
 headless.page.on('console', (m) => m.text().startsWith('[bench]') && console.error(m.text()));
 const imageUrls = cli.image ? [headless.localUrl(cli.image)] : [];

@@ -94,7 +94,9 @@ describe('npm run bench environment line', () => {
 describe('npm run bench output', () => {
   const row = (variant: string, batch: number, mean: number): BenchRow => ({
     model: 'm',
+    runtime: 'tfjs',
     backend: 'wasm',
+    threads: 1,
     batch,
     variant,
     status: 'ok',

@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBatchList } from '../../src/shared/stats';
-import { isBackendName, type BackendName } from '../../src/engine/shared/types';
+import { RUNTIMES, isBackendName, isRuntimeName, type BackendName, type RuntimeName } from '../../src/engine/shared/types';
 import { choiceKey, parseChoice } from '../../src/shared/weights/choice';
 import { weightsFlag } from '../eval/evalArgs';
 
 export interface BenchCli {
   models: string[];
+  /** `--runtime`: each --model is run as the member of its family on each of these (scripts/eval/evalFamily.ts). */
+  runtimes: RuntimeName[];
   backends: BackendName[];
   batches: number[];
   warmup: number;
@@ -43,6 +45,8 @@ Options:
   --model ID[,ID]       catalog model id(s) (default ${PEER_MODEL}); ID:float16 picks a weight variant
   --weights W[,W]       float32, float16 and/or uint8: every --model with each of these weights, side by
                         side (default float32; a variant must have been written by npm run models)
+  --runtime R[,R]       ${RUNTIMES.join(', ')}: each --model as the member of its family on each runtime
+                        (the same network as ONNX or TFLite); every row carries runtime, backend, threads
   --backend NAME[,NAME] wasm, webgl, webgpu or cpu (default wasm)
   --batches LIST        batch sizes (default 1,2,4,8,16,32)
   --warmup N            untimed runs per batch size (default 10)
@@ -77,6 +81,7 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     options: {
       model: { type: 'string', multiple: true },
       weights: { type: 'string', multiple: true },
+      runtime: { type: 'string', multiple: true },
       backend: { type: 'string', multiple: true },
       batches: { type: 'string' },
       warmup: { type: 'string' },
@@ -113,11 +118,15 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     if (values.image !== undefined) throw new Error(`--image ${imageArg}: no such file`);
     image = null; // the default image lives in ../shared, which may be absent: fall back to noise
   }
+  const runtimes = list(values.runtime);
+  const badRuntime = runtimes.find((r) => !isRuntimeName(r));
+  if (badRuntime) throw new Error(`unknown runtime "${badRuntime}" (use ${RUNTIMES.join(', ')})`);
   const models = list(values.model);
   const weights = list(values.weights).map((w) => weightsFlag(w));
   const chosen = models.length ? models : [PEER_MODEL];
   return {
     models: weights.length ? chosen.flatMap((m) => weights.map((w) => choiceKey(parseChoice(m).id, w))) : chosen,
+    runtimes: runtimes as RuntimeName[],
     backends: backends.length ? (backends as BackendName[]) : ['wasm'],
     batches: parseBatchList(values.batches ?? '1,2,4,8,16,32'),
     warmup: whole('warmup', values.warmup, 10, 0),

@@ -4,7 +4,7 @@ import type { Ratios } from '../../src/features/benchmark/shared/benchCompare';
 import type { LatencyStats } from '../../src/shared/stats';
 
 /** The row shape the issue asks for; times in ms, throughput in images/s. */
-export type ReportRow = { model: string; backend: string; batch: number } & Omit<LatencyStats, 'count'> & {
+export type ReportRow = { model: string; runtime: string; backend: string; threads: number | null; batch: number } & Omit<LatencyStats, 'count'> & {
     perImage: number;
     throughput: number;
   };
@@ -15,7 +15,9 @@ export function reportRows(rows: readonly BenchRow[], variant: string): ReportRo
       ? [
           {
             model: r.model,
+            runtime: r.runtime,
             backend: r.backend,
+            threads: r.threads,
             batch: r.batch,
             mean: r.mean,
             std: r.std ?? 0,
@@ -32,18 +34,20 @@ export function reportRows(rows: readonly BenchRow[], variant: string): ReportRo
   );
 }
 
-const HEAD = ['model', 'backend', 'batch', 'mean', 'std', 'min', 'max', 'p50', 'p95', 'p99', 'ms/img', 'img/s'];
+const HEAD = ['model', 'runtime', 'backend', 'threads', 'batch', 'mean', 'std', 'min', 'max', 'p50', 'p95', 'p99', 'ms/img', 'img/s'];
 
 export function formatTable(rows: readonly ReportRow[]): string {
   const cells = rows.map((r) => [
     r.model,
+    r.runtime,
     r.backend,
+    r.threads === null ? '?' : String(r.threads),
     String(r.batch),
     ...[r.mean, r.std, r.min, r.max, r.p50, r.p95, r.p99, r.perImage].map((v) => v.toFixed(2)),
     r.throughput.toFixed(1),
   ]);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: readonly string[]): string => c.map((v, i) => (i < 2 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+  const line = (c: readonly string[]): string => c.map((v, i) => (i < 3 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
   return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

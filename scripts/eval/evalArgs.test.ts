@@ -8,3 +8,19 @@ describe('npm run eval --weights', () => {
     expect(() => parseEvalArgs(['--model', 'm', '--weights', 'bf16'])).toThrow(/unknown weights "bf16"/);
   });
 });
+
+describe('npm run eval --runtime and --family', () => {
+  it('--runtime takes a runtime name and refuses another', () => {
+    expect(parseEvalArgs(['--model', 'm', '--runtime', 'ort'])).toMatchObject({ model: 'm', runtime: 'ort', family: null });
+    expect(() => parseEvalArgs(['--model', 'm', '--runtime', 'pytorch'])).toThrow(/unknown runtime "pytorch"/);
+  });
+
+  it('--family with a bare --agree compares the members; --agree A,B stays for backends', () => {
+    expect(parseEvalArgs(['--family', 'f', '--agree'])).toMatchObject({ family: 'f', agreeMembers: true, agree: null });
+    expect(parseEvalArgs(['--family', 'f', '--agree', '--limit', '50'])).toMatchObject({ family: 'f', agreeMembers: true, limit: 50 });
+    expect(parseEvalArgs(['--family', 'f'])).toMatchObject({ family: 'f', agreeMembers: false });
+    expect(parseEvalArgs(['--model', 'm', '--agree', 'wasm,cpu']).agree).toEqual(['wasm', 'cpu']);
+    expect(() => parseEvalArgs(['--family', 'f', '--model', 'm'])).toThrow(/either --family/);
+    expect(() => parseEvalArgs(['--model', 'm', '--agree'])).toThrow(/bare --agree compares the members/);
+  });
+});

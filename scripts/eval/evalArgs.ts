@@ -1,7 +1,7 @@
 /** Command-line flags of `npm run eval` (scripts/eval.ts). */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BACKENDS, isBackendName, type BackendName } from '../../src/engine/shared/types';
+import { BACKENDS, RUNTIMES, isBackendName, isRuntimeName, type BackendName, type RuntimeName } from '../../src/engine/shared/types';
 import { isWeightsName, WEIGHTS_NAMES, type WeightsName } from '../../src/shared/weights/names';
 
 export const DEFAULT_IMAGES = resolve(import.meta.dirname, '../../../shared/images/imagenet-sample');
@@ -12,6 +12,12 @@ export interface EvalOptions {
   backend: BackendName;
   /** Two backends to compare on the same images. */
   agree: [BackendName, BackendName] | null;
+  /** `--runtime`: run the member of the model's family on this runtime. */
+  runtime: RuntimeName | null;
+  /** `--family ID`: run every installed member of the family, one after another. */
+  family: string | null;
+  /** `--family ID --agree`: and compare each member with the first (the family's own id). */
+  agreeMembers: boolean;
   /** Which stored weights to load (float32 unless --weights). */
   weights: WeightsName;
   images: string;
@@ -36,6 +42,11 @@ Options:
   --backend NAME      ${BACKENDS.join(' | ')} (default wasm, the fastest without a GPU)
   --agree A,B         run the images on backends A and B (two workers, side by side) and print the
                       fraction with the same top-1 and the max |Δprobability| over all classes
+  --runtime R         ${RUNTIMES.join(' | ')}: run the member of --model's family on runtime R (the same
+                      network as ONNX or TFLite), e.g. --model mobilenet_v2_100_224 --runtime ort
+  --family ID         run every installed member of family ID (catalog "family") over the images;
+                      with a bare --agree, also each member against the first: same top-1 and max
+                      |Δprobability|, judged for float members (100 %, ≤ 1e-3), reported for quantized
   --weights W         ${WEIGHTS_NAMES.join(' | ')} (default float32): a weight variant written by
                       npm run models, offered in the catalog or not yet (to measure it)
   --images DIR        image folder (default ../shared/images/imagenet-sample)
@@ -69,15 +80,22 @@ export function weightsFlag(value: string | undefined): WeightsName {
   return value;
 }
 
+/** A bare `--agree` (with --family) has no value; parseArgs wants one. */
+function withBareAgree(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => (arg === '--agree' && (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--')) ? '--agree=members' : arg));
+}
+
 export function parseEvalArgs(argv: readonly string[]): EvalOptions {
   const { values } = parseArgs({
-    args: [...argv],
+    args: withBareAgree(argv),
     strict: true,
     allowPositionals: false,
     options: {
       model: { type: 'string' },
       backend: { type: 'string' },
       agree: { type: 'string' },
+      runtime: { type: 'string' },
+      family: { type: 'string' },
       weights: { type: 'string' },
       images: { type: 'string' },
       limit: { type: 'string' },
@@ -91,6 +109,9 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
     model: values.model ?? '',
     backend: backend(values.backend ?? 'wasm', '--backend'),
     agree: null,
+    runtime: null,
+    family: values.family ?? null,
+    agreeMembers: values.agree === 'members',
     weights: weightsFlag(values.weights),
     images: values.images ?? DEFAULT_IMAGES,
     limit: positiveInt(values.limit, '--limit'),
@@ -100,6 +121,16 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
     help: values.help,
   };
   if (values.help) return options;
+  if (values.runtime !== undefined) {
+    if (!isRuntimeName(values.runtime)) throw new Error(`--runtime: unknown runtime "${values.runtime}"; use ${RUNTIMES.join(', ')}`);
+    options.runtime = values.runtime;
+  }
+  if (options.family !== null) {
+    if (values.model !== undefined || options.runtime !== null) throw new Error('give either --family ID or --model ID (with --runtime), not both');
+    if (values.agree !== undefined && !options.agreeMembers) throw new Error('with --family, --agree takes no value: every member is compared with the first');
+    return options;
+  }
+  if (options.agreeMembers) throw new Error('a bare --agree compares the members of a --family; for backends give --agree A,B');
   if (!options.model) throw new Error('--model ID is required (a catalog id such as mobilenet_v2_100_224)');
   if (values.agree !== undefined) {
     if (values.backend !== undefined) throw new Error('give either --backend or --agree A,B, not both');

@@ -10,6 +10,7 @@ import { agreement, percent, scoreAccuracy, type ImageOutcome } from './evalScor
 import { harnessIsStale } from '../common/harnessBuild';
 import { openHarness } from '../common/headless';
 import type { BackendName } from '../../src/engine/shared/types';
+import { catalogModels, installedMembers, isQuantized, memberAgreementLines, modelOnRuntime } from './evalFamily';
 
 /** Progress on stderr: one line per chunk, with the running score for accuracy sets. */
 function progressReporter(tag: string, images: readonly EvalImage[]) {
@@ -82,6 +83,32 @@ async function writeJson(path: string, options: EvalOptions, backend: string, se
   process.stderr.write(`wrote ${path}\n`);
 }
 
+/** Every installed member of a family, one after another, then (with --agree) each against the first. */
+async function runFamily(target: EvalTarget, options: EvalOptions, family: string, set: EvalSet, out: (line: string) => void): Promise<number> {
+  const models = await catalogModels();
+  const { run, missing } = installedMembers(models, family);
+  if (missing.length > 0) out(`not installed here, not run: ${missing.join(', ')} (npm run models)`);
+  const runs: Run[] = [];
+  for (const member of run) {
+    const memberOptions = { ...options, model: member.id };
+    const result = await runOne(target, memberOptions, options.backend, set);
+    runs.push(result);
+    for (const line of report(memberOptions, `${result.prepared.model.runtime ?? 'tfjs'} ${result.prepared.engine.backend}`, set, result)) out(line);
+    if (options.json) await writeJson(options.json.replace(/(\.json)?$/, `.${member.id}.json`), memberOptions, options.backend, set, result.outcomes);
+  }
+  const [head, ...rest] = run;
+  const [headRun, ...restRuns] = runs;
+  if (options.agreeMembers && head && headRun) {
+    rest.forEach((member, i) => {
+      const memberRun = restRuns[i];
+      if (memberRun)
+        for (const line of memberAgreementLines(head, member, agreement(headRun.outcomes, memberRun.outcomes), isQuantized(memberRun.prepared.model)))
+          out(line);
+    });
+  }
+  return 0;
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function runEvalCli(argv: readonly string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
   let options: EvalOptions;
@@ -101,6 +128,11 @@ export async function runEvalCli(argv: readonly string[], out: (line: string) =>
     process.stderr.write(`${set.images.length} image(s) from ${set.dir} (${set.kind})\n`);
     headless = await openHarness({ rebuild: options.rebuild || (await harnessIsStale()) });
     const first: EvalTarget = { page: headless.page, localUrl: headless.localUrl };
+    if (options.family !== null) return await runFamily(first, options, options.family, set, out);
+    if (options.runtime !== null) {
+      options = { ...options, model: modelOnRuntime(await catalogModels(), options.model, options.runtime) };
+      process.stderr.write(`--runtime ${options.runtime}: ${options.model}\n`);
+    }
     if (!options.agree) {
       const run = await runOne(first, options, options.backend, set);
       for (const line of report(options, run.prepared.engine.backend, set, run)) out(line);

@@ -35,7 +35,9 @@ export async function prepareModel(page: Page, modelId: string, backend: Backend
       const model = await harness.engine.load({ model: spec });
       // Labels files are JSON (array or index → name object) or plain text, one name per line.
       const text = spec.labelsUrl ? (await (await harness.blob(spec.labelsUrl)).text()).trim() : '[]';
-      const raw: unknown = /^[[{]/.test(text) ? JSON.parse(text) : text.split(/\r?\n/);
+      const parsed: unknown = /^[[{]/.test(text) ? JSON.parse(text) : text.split(/\r?\n/);
+      // A Hugging Face config.json holds its names under id2label.
+      const raw = typeof parsed === 'object' && parsed !== null && 'id2label' in parsed ? parsed.id2label : parsed;
       const labels = Array.isArray(raw) ? raw.map(String) : Object.values(raw as Record<string, unknown>).map(String);
       return { spec, engine, model, labels };
     },

@@ -65,23 +65,43 @@ function layoutOf(spec: ModelSpec, session: RuntimeSession): InputLayout {
   return layout;
 }
 
-/** The runner: one call per batch, or per image where the batch is fixed at 1. */
-function makeRun(session: RuntimeSession, layout: InputLayout, spec: ModelSpec) {
-  const [h, w] = spec.inputSize;
+/**
+ * Preprocessed floats of `n` images, already in the model's layout → the runtime calls that run
+ * them: one batch, or one call per image where the batch is fixed at 1.
+ */
+export function runtimeBatches(session: RuntimeSession, layout: InputLayout, inputSize: readonly [number, number]) {
+  const [h, w] = inputSize;
   const dimsFor = (n: number): number[] => {
     const image = layout.layout === 'nchw' ? [3, h, w] : [h, w, 3];
     return layout.hasBatchDim ? [n, ...image] : image;
   };
-  return async (values: Float32Array, n: number): Promise<Float32Array> => {
+  return (values: Float32Array, n: number): RuntimeBatch[] => {
     const data = toInputDtype(values, session.inputDtype, session.inputs[0]);
-    if (!layout.imageByImage || n === 1) return (await session.run({ data, dims: dimsFor(n) })).values;
+    if (!layout.imageByImage || n === 1) return [{ data, dims: dimsFor(n) }];
     const per = values.length / n;
+    return Array.from({ length: n }, (_, i) => ({ data: data.subarray(i * per, (i + 1) * per), dims: dimsFor(1) }));
+  };
+}
+
+/** The runner: the batches run one after another, their scores joined in order. */
+function makeRun(session: RuntimeSession, layout: InputLayout, spec: ModelSpec) {
+  const batches = runtimeBatches(session, layout, spec.inputSize);
+  return async (values: Float32Array, n: number): Promise<Float32Array> => {
     const rows: Float32Array[] = [];
-    for (let i = 0; i < n; i++) rows.push((await session.run({ data: data.subarray(i * per, (i + 1) * per), dims: dimsFor(1) })).values);
+    for (const batch of batches(values, n)) rows.push((await session.run(batch)).values);
+    if (rows.length === 1 && rows[0]) return rows[0];
     const out = new Float32Array(rows.reduce((sum, r) => sum + r.length, 0));
-    rows.forEach((row, i) => out.set(row, i * row.length));
+    let at = 0;
+    for (const row of rows) {
+      out.set(row, at);
+      at += row.length;
+    }
     return out;
   };
+}
+
+export function layoutOfLoaded(spec: ModelSpec, session: RuntimeSession): InputLayout {
+  return layoutOf(spec, session);
 }
 
 export interface RuntimeLoadOptions {

@@ -72,8 +72,12 @@ export interface BenchRun {
 
 export interface BenchRow {
   model: string;
+  /** The runtime that ran the model (tfjs, ort, litert), on `backend` with `threads` wasm threads. */
+  runtime: string;
   /** The backend that actually ran (the requested one when it never started). */
   backend: string;
+  /** Wasm threads of the run (0 off wasm); null when the model never loaded. */
+  threads: number | null;
   batch: number;
   variant: string;
   status: 'ok' | 'failed' | 'skipped';
@@ -102,9 +106,12 @@ export function benchRows(run: Pick<BenchRun, 'combos'>): BenchRow[] {
       batch.variants.map((v): BenchRow => {
         const { stats } = v;
         const t = stats ? throughputOf(stats, batch.batch) : null;
+        const info = combo.summary?.model;
         return {
           model: combo.model,
-          backend: combo.summary?.backend ?? combo.backend,
+          runtime: info?.runtime ?? 'tfjs',
+          backend: info?.runtimeBackend ?? combo.summary?.backend ?? combo.backend,
+          threads: info ? (info.threads ?? null) : null,
           batch: batch.batch,
           variant: variantLabel(v.variant),
           status: stats ? 'ok' : v.skipped?.startsWith('failed') ? 'failed' : 'skipped',

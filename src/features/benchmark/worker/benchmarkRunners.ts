@@ -13,6 +13,8 @@ import { readBack } from '@/engine/worker/readBack';
 import type { PeerClassifier } from './peer';
 import { rowsOf, topK, type ClassLayout } from '@/shared/models/topk';
 import { assertNever } from '@/shared/assertNever';
+import { layoutOfLoaded, runtimeBatches } from '@/engine/worker/runtimes/runtimeModel';
+import type { RuntimeBatch, RuntimeSession } from '@/engine/worker/runtimes/runtime';
 import type { BenchVariant } from '@/features/benchmark/shared/messages';
 import type { ModelSpec } from '@/engine/shared/types';
 
@@ -26,6 +28,8 @@ export interface BenchTarget {
   forward(batch: tfTypes.Tensor4D): Promise<tfTypes.Tensor2D>;
   /** The TF.js model, for the pinned call styles; null on ONNX Runtime and LiteRT, which have one call. */
   model: AnyModel | null;
+  /** ONNX Runtime or LiteRT: the session the bare variant calls directly. */
+  session?: RuntimeSession;
 }
 
 export interface Runner {
@@ -70,6 +74,30 @@ export function skipReason(variant: BenchVariant, batch: number, peer: PeerClass
   return typeof peer === 'string' ? peer : null;
 }
 
+/**
+ * What a person would write with ONNX Runtime or LiteRT alone: an input already in the model's
+ * layout and dtype (built once, outside the timing, as the TF.js bare input is), run, read back.
+ */
+function bareSessionRunner(target: BenchTarget, ctx: BatchContext): Runner {
+  const { session } = target;
+  if (!session) throw new LumenError('bad-request', `${target.spec.name}: no TF.js model and no runtime session to call`);
+  let batches: RuntimeBatch[] | null = null;
+  return {
+    async run() {
+      if (!batches) {
+        const input = ctx.input();
+        const laidOut = layoutOfLoaded(target.spec, session).layout === 'nchw' ? ctx.tf.transpose(input, [0, 3, 1, 2]) : input;
+        try {
+          batches = runtimeBatches(session, layoutOfLoaded(target.spec, session), target.spec.inputSize)((await laidOut.data()) as Float32Array, ctx.batch);
+        } finally {
+          if (laidOut !== input) laidOut.dispose();
+        }
+      }
+      for (const batch of batches) await session.run(batch);
+    },
+  };
+}
+
 export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
   const { tf, target } = ctx;
   const layout: ClassLayout = { classes: target.spec.classes, kerasIndex: target.spec.kerasIndex };
@@ -88,7 +116,7 @@ export function makeRunner(variant: BenchVariant, ctx: BatchContext): Runner {
     case 'bare': {
       // What a person would write with TF.js alone: call the model, read the answer back.
       const { model: raw } = target;
-      if (!raw) throw new LumenError('bad-request', `${target.spec.name}: the bare TF.js call is for TF.js models; this one runs on another runtime`);
+      if (!raw) return bareSessionRunner(target, ctx);
       let needsAsync = false;
       const call = async (x: tfTypes.Tensor4D): Promise<tfTypes.Tensor | tfTypes.Tensor[] | tfTypes.NamedTensorMap> => {
         if (!(raw instanceof tf.GraphModel)) return raw.predict(x);
