@@ -122,13 +122,28 @@ describe('npm run bench output', () => {
   it('keeps the issue’s row fields, only for the variant asked for and only rows that ran', () => {
     const rows = [row('app', 1, 5), row('bare', 1, 4), { ...row('app', 8, 0), status: 'failed' as const, mean: null }];
     expect(reportRows(rows, 'app')).toEqual([
-      { model: 'm', backend: 'wasm', batch: 1, mean: 5, std: 0.5, min: 4, max: 6, p50: 5, p95: 5.9, p99: 5.99, perImage: 5, throughput: 200 },
+      {
+        model: 'm',
+        runtime: 'tfjs',
+        backend: 'wasm',
+        threads: 1,
+        batch: 1,
+        mean: 5,
+        std: 0.5,
+        min: 4,
+        max: 6,
+        p50: 5,
+        p95: 5.9,
+        p99: 5.99,
+        perImage: 5,
+        throughput: 200,
+      },
     ]);
   });
 
   it('prints an aligned table and the ratios with their targets', () => {
     const table = formatTable(reportRows([row('app', 1, 5), row('app', 16, 40)], 'app')).split('\n');
-    expect(table[0]).toMatch(/^model\s+backend\s+batch\s+mean\s+std\s+min\s+max\s+p50\s+p95\s+p99\s+ms\/img\s+img\/s$/);
+    expect(table[0]).toMatch(/^model\s+runtime\s+backend\s+threads\s+batch\s+mean\s+std\s+min\s+max\s+p50\s+p95\s+p99\s+ms\/img\s+img\/s$/);
     expect(table).toHaveLength(4);
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
     expect(table[3]).toMatch(/16\s+40\.00 .* 2\.50\s+400\.0$/);
