@@ -67,3 +67,52 @@ test('?runtime= picks the member of the family on that runtime, and says so; an 
   await expect(page.getByTestId('runtime-notice')).toContainText('Unknown runtime "pytorch"');
   await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', 'tfjs');
 });
+
+test('Compare puts the family on three runtimes side by side, each row against the first: same top-1, and how far any probability moved', async ({ page }) => {
+  const family = ['mobilenet_v2_100_224', 'mobilenet_v2_100_224_onnx', 'hf_mobilenet_v2_100_224', 'mobilenet_v2_100_224_quant_tflite'];
+  requireShared(...family);
+  test.setTimeout(240_000);
+  await openApp(page, '?model=mobilenet_v2_100_224&backend=wasm', 'wasm');
+  await page.getByTestId('drop-input').setInputFiles([photoFile('parrot.jpg')]);
+  await settledResults(page, 1);
+  await page.getByTestId('tab-compare').click();
+  // The view is lazy: wait for its list before reading it (all() does not wait).
+  await expect(page.locator(`[data-testid=compare-model][data-model=${family[3]}]`)).toBeVisible();
+  for (const box of await page.getByTestId('compare-model').all()) {
+    if (family.includes((await box.getAttribute('data-model')) ?? '')) await box.check();
+    else await box.uncheck();
+  }
+  await page.getByTestId('compare-runs').fill('2');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done');
+  const rows = page.getByTestId('compare-row');
+  await expect(rows).toHaveCount(family.length);
+  const runtimes = await rows.evaluateAll((all) => all.map((r) => [r.getAttribute('data-model'), r.getAttribute('data-runtime')]));
+  expect(Object.fromEntries(runtimes)).toEqual({
+    mobilenet_v2_100_224: 'tfjs',
+    mobilenet_v2_100_224_onnx: 'ort',
+    hf_mobilenet_v2_100_224: 'ort',
+    mobilenet_v2_100_224_quant_tflite: 'litert',
+  });
+  const agreements = page.getByTestId('compare-agreement');
+  await expect(agreements).toHaveCount(family.length - 1);
+  for (const [i, cell] of (await agreements.all()).entries()) {
+    await expect(cell).toHaveAttribute('data-same-top1', 'true');
+    const delta = Number(await cell.getAttribute('data-max-delta'));
+    console.log(`FIGURE compare parrot.jpg ${family[i + 1]} vs ${family[0]}: same top-1, max |Δp| ${delta.toExponential(2)}`);
+    // The float members run the same weights: they agree to float rounding; the uint8 one is its own quantized model.
+    if (i < 2) expect(delta).toBeLessThanOrEqual(1e-3);
+  }
+});
+
+test('Explain on an ONNX model: occlusion (forward passes only), with why Grad-CAM needs TF.js', async ({ page }) => {
+  requireShared('mobilenet_v2_100_224_onnx');
+  test.setTimeout(240_000);
+  await openApp(page, '?model=mobilenet_v2_100_224_onnx&backend=wasm', 'wasm');
+  await page.getByTestId('drop-input').setInputFiles([photoFile('parrot.jpg')]);
+  await settledResults(page, 1);
+  const card = page.getByTestId('result').first();
+  await card.getByTestId('prediction').first().getByTestId('explain').click();
+  await expect(card.getByTestId('heatmap')).toHaveAttribute('data-method', 'occlusion');
+  await expect(card).toContainText('Grad-CAM needs gradients, which only TF.js models give');
+});

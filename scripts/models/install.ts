@@ -1,9 +1,9 @@
 /** The installer core: `installModels(options)` fills `<outDir>/<id>/<version>/` and reports per model. */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { modelFolder, validateCatalog, type CatalogFile, type CatalogModel } from '../../src/shared/models/catalog';
+import { modelFileOf, modelFolder, validateCatalog, type CatalogFile, type CatalogModel } from '../../src/shared/models/catalog';
 import { installVerified, isDirectory, isInstalled, mapLimit, sweepTempFiles } from '../common/files';
-import { METADATA_FILE, metadataFor, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
+import { METADATA_FILE, metadataFor, onnxShapes, readMetadata, readShapes, shapeWarnings, writeMetadata, type LumenModelMetadata } from './metadata';
 import { variantMismatches, writeVariants } from './variants';
 import { systemNpm, type NpmRunner } from './npm';
 import { selfHostOne } from './selfHost';
@@ -126,9 +126,12 @@ async function installOne(model: CatalogModel, outDir: string, ctx: SourceContex
 
     const metadataPath = join(folder, METADATA_FILE);
     const previous = await readMetadata(metadataPath);
-    // ONNX and TFLite files are not read here: the app reads their signature as it loads them.
+    // ONNX graphs are read here too; TFLite's signature is read by LiteRT as the app loads it (catalog shapes meanwhile).
     const tfjs = model.format === 'graph' || model.format === 'layers';
-    const shapes = readShapes(tfjs ? JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')) : {}, model);
+    const shapes =
+      model.format === 'onnx'
+        ? onnxShapes(new Uint8Array(await readFile(join(folder, modelFileOf(model)))), model)
+        : readShapes(tfjs ? JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')) : {}, model);
     report.warnings.push(...shapeWarnings(shapes, model));
     const keepOld = !source && previous !== undefined;
     const metadata = metadataFor(model, shapes, {

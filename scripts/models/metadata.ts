@@ -4,6 +4,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { VariantRecord } from './variants';
+import { readOnnxSignature } from '../../src/shared/models/onnxOps';
 import type { CatalogModel, LabelOrder, ModelFormat, ModelSource, OutputKind, PreprocessingMode } from '../../src/shared/models/catalog';
 
 export const METADATA_FILE = 'lumen-model.json';
@@ -13,8 +14,22 @@ export type Dim = number | null;
 export interface ModelShapes {
   inputShape: Dim[];
   outputShape: Dim[];
-  /** Which parts came from model.json rather than the catalog. */
-  from: { input: 'model.json' | 'catalog'; output: 'model.json' | 'catalog' };
+  /** Which parts came from the model's own file (model.json, or the ONNX graph) rather than the catalog. */
+  from: { input: 'model.json' | 'model.onnx' | 'catalog'; output: 'model.json' | 'model.onnx' | 'catalog' };
+}
+
+/** An ONNX model's shapes, read from its graph (src/shared/models/onnxOps.ts); what it leaves open comes from the catalog. */
+export function onnxShapes(bytes: Uint8Array, model: CatalogModel): ModelShapes {
+  const signature = readOnnxSignature(bytes);
+  const dims = signature?.inputs[0]?.dims.map((d) => (typeof d === 'number' ? d : null)) ?? null;
+  const width = signature?.outputs[0]?.dims.at(-1);
+  const classes = typeof width === 'number' ? width : null;
+  const [h, w] = model.inputSize;
+  return {
+    inputShape: dims ? [null, ...dims.slice(1)] : [null, h, w, 3],
+    outputShape: [null, classes ?? model.classes],
+    from: { input: dims ? 'model.onnx' : 'catalog', output: classes ? 'model.onnx' : 'catalog' },
+  };
 }
 
 export interface LumenModelMetadata {
@@ -160,12 +175,15 @@ export function readShapes(modelJson: unknown, model: CatalogModel): ModelShapes
 /** Differences between what model.json says and what the catalog claims (reported as warnings). */
 export function shapeWarnings(shapes: ModelShapes, model: CatalogModel): string[] {
   const warnings: string[] = [];
-  const [, h, w, c] = shapes.inputShape;
-  if ((h !== null && h !== model.inputSize[0]) || (w !== null && w !== model.inputSize[1]) || (c !== null && c !== 3)) {
-    warnings.push(`model.json input shape [${shapes.inputShape.join(',')}] differs from catalog inputSize [${model.inputSize.join(',')}]`);
+  const source = shapes.from.input === 'catalog' ? 'model.json' : shapes.from.input;
+  // NCHW (an ONNX model's [N, 3, H, W]) or NHWC.
+  const nchw = shapes.inputShape[1] === 3 && shapes.inputShape[3] !== 3;
+  const [h, w, c] = nchw ? [shapes.inputShape[2], shapes.inputShape[3], shapes.inputShape[1]] : shapes.inputShape.slice(1);
+  if ((h != null && h !== model.inputSize[0]) || (w != null && w !== model.inputSize[1]) || (c != null && c !== 3)) {
+    warnings.push(`${source} input shape [${shapes.inputShape.join(',')}] differs from catalog inputSize [${model.inputSize.join(',')}]`);
   }
   if (shapes.outputShape[1] !== model.classes) {
-    warnings.push(`model.json has ${String(shapes.outputShape[1])} outputs, catalog says ${model.classes}`);
+    warnings.push(`${shapes.from.output === 'catalog' ? 'model.json' : shapes.from.output} has ${String(shapes.outputShape[1])} outputs, catalog says ${model.classes}`);
   }
   return warnings;
 }

@@ -34,6 +34,9 @@ const okRow = (spec: ModelSpec): CompareRow => ({
   runsMs: [1],
   medianMs: 1,
   top1: null,
+  runtime: 'tfjs',
+  runtimeBackend: 'cpu',
+  probabilities: null,
 });
 
 /** A fake engine whose classify emits one item per image and waits on `gate` between them. */

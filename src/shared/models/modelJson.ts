@@ -22,6 +22,8 @@ export interface ModelJsonFacts {
   format: ModelFormat;
   inputName: string | null;
   inputShape: Dim[] | null;
+  /** ONNX and TFLite: the input's layout as read from the file; TF.js models are NHWC. */
+  inputLayout?: 'nhwc' | 'nchw';
   classes: number | null;
   /** 'model': stated by model.json (layer units, signature); 'guess': last weight's size. */
   classesFrom: 'model' | 'guess' | null;

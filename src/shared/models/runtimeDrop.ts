@@ -62,7 +62,8 @@ function onnxFacts(signature: OnnxSignature | null, name: string): { facts: Part
   return {
     facts: {
       inputName: input.name,
-      inputShape: [null, layout.height, layout.width, layout.channels],
+      inputShape: input.dims.map((d) => (typeof d === 'number' ? d : null)),
+      inputLayout: layout.layout,
       classes,
       classesFrom: classes ? 'model' : null,
       outputKind: signature.lastOp === 'Softmax' ? 'softmax' : signature.lastOp ? 'logits' : null,
@@ -97,14 +98,16 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     facts = read.facts;
     if (read.uint8) preprocessing = 'raw';
     else if (read.nchw) preprocessing = 'torch';
-    if (preprocessing) notes.push(`preprocessing ${preprocessing}: the default for ${read.uint8 ? 'a uint8 input' : 'an NCHW ONNX model (PyTorch)'}`);
+    // preprocessor_config.json, read below, says better than a default.
+    if (preprocessing && !preprocessor)
+      notes.push(`preprocessing ${preprocessing}: the default for ${read.uint8 ? 'a uint8 input' : 'an NCHW ONNX model (PyTorch)'}`);
   } else {
     preprocessing = 'raw';
     notes.push('preprocessing raw: most TFLite classifiers take uint8 pixels and quantize inside; LiteRT reads the input as the model loads');
   }
   const raw = await jsonOf(preprocessor);
   if (raw) {
-    const [, h, w] = facts.inputShape ?? [];
+    const [, h, w] = facts.inputLayout === 'nchw' ? (facts.inputShape ?? []).slice(1) : (facts.inputShape ?? []);
     const read = hfPreprocessing(raw, typeof h === 'number' && typeof w === 'number' ? [h, w] : null);
     const mode = modeOfSpec(read.spec);
     notes.push(`${HF_PREPROCESSOR}: ${describeSpec(read.spec)}${mode ? ` = ${mode}` : ''}`, ...read.notes);

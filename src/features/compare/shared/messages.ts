@@ -3,7 +3,7 @@
  * passes, top-1 on an image), one `compare-row` each, then `compared`. Plain data only (structured clone).
  */
 import type { SerializedError } from '@/shared/errors';
-import type { ImageInput, ModelSpec, Prediction } from '@/engine/shared/types';
+import type { ImageInput, ModelSpec, Prediction, RuntimeName } from '@/engine/shared/types';
 
 export type CompareRow =
   | {
@@ -20,6 +20,11 @@ export type CompareRow =
       medianMs: number;
       /** Top-1 on the chosen image; null when no image was given. */
       top1: Prediction | null;
+      /** Which runtime ran it, on which of its backends. */
+      runtime: RuntimeName;
+      runtimeBackend: string;
+      /** Its probabilities on the chosen image, in Keras class order for ImageNet models (agreement.ts); null without an image. */
+      probabilities: number[] | null;
     }
   | { key: string; name: string; status: 'error'; error: SerializedError };
 

@@ -8,10 +8,27 @@ import { formatBytes, formatCount, formatMs } from '@/shared/format';
 import { choiceKey, parseChoice } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
 import '@/app/styles/zoo.css';
+import { rowAgreement } from '@/features/compare/shared/agreement';
 
 const DEFAULT_RUNS = 5;
 
+const RUNTIME_NAMES = { tfjs: 'TF.js', ort: 'ONNX Runtime', litert: 'LiteRT' } as const;
+
+/** This row against the first model that ran: the same top-1, and the largest probability difference. */
+function Agreement({ reference, row }: { reference: number[] | null; row: number[] | null }) {
+  if (!reference || !row || reference === row) return <td className="muted">{reference === row && row ? 'reference' : '—'}</td>;
+  const agreement = rowAgreement(reference, row);
+  if (!agreement) return <td className="muted">other classes</td>;
+  return (
+    <td data-testid="compare-agreement" data-same-top1={agreement.sameTop1} data-max-delta={agreement.maxAbsDelta}>
+      {agreement.sameTop1 ? 'same top-1' : 'other top-1'} · max |Δp| {agreement.maxAbsDelta.toExponential(1)}
+    </td>
+  );
+}
+
 function Rows({ run }: { run: CompareRun }) {
+  const reference = run.rows.find((r) => r?.status === 'ok' && r.probabilities !== null);
+  const referenceRow = reference?.status === 'ok' ? reference.probabilities : null;
   const medians = run.rows.flatMap((r) => (r?.status === 'ok' ? [r.medianMs] : []));
   const fastest = Math.min(...medians);
   return (
@@ -29,8 +46,17 @@ function Rows({ run }: { run: CompareRun }) {
             data-median-ms={row?.status === 'ok' ? row.medianMs : ''}
             data-top1-index={row?.status === 'ok' ? (row.top1?.classIndex ?? '') : ''}
             data-parameters={row?.status === 'ok' ? row.parameters : ''}
+            data-runtime={row?.status === 'ok' ? row.runtime : ''}
           >
-            <td>{entry.name}</td>
+            <td>
+              {entry.name}
+              {row?.status === 'ok' && (
+                <span className="muted">
+                  {' '}
+                  · {RUNTIME_NAMES[row.runtime]} {row.runtimeBackend}
+                </span>
+              )}
+            </td>
             {row?.status === 'ok' ? (
               <>
                 <td title={row.parameters.toLocaleString('en-US')}>{formatCount(row.parameters)}</td>
@@ -47,9 +73,10 @@ function Rows({ run }: { run: CompareRun }) {
                   {formatMs(row.medianMs)}
                 </td>
                 <td>{row.top1 ? `${row.top1.label.split(',')[0]} · ${(row.top1.probability * 100).toFixed(1)}%` : '—'}</td>
+                <Agreement reference={referenceRow} row={row.probabilities} />
               </>
             ) : (
-              <td colSpan={6} className={row?.status === 'error' ? 'error' : 'muted'}>
+              <td colSpan={7} className={row?.status === 'error' ? 'error' : 'muted'}>
                 {row?.status === 'error' ? row.error.message : status === 'pending' ? 'waiting…' : 'not run'}
               </td>
             )}
@@ -174,6 +201,7 @@ export function CompareView() {
               <th>load</th>
               <th>batch-1 median</th>
               <th>top-1{run.imageName ? ` on ${run.imageName}` : ''}</th>
+              <th>vs the first</th>
             </tr>
           </thead>
           <Rows run={run} />

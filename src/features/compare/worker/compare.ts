@@ -13,6 +13,7 @@ import { median } from '@/shared/stats';
 import { LumenError, isCancelled, serializeError } from '@/shared/errors';
 import type { ImageInput, ModelSpec } from '@/engine/shared/types';
 import type { CompareRow } from '@/features/compare/shared/messages';
+import { kerasOrdered } from '@/features/compare/shared/agreement';
 
 type TF = typeof tfTypes;
 
@@ -71,6 +72,9 @@ async function measure(tf: TF, model: LoadedModel, pixels: ModelPixels | null, r
       runsMs,
       medianMs: median(runsMs),
       top1,
+      runtime: info.runtime ?? 'tfjs',
+      runtimeBackend: info.runtimeBackend ?? info.backend,
+      probabilities: pixels ? kerasOrdered(last, spec.classes, spec.kerasIndex) : null,
     };
   } finally {
     input.dispose();

@@ -75,7 +75,8 @@ export function validSettings(settings: CustomSettings): string | null {
 /** Settings for the form: model.json's facts first, then the remembered choice, then defaults. */
 export function initialSettings(facts: ModelJsonFacts, remembered: CustomSettings | null): { settings: CustomSettings; stated: StatedByModel } {
   const base = remembered ?? DEFAULT_SETTINGS;
-  const [, h, w] = facts.inputShape ?? [];
+  // [N, H, W, C], or [N, C, H, W] for an NCHW ONNX model.
+  const [, h, w] = facts.inputLayout === 'nchw' ? (facts.inputShape ?? []).slice(1) : (facts.inputShape ?? []);
   const sizeStated = isSize(h) && isSize(w);
   const classesStated = facts.classesFrom === 'model' && isClassCount(facts.classes);
   const readClasses: ClassCount | null = isClassCount(facts.classes) ? facts.classes : null;

@@ -11,19 +11,23 @@ const PREPROCESSING_HELP: Record<string, string> = {
   raw: '0..255 unchanged (EfficientNet)',
 };
 
-const Stated = ({ on }: { on: boolean }) => (on ? <span className="zoo-tag">from model.json</span> : <span className="zoo-tag zoo-tag-you">you choose</span>);
+const Stated = ({ on, from = 'model.json' }: { on: boolean; from?: string }) =>
+  on ? <span className="zoo-tag">from {from}</span> : <span className="zoo-tag zoo-tag-you">you choose</span>;
 
 /** What model.json said, and the settings it leaves to the user (remembered for next time). */
 export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
   const { facts, settings, stated } = draft;
+  const runtimeFile = facts.format === 'onnx' || facts.format === 'tflite';
+  const from = runtimeFile ? 'the model file' : 'model.json';
   return (
     <div className="zoo-card" data-testid="custom-draft" data-format={facts.format}>
       <h3>Read {draft.source.kind === 'url' ? draft.source.url : draft.source.modelJsonName}</h3>
       <p className="muted">
-        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)} ·{' '}
+        {facts.format} model · input {facts.inputName ?? '?'} {formatShape(facts.inputShape)}
+        {facts.inputLayout ? ` (${facts.inputLayout.toUpperCase()})` : ''} ·{' '}
         {facts.format === 'onnx' || facts.format === 'tflite' ? 'one file' : `${facts.weightFiles.length} weight file(s)`}, {formatBytes(facts.weightBytes)} ·
         output {facts.outputKind ?? 'kind not stated'} · {facts.classes ?? '?'} classes
-        {facts.classesFrom === 'guess' ? ' (guessed from the last weight)' : ''}
+        {facts.classesFrom === 'guess' ? (runtimeFile ? ' (from the labels file)' : ' (guessed from the last weight)') : ''}
         {draft.labelsFile ? ` · labels: ${draft.labelsFile.name}` : ' · labels: ImageNet names (Keras order)'}
       </p>
       {draft.notes && draft.notes.length > 0 && (
@@ -45,7 +49,7 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
           <input type="text" data-testid="custom-name" value={draft.name} onChange={(e) => updateDraft({ name: e.target.value })} />
         </label>
         <label>
-          Input height × width <Stated on={stated.inputSize} />
+          Input height × width <Stated on={stated.inputSize} from={from} />
           <span className="zoo-pair">
             <input
               type="number"
@@ -82,7 +86,7 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
           </select>
         </label>
         <label>
-          Output <Stated on={stated.output} />
+          Output <Stated on={stated.output} from={from} />
           <select
             data-testid="custom-output"
             value={settings.output}
@@ -94,7 +98,7 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
           </select>
         </label>
         <label>
-          Classes <Stated on={stated.classes} />
+          Classes <Stated on={stated.classes} from={from} />
           <select
             data-testid="custom-classes"
             value={settings.classes}

@@ -56,9 +56,13 @@ export function ReportSummary({ report }: { report: ModelReport }) {
             {p.trainable.toLocaleString('en-US')} trainable · {p.nonTrainable.toLocaleString('en-US')} non-trainable
           </p>
         ) : (
-          <p className="muted">graph model: weights are frozen constants, no trainable split</p>
+          <p className="muted">
+            {report.format === 'onnx' || report.format === 'tflite'
+              ? `${report.format} model: weights are stored in the file, no trainable split`
+              : 'graph model: weights are frozen constants, no trainable split'}
+          </p>
         )}
-        <p className="muted">{report.weightTensors} weight tensors</p>
+        {report.format !== 'onnx' && report.format !== 'tflite' && <p className="muted">{report.weightTensors} weight tensors</p>}
       </div>
       <div className="zoo-card" data-testid="inspect-size" data-disk-bytes={diskBytes ?? ''} data-memory-bytes={info.weightBytes}>
         <h3>Size</h3>

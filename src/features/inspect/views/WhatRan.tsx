@@ -4,6 +4,24 @@ import { BackendChoice } from '@/app/picker/BackendChoice';
 import type { ModelReport } from '@/features/inspect/shared/messages';
 
 const LIMIT_IS_BYTES = /Size$/;
+const RUNTIME_NAMES = { tfjs: 'TF.js', ort: 'ONNX Runtime Web', litert: 'LiteRT.js' } as const;
+
+/** Which runtime ran the model, on its own backend and threads, and how it was fed (layout, dtype, image by image). */
+function RuntimeLine({ report }: { report: ModelReport }) {
+  const { info } = report;
+  const runtime = info.runtime ?? 'tfjs';
+  const input = info.signature?.inputs[0];
+  const threads = info.threads ? ` · ${info.threads} wasm thread${info.threads === 1 ? '' : 's'}` : '';
+  return (
+    <p data-testid="inspect-runtime" data-runtime={runtime} data-backend={info.runtimeBackend ?? info.backend} data-threads={info.threads ?? ''}>
+      runtime: <strong>{RUNTIME_NAMES[runtime]}</strong> on {info.runtimeBackend ?? info.backend}
+      {threads}
+      {info.signature && input
+        ? ` · input ${input.name} ${input.dtype} ${info.signature.layout.toUpperCase()}${info.signature.imageByImage ? ' · batch fixed at 1: batches run image by image' : ''}`
+        : ''}
+    </p>
+  );
+}
 
 /** The backend that ran and why, the GPU it found, and where the cold start's time went. */
 export function WhatRan({ report }: { report: ModelReport }) {
@@ -24,6 +42,7 @@ export function WhatRan({ report }: { report: ModelReport }) {
             <p>
               <strong>{engine.backend}</strong> {engine.forced ? '(forced)' : '(chosen automatically)'}: {engine.reason}
             </p>
+            <RuntimeLine report={report} />
             <BackendChoice />
             <ul className="zoo-list">
               {engine.attempts.map((a) => (

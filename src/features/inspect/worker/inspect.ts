@@ -50,7 +50,13 @@ type Structure = { structure: ModelStructure; parameters: ParameterCounts; weigh
 
 /** ONNX and TFLite models: the graph as the runtime module read it from the file (runtimes/runtime.ts). */
 function runtimeStructureOf(loaded: LoadedModel): Structure {
-  const nodes: NodeSummary[] = (loaded.session?.graph?.nodes ?? []).map((n) => ({ name: n.name, type: n.type, outputShape: null, parameters: null }));
+  // Exporters often leave nodes unnamed: such a node is named by its place in the graph.
+  const nodes: NodeSummary[] = (loaded.session?.graph?.nodes ?? []).map((n, i) => ({
+    name: n.name || `#${i + 1}`,
+    type: n.type,
+    outputShape: null,
+    parameters: null,
+  }));
   const total = loaded.session?.graph?.parameters ?? 0;
   return {
     structure: { unit: 'op', count: nodes.length, histogram: typeHistogram(nodes.map((n) => n.type)), ...headAndTail(nodes, ENDS), constants: null },
