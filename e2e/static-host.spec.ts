@@ -162,6 +162,41 @@ test.describe('Static host under a sub-path', () => {
     await expectWorkerRefusesUnchosenOrigin(page);
   });
 
+  test('isolated: ONNX Runtime and LiteRT run threaded, their files come through the service worker once and are kept', async ({ page }) => {
+    requireShared('mobilenet_v2_100_224_onnx', 'mobilenet_v2_100_224_quant_tflite');
+    test.setTimeout(240_000);
+    await openAndLoad(page, host.url);
+    await serviceWorkerActive(page);
+    for (const [model, runtime] of [
+      ['mobilenet_v2_100_224_onnx', 'ort'],
+      ['mobilenet_v2_100_224_quant_tflite', 'litert'],
+    ] as const) {
+      await page.goto(`${host.url}?model=${model}&backend=wasm`);
+      await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+      expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+      const badge = page.getByTestId('runtime');
+      await expect(badge).toHaveAttribute('data-runtime', runtime);
+      const runtimeThreads = Number(await badge.getAttribute('data-threads'));
+      console.log(`isolated: ${runtime} runs ${model} with ${runtimeThreads} wasm threads`);
+      expect(runtimeThreads).toBeGreaterThan(1);
+      expect(acceptableTop1(PHOTO)).toContain(await classifyPhoto(page, PHOTO));
+    }
+    // Not precached with the shell, kept at first use: the runtimes' files are in this version's cache now.
+    const kept = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith('lumen-app-'));
+      const urls = (await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat();
+      return urls.filter((url) => url.includes('/assets/runtime-')).map((url) => url.split('/').at(-1) ?? url);
+    });
+    expect(
+      kept.some((name) => /^runtime-ort-wasm-simd-threaded-.*\.wasm$/.test(name)),
+      kept.join(', '),
+    ).toBe(true);
+    expect(
+      kept.some((name) => /^runtime-litert_wasm_threaded_internal-.*\.wasm$/.test(name)),
+      kept.join(', '),
+    ).toBe(true);
+  });
+
   test('network cut for page and service worker: the app, the cached model and a result still come', async ({ page, context }) => {
     await openAndLoad(page, host.url);
     await serviceWorkerActive(page);

@@ -183,7 +183,9 @@ export function shapeWarnings(shapes: ModelShapes, model: CatalogModel): string[
     warnings.push(`${source} input shape [${shapes.inputShape.join(',')}] differs from catalog inputSize [${model.inputSize.join(',')}]`);
   }
   if (shapes.outputShape[1] !== model.classes) {
-    warnings.push(`${shapes.from.output === 'catalog' ? 'model.json' : shapes.from.output} has ${String(shapes.outputShape[1])} outputs, catalog says ${model.classes}`);
+    warnings.push(
+      `${shapes.from.output === 'catalog' ? 'model.json' : shapes.from.output} has ${String(shapes.outputShape[1])} outputs, catalog says ${model.classes}`,
+    );
   }
   return warnings;
 }

@@ -40,6 +40,10 @@ const RUNTIME_ASSET = /^(ort-wasm|litert_wasm)/;
 export const runtimeFileNames = {
   chunkFileNames: (chunk: { moduleIds: readonly string[] }): string =>
     chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => RUNTIME_MODULE.test(id)) ? 'assets/runtime-[name]-[hash].js' : 'assets/[name]-[hash].js',
-  assetFileNames: (asset: { names: readonly string[] }): string =>
-    asset.names.some((name) => RUNTIME_ASSET.test(name)) ? 'assets/runtime-[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
+  // ONNX Runtime's .mjs glue is emitted as .js: static hosts that know no .mjs type would serve it
+  // as application/octet-stream, which a module import refuses.
+  assetFileNames: (asset: { names: readonly string[] }): string => {
+    if (!asset.names.some((name) => RUNTIME_ASSET.test(name))) return 'assets/[name]-[hash][extname]';
+    return asset.names.some((name) => name.endsWith('.mjs')) ? 'assets/runtime-[name]-[hash].js' : 'assets/runtime-[name]-[hash][extname]';
+  },
 };

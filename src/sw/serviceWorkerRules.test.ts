@@ -26,6 +26,14 @@ describe('routeRequest', () => {
     expect(get(`${SCOPE}models/resnet50/1.0.0/model.json`)).toEqual({ kind: 'pass' });
     expect(get(`${SCOPE}models/catalog.json`)).toEqual({ kind: 'precached', url: `${SCOPE}models/catalog.json` });
   });
+  it("keeps the runtimes' files at first use instead of precaching them", () => {
+    expect(get(`${SCOPE}assets/runtime-ort-wasm-simd-threaded-abc.wasm?v=1`)).toEqual({
+      kind: 'lazy',
+      url: `${SCOPE}assets/runtime-ort-wasm-simd-threaded-abc.wasm`,
+    });
+    expect(get(`${SCOPE}assets/runtime-litert_wasm_internal-abc.wasm`).kind).toBe('lazy');
+    expect(get(`${SCOPE}assets/other-abc.js`)).toEqual({ kind: 'network' });
+  });
   it('passes other origins, other folders and non-GET requests', () => {
     expect(get('https://tfhub.dev/model.json')).toEqual({ kind: 'pass' });
     expect(get('https://cdn.example/some/other/index.html', 'navigate')).toEqual({ kind: 'pass' });
