@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import { withTorchInput } from '../src/testing/onnxTorchWrap';
+import { serveFolder } from '../src/testing/modelServers';
 import { acceptableTop1, classifyPhoto, openOnWasm, requireShared, sharedModel } from './support';
 
 const HF = sharedModel('hf_mobilenet_v2_100_224');
@@ -76,5 +77,34 @@ test.describe('Your model: ONNX and TFLite', () => {
     await page.getByTestId('custom-classes').selectOption('1001');
     await addAndClassify(page, 'litert');
     await expect(page.getByTestId('result').first().getByTestId('prediction').first()).toContainText('my macaw (own list)');
+  });
+
+  test('a Hugging Face Hub id, resolved to resolve/main/ URLs (a local server laid out like the Hub)', async ({ page }) => {
+    const repo = 'google/mobilenet_v2_1.0_224';
+    const hub = await serveFolder(HF, {
+      headers: { 'access-control-allow-origin': '*' },
+      map: (path) => (path.startsWith(`/${repo}/resolve/main/`) ? path.slice(`/${repo}/resolve/main`.length) : null),
+      record: (url) => decodeURIComponent(url.pathname),
+    });
+    try {
+      await openOnWasm(page, `view=custom&hub=${encodeURIComponent(hub.origin)}`);
+      await page.getByTestId('custom-url').fill(repo);
+      await page.getByTestId('custom-url-read').click();
+      await expect(page.getByTestId('custom-draft')).toHaveAttribute('data-format', 'onnx');
+      await expect(page.getByTestId('custom-notes')).toContainText('labels: 1000 from config.json id2label');
+      await expect(page.getByTestId('custom-notes')).toContainText('= tf');
+      await expect(page.getByTestId('custom-preprocessing')).toHaveValue('tf');
+      await addAndClassify(page, 'ort');
+      await expect(page.getByTestId('result').first().getByTestId('prediction').first()).toContainText('macaw');
+      expect(hub.requests).toEqual(
+        expect.arrayContaining([
+          `/${repo}/resolve/main/config.json`,
+          `/${repo}/resolve/main/preprocessor_config.json`,
+          `/${repo}/resolve/main/onnx/model.onnx`,
+        ]),
+      );
+    } finally {
+      await hub.close();
+    }
   });
 });

@@ -27,6 +27,17 @@ const HUB_REDIRECTS: Readonly<Record<string, readonly string[]>> = {
   'https://www.kaggle.com': ['https://storage.googleapis.com'],
 };
 
+/**
+ * The Hugging Face Hub, for a repository id typed in Your model (`org/name`): its resolve URLs
+ * answer 302 to its file CDNs (LFS, and the Xet bridge that newer repositories use).
+ */
+export const HUGGING_FACE_ORIGINS = [
+  'https://huggingface.co',
+  'https://cdn-lfs.huggingface.co',
+  'https://cdn-lfs-us-1.huggingface.co',
+  'https://cas-bridge.xethub.hf.co',
+];
+
 /** Origins the app fetches hosted catalog models, their redirects and their absolute labels URLs from, sorted. */
 export function hostedOrigins(catalogJson: unknown): string[] {
   const models = (catalogJson as { models?: unknown } | null)?.models;
@@ -118,7 +129,11 @@ export function contentSecurityPolicyPlugin(): Plugin & { api: PolicyApi } {
     apply: 'build',
     configResolved(config) {
       const env = loadEnv(config.mode, config.envDir, CONNECT_ORIGINS_ENV);
-      origins = [...hostedOrigins(JSON.parse(readFileSync(CATALOG, 'utf8')) as unknown), ...parseConnectOrigins(env[CONNECT_ORIGINS_ENV])];
+      origins = [
+        ...hostedOrigins(JSON.parse(readFileSync(CATALOG, 'utf8')) as unknown),
+        ...HUGGING_FACE_ORIGINS,
+        ...parseConnectOrigins(env[CONNECT_ORIGINS_ENV]),
+      ];
     },
     buildStart() {
       this.addWatchFile(CATALOG);

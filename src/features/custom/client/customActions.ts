@@ -17,6 +17,7 @@ import {
 } from '@/features/custom/shared/customSettings';
 import { classifierFacts, fetchModelJson, parseModelUrl, pickModelFiles } from '@/shared/models/modelSource';
 import { pickRuntimeModelFiles, type PickedRuntimeModel } from '@/shared/models/runtimeDrop';
+import { HUB_HOST, hubModel, isHubRepoId, runtimeFileUrl, type RemoteRuntimeModel } from '@/shared/models/hubSource';
 import { refuseUnlistedOrigin } from '@/browser/connectPolicy';
 import { specFromCatalog } from '@/shared/models/modelSpec';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
@@ -35,7 +36,7 @@ function storage(): Storage | null {
 function draftFrom(
   source: CustomSource,
   facts: ModelJsonFacts,
-  rest: Pick<CustomDraft, 'name' | 'modelUrl' | 'files' | 'labelsFile' | 'ignored' | 'diskBytes' | 'notes'>,
+  rest: Pick<CustomDraft, 'name' | 'modelUrl' | 'files' | 'labelsFile' | 'ignored' | 'diskBytes' | 'notes' | 'labelsUrl'>,
 ): CustomDraft {
   const store = storage();
   const remembered = store ? readSettings(store, settingsKey(source)) : null;
@@ -69,8 +70,51 @@ async function reading(work: () => Promise<CustomDraft>): Promise<void> {
   }
 }
 
+/** The Hub's host: huggingface.co, or `?hub=<origin>` (a test hook: a local server laid out like the Hub). */
+function hubHost(): string {
+  const param = new URLSearchParams(window.location.search).get('hub');
+  return param && /^https?:\/\/[^/]+$/.test(param) ? param : HUB_HOST;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  refuseUnlistedOrigin(new URL(url));
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`could not reach ${url} (${message(error)})`);
+  }
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return response.json() as Promise<unknown>;
+}
+
+/** A Hub repository or an .onnx/.tflite URL: the worker fetches the model itself, through its cache. */
+function remoteDraft(remote: RemoteRuntimeModel): CustomDraft {
+  const draft = draftFrom({ kind: 'url', url: remote.modelUrl }, remote.facts, {
+    name: remote.name,
+    modelUrl: remote.modelUrl,
+    ignored: [],
+    diskBytes: 0,
+    notes: remote.notes,
+    ...(remote.labelsUrl ? { labelsUrl: remote.labelsUrl } : {}),
+  });
+  const fromFiles = remote.notes.some((n) => n.startsWith('preprocessor_config.json:'));
+  const preprocessing = (fromFiles || !draft.remembered ? remote.preprocessing : null) ?? draft.settings.preprocessing;
+  return { ...draft, settings: { ...draft.settings, preprocessing } };
+}
+
+/** `org/name`, not a relative address of a file (`models/model.json`). */
+const looksLikeHubId = (text: string): boolean => isHubRepoId(text) && !/\.(json|onnx|tflite)$/i.test(text);
+
 export function readModelUrl(text: string): Promise<void> {
   return reading(async () => {
+    const trimmed = text.trim();
+    if (looksLikeHubId(trimmed)) return remoteDraft(await hubModel(trimmed, fetchJson, hubHost()));
+    const remote = runtimeFileUrl(trimmed, document.baseURI);
+    if (remote) {
+      refuseUnlistedOrigin(new URL(remote.modelUrl));
+      return remoteDraft(remote);
+    }
     const url = parseModelUrl(text, document.baseURI);
     refuseUnlistedOrigin(url); // an origin the site's policy refuses: say so rather than let the browser fail the fetch
     const facts = classifierFacts(await fetchModelJson(url));
@@ -147,7 +191,7 @@ export async function addDraftModel(): Promise<void> {
     modelUrl: draft.modelUrl,
     ...(draft.files ? { files: draft.files } : {}),
     ...(draft.labelsFile ? { labelsFile: draft.labelsFile } : {}),
-    labelsUrl: fallbackLabelsUrl(draft.settings.classes),
+    labelsUrl: draft.labelsUrl ?? fallbackLabelsUrl(draft.settings.classes),
   });
   const model: CustomModel = {
     id: spec.id,

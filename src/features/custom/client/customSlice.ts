@@ -32,6 +32,8 @@ export interface CustomDraft {
   diskBytes: number;
   /** ONNX and TFLite drops: what their own files said (preprocessor_config.json, id2label) or what was assumed. */
   notes?: string[];
+  /** A Hub repository's config.json (its id2label), when the labels are the model's own and not a dropped file. */
+  labelsUrl?: string;
 }
 
 export interface CustomSlice {

@@ -58,7 +58,7 @@ export function CustomModelView() {
         </p>
         <form className="zoo-form" onSubmit={submit}>
           <label className="zoo-grow">
-            model.json address (http or https; the server must allow CORS)
+            An address: a model.json, .onnx or .tflite URL (the server must allow CORS), or a Hugging Face repository id (org/name)
             <input
               type="text"
               inputMode="url"
@@ -69,7 +69,7 @@ export function CustomModelView() {
             />
           </label>
           <button type="submit" data-testid="custom-url-read" disabled={status === 'reading'}>
-            Read model.json
+            Read
           </button>
         </form>
         {/* biome-ignore lint/a11y/useSemanticElements: a drop area (role=button, focusable, Enter opens the picker); a <button> cannot be a drop target holding its own text */}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { hubModel, runtimeFileUrl } from './hubSource';
+
+const id2label = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [String(i), `bird ${i}`]));
+const preprocessor = {
+  do_resize: true,
+  size: { height: 260, width: 260 },
+  do_rescale: true,
+  rescale_factor: 1 / 255,
+  do_normalize: true,
+  image_mean: [0.485, 0.456, 0.406],
+  image_std: [0.229, 0.224, 0.225],
+};
+
+describe('Your model by Hub id or runtime file URL', () => {
+  it("resolves a Hub id to its resolve/main files, with the repository's labels and preprocessing", async () => {
+    const asked: string[] = [];
+    const files: Record<string, unknown> = { 'config.json': { id2label }, 'preprocessor_config.json': preprocessor };
+    const model = await hubModel('org/birds', async (url) => {
+      asked.push(url);
+      return files[url.split('/').at(-1) ?? ''];
+    });
+    expect(asked).toEqual([
+      'https://huggingface.co/org/birds/resolve/main/config.json',
+      'https://huggingface.co/org/birds/resolve/main/preprocessor_config.json',
+    ]);
+    expect(model).toMatchObject({
+      format: 'onnx',
+      modelUrl: 'https://huggingface.co/org/birds/resolve/main/onnx/model.onnx',
+      labelsUrl: 'https://huggingface.co/org/birds/resolve/main/config.json',
+      preprocessing: 'torch',
+      facts: { classes: 3, classesFrom: 'model', outputKind: 'logits', inputShape: [null, 3, 260, 260], inputLayout: 'nchw' },
+    });
+  });
+
+  it('names a Hub repository without labels, and assumes torch when preprocessor_config.json is missing', async () => {
+    await expect(hubModel('org/nolabels', async () => ({}))).rejects.toThrow(/^org\/nolabels: config.json has neither id2label nor label2id/);
+    const model = await hubModel('org/birds', async (url) => {
+      if (url.endsWith('config.json') && !url.endsWith('preprocessor_config.json')) return { id2label };
+      throw new Error(`${url} answered HTTP 404`);
+    });
+    expect(model.preprocessing).toBe('torch');
+    expect(model.notes.join('\n')).toMatch(/preprocessor_config.json: not read \(.*HTTP 404\); torch normalisation assumed/);
+  });
+
+  it('takes .onnx and .tflite URLs, and leaves model.json URLs to the TF.js path', () => {
+    expect(runtimeFileUrl('https://models.example/a/resnet.onnx', 'https://app.example/')).toMatchObject({ format: 'onnx', preprocessing: 'torch' });
+    expect(runtimeFileUrl('./birds.tflite', 'https://app.example/sub/')).toMatchObject({
+      format: 'tflite',
+      modelUrl: 'https://app.example/sub/birds.tflite',
+      preprocessing: 'raw',
+    });
+    expect(runtimeFileUrl('https://models.example/model.json', 'https://app.example/')).toBeNull();
+  });
+});
