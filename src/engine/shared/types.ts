@@ -159,6 +159,8 @@ export interface ModelInfo {
   runtime?: RuntimeName;
   runtimeBackend?: string;
   threads?: number;
+  /** Why that many threads: measured against one (LiteRT), or fixed for the page. */
+  threadChoice?: string | null;
   /** Its own input, as the runtime reports it (ONNX and TFLite): name, dtype, layout; why a batch runs image by image. */
   signature?: RuntimeSignature;
 }

@@ -83,12 +83,65 @@ function scoresOf(data: ArrayLike<number>, dtype: string, name: string): Float32
   return sum > 0 ? values.map((v) => v / sum) : values;
 }
 
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Median ms of a few passes on zeros (after one untimed), each until the output is read. */
+async function timeModel(litert: LiteRt, model: LiteRtTypes.CompiledModel, runs = 5): Promise<number> {
+  const detail = model.getInputDetails()[0];
+  const shape = [...(detail?.shape ?? [])].map((d) => Math.max(1, d));
+  const size = shape.reduce((a, b) => a * b, 1);
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const input = new litert.Tensor(detail?.dtype === 'uint8' ? new Uint8Array(size) : new Float32Array(size), shape);
+    const started = performance.now();
+    try {
+      const outputs = (await model.run(input)) as LiteRtTypes.Tensor[];
+      for (const out of outputs) {
+        out.toTypedArray();
+        out.delete();
+      }
+    } finally {
+      input.delete();
+    }
+    if (i > 0) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/**
+ * Several wasm threads are not always faster (on 2 busy cores they can be slower): both are
+ * compiled and timed, and the faster kept, so LiteRT never runs slower than its single-threaded self.
+ */
+async function fasterThreads(litert: LiteRt, bytes: Uint8Array, threads: number): Promise<{ model: LiteRtTypes.CompiledModel; threads: number; why: string }> {
+  const compile = (numThreads: number) => litert.loadAndCompile(bytes, { accelerator: 'wasm', cpuOptions: { numThreads } });
+  const several = await compile(threads);
+  if (threads <= 1) return { model: several, threads, why: 'one wasm thread: the page is not cross-origin isolated' };
+  let one: LiteRtTypes.CompiledModel | null = null;
+  try {
+    one = await compile(1);
+    const [msSeveral, msOne] = [await timeModel(litert, several), await timeModel(litert, one)];
+    const why = `measured at load: ${threads} threads ${msSeveral.toFixed(1)} ms, 1 thread ${msOne.toFixed(1)} ms (median of 5)`;
+    if (msOne < msSeveral) {
+      several.delete();
+      return { model: one, threads: 1, why };
+    }
+    one.delete();
+    return { model: several, threads, why };
+  } catch (error) {
+    one?.delete();
+    several.delete();
+    throw error;
+  }
+}
+
 export const litertRuntime: InferenceRuntime = {
   name: 'litert',
   async open(bytes, options: OpenOptions) {
-    const { litert, threads } = await liteRt();
+    const { litert, threads: pool } = await liteRt();
     const accelerator = options.backend;
-    const model = await litert.loadAndCompile(bytes, { accelerator, ...(accelerator === 'wasm' ? { cpuOptions: { numThreads: threads } } : {}) });
+    const chosen = accelerator === 'wasm' ? await fasterThreads(litert, bytes, pool) : null;
+    const model = chosen?.model ?? (await litert.loadAndCompile(bytes, { accelerator }));
+    const threads = chosen?.threads ?? 0;
     const inputs = signatureOf(model.getInputDetails());
     const outputs = signatureOf(model.getOutputDetails());
     const inputDtype = dtypeOf(inputs[0]?.dtype ?? '', 'tflite');
@@ -99,7 +152,8 @@ export const litertRuntime: InferenceRuntime = {
     const session: RuntimeSession = {
       runtime: 'litert',
       backend: accelerator,
-      threads: accelerator === 'wasm' ? threads : 0,
+      threads,
+      threadChoice: chosen?.why ?? null,
       inputs,
       outputs,
       inputDtype,

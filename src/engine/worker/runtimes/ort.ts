@@ -99,6 +99,8 @@ export const ortRuntime: InferenceRuntime = {
       runtime: 'ort',
       backend: options.backend,
       threads: options.backend === 'wasm' ? (ort.env.wasm.numThreads ?? 1) : 0,
+      // ONNX Runtime Web sets its thread pool once per page (env.wasm.numThreads, no per-session option): not measured per model.
+      threadChoice: options.backend === 'wasm' ? 'fixed for the page: as many as TF.js wasm gets when isolated, else one' : null,
       inputs,
       outputs,
       inputDtype,

@@ -27,6 +27,8 @@ export interface RuntimeSession {
   /** The runtime's own backend name: ONNX Runtime's execution provider, LiteRT's accelerator. */
   readonly backend: string;
   readonly threads: number;
+  /** Why this many threads (measured against one, or fixed by the page's isolation); null when not wasm. */
+  readonly threadChoice: string | null;
   readonly inputs: TensorSignature[];
   readonly outputs: TensorSignature[];
   /** The dtype the model's first input takes, as Lumen feeds it. */

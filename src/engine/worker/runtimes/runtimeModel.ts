@@ -171,6 +171,7 @@ export async function loadRuntimeModel(spec: ModelSpec, options: RuntimeLoadOpti
       runtime: session.runtime,
       runtimeBackend: session.backend,
       threads: session.threads,
+      threadChoice: session.threadChoice,
       signature: { inputs: session.inputs, outputs: session.outputs, layout: layout.layout, imageByImage: layout.imageByImage },
     };
     return {

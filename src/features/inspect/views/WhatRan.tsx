@@ -19,6 +19,7 @@ function RuntimeLine({ report }: { report: ModelReport }) {
       {info.signature && input
         ? ` · input ${input.name} ${input.dtype} ${info.signature.layout.toUpperCase()}${info.signature.imageByImage ? ' · batch fixed at 1: batches run image by image' : ''}`
         : ''}
+      {info.threadChoice ? <span className="muted"> · threads {info.threadChoice}</span> : null}
     </p>
   );
 }
