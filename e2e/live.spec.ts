@@ -76,10 +76,17 @@ async function expectLiveTop1(page: Page, accepted: number[]): Promise<void> {
 test.describe('live camera', () => {
   test.beforeEach(() => requireShared('mobilenet_v2_100_224'));
 
-  for (const backend of ['wasm', 'webgl']) {
-    test(`classifies the camera stream on ${backend}: top-1 is the photo's class, with a measured frame rate`, async ({ page }) => {
+  for (const [backend, model] of [
+    ['wasm', 'mobilenet_v2_100_224'],
+    ['webgl', 'mobilenet_v2_100_224'],
+    // The same network on the other runtimes (issue 17): Live runs on every runtime.
+    ['wasm', 'mobilenet_v2_100_224_onnx'],
+    ['wasm', 'mobilenet_v2_100_224_quant_tflite'],
+  ] as const) {
+    test(`classifies the camera stream with ${model} on ${backend}: top-1 is the photo's class, with a measured frame rate`, async ({ page }) => {
+      requireShared(model);
       const accepted = expectedTop1().get(PHOTO) ?? [];
-      await page.goto(`./?view=live&model=mobilenet_v2_100_224&backend=${backend}`);
+      await page.goto(`./?view=live&model=${model}&backend=${backend}`);
       await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
       await page.getByTestId('live-start').click();
       await expectLiveTop1(page, accepted);
@@ -88,7 +95,9 @@ test.describe('live camera', () => {
       const fps = Number(await page.getByTestId('live-stats').getAttribute('data-fps'));
       expect(fps).toBeGreaterThan(0);
       const latency = await page.getByTestId('live-stats').getAttribute('data-latency-ms');
-      console.log(`FIGURE live ${backend} mobilenet_v2_100_224: ${fps.toFixed(2)} fps, latency ${latency} ms`);
+      console.log(
+        `FIGURE live ${backend} ${model} (${await page.getByTestId('runtime').getAttribute('data-runtime')}): ${fps.toFixed(2)} fps, latency ${latency} ms`,
+      );
       await page.getByTestId('live-stop').click();
     });
   }

@@ -162,7 +162,9 @@ test.describe('Static host under a sub-path', () => {
     await expectWorkerRefusesUnchosenOrigin(page);
   });
 
-  test('isolated: ONNX Runtime runs threaded, LiteRT on the thread count it measured faster; their files come through the service worker once and are kept', async ({ page }) => {
+  test('isolated: ONNX Runtime runs threaded, LiteRT on the thread count it measured faster; their files come through the service worker once and are kept', async ({
+    page,
+  }) => {
     requireShared('mobilenet_v2_100_224_onnx', 'mobilenet_v2_100_224_quant_tflite');
     test.setTimeout(240_000);
     await openAndLoad(page, host.url);
