@@ -19,7 +19,8 @@ export function TeachView() {
   const installed = useStore((s) => s.installed);
   const [name, setName] = useState('');
   const baseId = baseIdOf(state);
-  const bases = catalog?.models.filter((m) => installed[m.id] && !installed[m.id]?.online) ?? [];
+  // Bases are TF.js models: the embedding is read from inside the graph, which ONNX Runtime and LiteRT do not expose.
+  const bases = catalog?.models.filter((m) => installed[m.id] && !installed[m.id]?.online && (m.format === 'graph' || m.format === 'layers')) ?? [];
   const training = state.status === 'training';
   const waiting = state.embedding > 0;
 
@@ -32,8 +33,8 @@ export function TeachView() {
           no image leaves this page.
         </p>
         <div className="zoo-form teach-options">
-          <label>
-            Base model
+          <label title="Bases are TF.js models: the embedding is read from inside the graph, which ONNX Runtime and LiteRT do not expose">
+            Base model (TF.js)
             <select data-testid="teach-base" value={baseId ?? ''} onChange={(e) => setBase(e.target.value)}>
               {bases.map((m) => (
                 <option key={m.id} value={m.id}>
