@@ -5,6 +5,7 @@
  * op_type = 4, domain = 7; TensorProto.dims = 1) that skips everything else by length, weights
  * included, so a 100 MB model costs no copy.
  */
+import { fieldsOf, firstField, Reader, text, varintField } from './protobufWire';
 
 const MODEL_GRAPH = 7;
 const GRAPH_NODE = 1;
@@ -50,73 +51,6 @@ export interface OnnxGraph {
   nodes: GraphNode[];
   /** Values in the initializers (the weights). */
   parameters: number;
-}
-
-interface Field {
-  number: number;
-  /** For length-delimited fields: [start, end) of the payload; otherwise null. */
-  payload: [number, number] | null;
-}
-
-class Reader {
-  constructor(
-    private readonly bytes: Uint8Array,
-    public at: number,
-    private readonly end: number,
-  ) {}
-
-  done(): boolean {
-    return this.at >= this.end;
-  }
-
-  varint(): number {
-    let value = 0;
-    let scale = 1;
-    for (let i = 0; i < 10; i++) {
-      const byte = this.bytes[this.at++];
-      if (byte === undefined || this.at > this.end) throw new Error('truncated varint');
-      value += (byte & 0x7f) * scale;
-      if ((byte & 0x80) === 0) return value;
-      scale *= 128;
-    }
-    throw new Error('varint too long');
-  }
-
-  field(): Field & { value: number | null } {
-    const key = this.varint();
-    const number = Math.floor(key / 8);
-    switch (key & 7) {
-      case 0:
-        return { number, payload: null, value: this.varint() };
-      case 1:
-        this.at += 8;
-        return { number, payload: null, value: null };
-      case 2: {
-        const length = this.varint();
-        const start = this.at;
-        this.at += length;
-        if (this.at > this.end) throw new Error('truncated field');
-        return { number, payload: [start, this.at], value: null };
-      }
-      case 5:
-        this.at += 4;
-        return { number, payload: null, value: null };
-      default:
-        throw new Error(`unsupported wire type ${key & 7}`);
-    }
-  }
-}
-
-const text = (bytes: Uint8Array, [start, end]: [number, number]): string => new TextDecoder().decode(bytes.subarray(start, end));
-
-function fieldsOf(bytes: Uint8Array, [start, end]: [number, number], wanted: number): [number, number][] {
-  const reader = new Reader(bytes, start, end);
-  const out: [number, number][] = [];
-  while (!reader.done()) {
-    const field = reader.field();
-    if (field.number === wanted && field.payload) out.push(field.payload);
-  }
-  return out;
 }
 
 /** A TensorProto's element count: the product of its dims (packed or not). */
@@ -186,20 +120,6 @@ function lastComputingOp(bytes: Uint8Array, graph: [number, number], output: str
     name = producer.input;
   }
   return null;
-}
-
-function firstField(bytes: Uint8Array, range: [number, number], wanted: number): [number, number] | null {
-  return fieldsOf(bytes, range, wanted)[0] ?? null;
-}
-
-function varintField(bytes: Uint8Array, [start, end]: [number, number], wanted: number): number | null {
-  const reader = new Reader(bytes, start, end);
-  let value: number | null = null;
-  while (!reader.done()) {
-    const field = reader.field();
-    if (field.number === wanted && field.value !== null) value = field.value;
-  }
-  return value;
 }
 
 function valueOf(bytes: Uint8Array, range: [number, number]): OnnxValue {
