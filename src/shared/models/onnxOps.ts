@@ -122,7 +122,7 @@ function lastComputingOp(bytes: Uint8Array, graph: [number, number], output: str
   return null;
 }
 
-function valueOf(bytes: Uint8Array, range: [number, number]): OnnxValue {
+function valueInfo(bytes: Uint8Array, range: [number, number]): OnnxValue {
   const name = firstField(bytes, range, VALUE_NAME);
   const type = firstField(bytes, range, VALUE_TYPE);
   const tensor = type ? firstField(bytes, type, TYPE_TENSOR) : null;
@@ -151,9 +151,9 @@ export function readOnnxSignature(bytes: Uint8Array): OnnxSignature | null {
       }),
     );
     const inputs = fieldsOf(bytes, graph, GRAPH_INPUT)
-      .map((v) => valueOf(bytes, v))
+      .map((v) => valueInfo(bytes, v))
       .filter((v) => !initializers.has(v.name));
-    const outputs = fieldsOf(bytes, graph, GRAPH_OUTPUT).map((v) => valueOf(bytes, v));
+    const outputs = fieldsOf(bytes, graph, GRAPH_OUTPUT).map((v) => valueInfo(bytes, v));
     return inputs.length > 0 ? { inputs, outputs, lastOp: lastComputingOp(bytes, graph, outputs[0]?.name) } : null;
   } catch {
     return null;

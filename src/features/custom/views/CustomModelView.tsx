@@ -44,8 +44,8 @@ export function CustomModelView() {
     setOver(false);
     // A dropped folder (a Hugging Face model's, with onnx/model.onnx inside) is walked for its files.
     const { loose, folders } = takeDropContents(event.dataTransfer);
-    if (folders.length === 0) return readFiles(loose);
-    void walkFolders(folders).then((walked) => readFiles([...loose, ...walked.files.map((f) => f.file)]));
+    if (folders.length === 0) readFiles(loose);
+    else void walkFolders(folders).then((walked) => readFiles([...loose, ...walked.files.map((f) => f.file)]));
   };
 
   return (
