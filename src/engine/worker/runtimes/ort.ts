@@ -5,8 +5,7 @@
  * (its execution provider needs the asyncify binary) when the engine runs on WebGPU.
  */
 import type * as OrtTypes from 'onnxruntime-web';
-import { dtypeOf } from '@/shared/models/tensorLayout';
-import { dequantize, float16ToNumber } from '@/shared/models/tensorLayout';
+import { dequantize, dtypeOf, float16ToNumber } from '@/shared/models/tensorLayout';
 import { LumenError } from '@/shared/errors';
 import type { TensorSignature } from '@/engine/shared/types';
 import type { InferenceRuntime, OpenOptions, RuntimeBatch, RuntimeSession } from './runtime';

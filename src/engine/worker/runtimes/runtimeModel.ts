@@ -46,7 +46,8 @@ export function toInputDtype(values: Float32Array, dtype: SpecDtype, input: Tens
   }
 }
 
-function layoutOf(spec: ModelSpec, session: RuntimeSession): InputLayout {
+/** The model's input layout from its signature, checked against the spec (RGB, the input size). */
+export function layoutOf(spec: ModelSpec, session: RuntimeSession): InputLayout {
   const shape = session.inputs[0]?.shape ?? [];
   let layout: InputLayout;
   try {
@@ -98,10 +99,6 @@ function makeRun(session: RuntimeSession, layout: InputLayout, spec: ModelSpec) 
     }
     return out;
   };
-}
-
-export function layoutOfLoaded(spec: ModelSpec, session: RuntimeSession): InputLayout {
-  return layoutOf(spec, session);
 }
 
 export interface RuntimeLoadOptions {

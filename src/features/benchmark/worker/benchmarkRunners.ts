@@ -13,7 +13,7 @@ import { readBack } from '@/engine/worker/readBack';
 import type { PeerClassifier } from './peer';
 import { rowsOf, topK, type ClassLayout } from '@/shared/models/topk';
 import { assertNever } from '@/shared/assertNever';
-import { layoutOfLoaded, runtimeBatches } from '@/engine/worker/runtimes/runtimeModel';
+import { layoutOf, runtimeBatches } from '@/engine/worker/runtimes/runtimeModel';
 import type { RuntimeBatch, RuntimeSession } from '@/engine/worker/runtimes/runtime';
 import type { BenchVariant } from '@/features/benchmark/shared/messages';
 import type { ModelSpec } from '@/engine/shared/types';
@@ -86,9 +86,9 @@ function bareSessionRunner(target: BenchTarget, ctx: BatchContext): Runner {
     async run() {
       if (!batches) {
         const input = ctx.input();
-        const laidOut = layoutOfLoaded(target.spec, session).layout === 'nchw' ? ctx.tf.transpose(input, [0, 3, 1, 2]) : input;
+        const laidOut = layoutOf(target.spec, session).layout === 'nchw' ? ctx.tf.transpose(input, [0, 3, 1, 2]) : input;
         try {
-          batches = runtimeBatches(session, layoutOfLoaded(target.spec, session), target.spec.inputSize)((await laidOut.data()) as Float32Array, ctx.batch);
+          batches = runtimeBatches(session, layoutOf(target.spec, session), target.spec.inputSize)((await laidOut.data()) as Float32Array, ctx.batch);
         } finally {
           if (laidOut !== input) laidOut.dispose();
         }
