@@ -29,6 +29,7 @@ describe('Your model by Hub id or runtime file URL', () => {
       modelUrl: 'https://huggingface.co/org/birds/resolve/main/onnx/model.onnx',
       labelsUrl: 'https://huggingface.co/org/birds/resolve/main/config.json',
       preprocessing: 'torch',
+      preprocessingFrom: 'file',
       facts: { classes: 3, classesFrom: 'model', outputKind: 'logits', inputShape: [null, 3, 260, 260], inputLayout: 'nchw' },
     });
   });
@@ -39,7 +40,7 @@ describe('Your model by Hub id or runtime file URL', () => {
       if (url.endsWith('config.json') && !url.endsWith('preprocessor_config.json')) return { id2label };
       throw new Error(`${url} answered HTTP 404`);
     });
-    expect(model.preprocessing).toBe('torch');
+    expect(model).toMatchObject({ preprocessing: 'torch', preprocessingFrom: 'default' });
     expect(model.notes.join('\n')).toMatch(/preprocessor_config.json: not read \(.*HTTP 404\); torch normalisation assumed/);
   });
 

@@ -22,6 +22,8 @@ export interface RemoteRuntimeModel {
   labelsUrl: string | null;
   facts: ModelJsonFacts;
   preprocessing: PreprocessingMode | null;
+  /** 'file': preprocessor_config.json said it (it wins over a remembered choice); 'default': assumed. */
+  preprocessingFrom: 'file' | 'default';
   notes: string[];
 }
 
@@ -54,6 +56,7 @@ export function runtimeFileUrl(text: string, base: string): RemoteRuntimeModel |
     labelsUrl: null,
     facts: blank(format),
     preprocessing: format === 'tflite' ? 'raw' : 'torch',
+    preprocessingFrom: 'default',
     notes: [
       `${file}: its input and output are read as it loads; set what it needs here (the defaults: ${format === 'tflite' ? 'raw pixels' : 'torch, as a PyTorch export'})`,
     ],
@@ -80,6 +83,7 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
   // Transformers' image classifiers end in a linear layer: logits.
   facts.outputKind = 'logits';
   let preprocessing: PreprocessingMode | null = 'torch';
+  let preprocessingFrom: RemoteRuntimeModel['preprocessingFrom'] = 'default';
   try {
     const read = hfPreprocessing(await fetchJson(hubFileUrl(repoId, HF_PREPROCESSOR, 'main', host)));
     const [h, w] = specInputSize(read.spec);
@@ -87,7 +91,10 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
     facts.inputLayout = 'nchw';
     const mode = modeOfSpec(read.spec);
     notes.push(`${HF_PREPROCESSOR}: ${describeSpec(read.spec)}${mode ? ` = ${mode}` : ''}`, ...read.notes);
-    preprocessing = mode ?? preprocessing;
+    if (mode) {
+      preprocessing = mode;
+      preprocessingFrom = 'file';
+    }
   } catch (error) {
     notes.push(`${HF_PREPROCESSOR}: not read (${error instanceof Error ? error.message : String(error)}); torch normalisation assumed`);
   }
@@ -98,6 +105,7 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
     labelsUrl: configUrl,
     facts,
     preprocessing,
+    preprocessingFrom,
     notes,
   };
 }

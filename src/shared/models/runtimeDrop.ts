@@ -22,6 +22,8 @@ export interface PickedRuntimeModel {
   facts: ModelJsonFacts;
   /** What the model's own files say to feed it (preprocessor_config.json, a uint8 input), or the format's default; null: the user chooses. */
   preprocessing: PreprocessingMode | null;
+  /** 'file': preprocessor_config.json said it (it wins over a remembered choice); 'default': the format's guess. */
+  preprocessingFrom: 'file' | 'default';
   /** What was read and from where, or assumed, for the Your model status. */
   notes: string[];
   ignored: string[];
@@ -106,13 +108,16 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     notes.push('preprocessing raw: most TFLite classifiers take uint8 pixels and quantize inside; LiteRT reads the input as the model loads');
   }
   const raw = await jsonOf(preprocessor);
+  let preprocessingFrom: PickedRuntimeModel['preprocessingFrom'] = 'default';
   if (raw) {
     const [, h, w] = facts.inputLayout === 'nchw' ? (facts.inputShape ?? []).slice(1) : (facts.inputShape ?? []);
     const read = hfPreprocessing(raw, typeof h === 'number' && typeof w === 'number' ? [h, w] : null);
     const mode = modeOfSpec(read.spec);
     notes.push(`${HF_PREPROCESSOR}: ${describeSpec(read.spec)}${mode ? ` = ${mode}` : ''}`, ...read.notes);
-    if (mode) preprocessing = mode;
-    else notes.push(`its normalisation is none of Lumen's modes: choose the nearest`);
+    if (mode) {
+      preprocessing = mode;
+      preprocessingFrom = 'file';
+    } else notes.push(`its normalisation is none of Lumen's modes: choose the nearest`);
   }
   if (facts.classes === null && labelCount !== null) {
     facts.classes = labelCount;
@@ -136,6 +141,7 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
       weightBytes: model.size,
     },
     preprocessing,
+    preprocessingFrom,
     notes,
     ignored: files.filter((f) => !used.has(f)).map((f) => f.name),
   };

@@ -44,8 +44,7 @@ export function runtimeDraft(picked: PickedRuntimeModel): CustomDraft {
     diskBytes: model.size + (labels?.size ?? 0),
     notes: picked.notes,
   });
-  const fromFiles = picked.notes.some((n) => n.startsWith('preprocessor_config.json'));
-  const preprocessing = (fromFiles || !draft.remembered ? picked.preprocessing : null) ?? draft.settings.preprocessing;
+  const preprocessing = (picked.preprocessingFrom === 'file' || !draft.remembered ? picked.preprocessing : null) ?? draft.settings.preprocessing;
   return { ...draft, settings: { ...draft.settings, preprocessing } };
 }
 
@@ -77,8 +76,7 @@ export function remoteDraft(remote: RemoteRuntimeModel): CustomDraft {
     notes: remote.notes,
     ...(remote.labelsUrl ? { labelsUrl: remote.labelsUrl } : {}),
   });
-  const fromFiles = remote.notes.some((n) => n.startsWith('preprocessor_config.json:'));
-  const preprocessing = (fromFiles || !draft.remembered ? remote.preprocessing : null) ?? draft.settings.preprocessing;
+  const preprocessing = (remote.preprocessingFrom === 'file' || !draft.remembered ? remote.preprocessing : null) ?? draft.settings.preprocessing;
   return { ...draft, settings: { ...draft.settings, preprocessing } };
 }
 
