@@ -59,7 +59,7 @@ test('Your model says which origins this deployment loads from when a typed addr
   await page.getByTestId('custom-url-read').click();
   const error = page.getByTestId('custom-error');
   await expect(error).toContainText(
-    'This deployment only loads models from: this site, https://storage.googleapis.com, https://tfhub.dev, https://www.kaggle.com, a server on this computer (localhost).',
+    'This deployment only loads models from: this site, https://storage.googleapis.com, https://tfhub.dev, https://www.kaggle.com, the Hugging Face Hub, a server on this computer (localhost).',
   );
   await expect(error).toContainText(`${NOT_CHOSEN} is not one of them`);
   await expect(error).toContainText("Download the model's files and drop them here instead");

@@ -67,4 +67,9 @@ describe('refusalFor', () => {
   it('describes an empty list as nowhere', () => {
     expect(describeSources(["'none'"])).toBe('nowhere');
   });
+  it('names the Hugging Face Hub and its file hosts once', () => {
+    const hub = ['https://huggingface.co', 'https://cdn-lfs.huggingface.co', 'https://cas-bridge.xethub.hf.co'];
+    expect(describeSources(["'self'", ...hub, 'http://localhost:*'])).toBe('this site, the Hugging Face Hub, a server on this computer (localhost)');
+    expect(describeSources(['https://nothuggingface.co.evil.example'])).toBe('https://nothuggingface.co.evil.example');
+  });
 });

@@ -51,6 +51,8 @@ export function describeSources(sources: readonly string[]): string {
   for (const source of sources) {
     if (source === "'self'") names.add('this site');
     else if (/^http:\/\/(localhost|127\.0\.0\.1)(:\*)?$/.test(source)) names.add('a server on this computer (localhost)');
+    // The Hub and its file hosts (scripts/vite/csp.ts) read as one place.
+    else if (/^https:\/\/([a-z0-9-]+\.)*(huggingface\.co|hf\.co)$/.test(source)) names.add('the Hugging Face Hub');
     else if (!source.startsWith("'")) names.add(source.replace(/:\*$/, ''));
   }
   return names.size > 0 ? [...names].join(', ') : 'nowhere';
