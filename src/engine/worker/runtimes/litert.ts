@@ -4,7 +4,8 @@
  * comes in as an ES module (scripts/vite/runtimeFiles.ts) and is handed over as the global
  * `ModuleFactory` LiteRT looks for, with `importScripts` a no-op while it loads and the wasm located
  * at its hashed asset URL. Threads only where the page is cross-origin isolated (the threaded build
- * hangs without SharedArrayBuffer), never more than the pool LiteRT spawns.
+ * hangs without SharedArrayBuffer), never more than the pool LiteRT spawns, and per model only
+ * when measured faster than one (fasterThreads).
  *
  * LiteRT.js exposes no tensor quantization: a uint8 input takes raw pixels (the model's own input
  * quantization maps them), and a uint8 softmax output, whose zero point is 0, is scaled to sum to 1.
