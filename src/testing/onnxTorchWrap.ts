@@ -7,6 +7,8 @@
  * read the input are rewritten to read the new nodes' output.
  */
 
+import { bytesOf } from '@/shared/images/testBytes';
+
 const MODEL_GRAPH = 7;
 const GRAPH_NODE = 1;
 const GRAPH_INITIALIZER = 5;
@@ -75,15 +77,7 @@ function encodeVarint(value: number): number[] {
   return out;
 }
 
-const concat = (parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
+const concat = (parts: readonly Uint8Array[]): Uint8Array => bytesOf(...parts);
 const bytesField = (number: number, payload: Uint8Array): Uint8Array =>
   concat([new Uint8Array([...encodeVarint(number * 8 + 2), ...encodeVarint(payload.length)]), payload]);
 const stringField = (number: number, text: string): Uint8Array => bytesField(number, new TextEncoder().encode(text));

@@ -7,6 +7,7 @@
 import { LumenError } from '@/shared/errors';
 import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfPreprocessing, hubFileUrl, isHubRepoId } from './hfLayout';
 import { describeSpec, modeOfSpec, specInputSize } from './preprocessSpec';
+import { blankRuntimeFacts } from './runtimeDrop';
 import type { ModelJsonFacts } from './modelJson';
 import type { PreprocessingMode } from './catalog';
 
@@ -27,17 +28,6 @@ export interface RemoteRuntimeModel {
   notes: string[];
 }
 
-const blank = (format: 'onnx' | 'tflite'): ModelJsonFacts => ({
-  format,
-  inputName: null,
-  inputShape: null,
-  classes: null,
-  classesFrom: null,
-  outputKind: null,
-  weightFiles: [],
-  weightBytes: 0,
-});
-
 /** An `.onnx` or `.tflite` URL; null for anything else (a model.json URL goes the TF.js way). */
 export function runtimeFileUrl(text: string, base: string): RemoteRuntimeModel | null {
   let url: URL;
@@ -54,7 +44,7 @@ export function runtimeFileUrl(text: string, base: string): RemoteRuntimeModel |
     name: `${url.host} · ${file}`,
     modelUrl: url.href,
     labelsUrl: null,
-    facts: blank(format),
+    facts: blankRuntimeFacts(format),
     preprocessing: format === 'tflite' ? 'raw' : 'torch',
     preprocessingFrom: 'default',
     notes: [
@@ -77,7 +67,7 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
     throw new LumenError('model-invalid', `${repoId}: ${error instanceof Error ? error.message : String(error)}`);
   }
   notes.push(`labels: ${labels.length} from ${HF_CONFIG} id2label`);
-  const facts = blank('onnx');
+  const facts = blankRuntimeFacts('onnx');
   facts.classes = labels.length;
   facts.classesFrom = 'model';
   // Transformers' image classifiers end in a linear layer: logits.

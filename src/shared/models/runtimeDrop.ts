@@ -29,6 +29,11 @@ export interface PickedRuntimeModel {
   ignored: string[];
 }
 
+/** What an ONNX or TFLite model is known to be before anything of it is read. */
+export function blankRuntimeFacts(format: 'onnx' | 'tflite'): ModelJsonFacts {
+  return { format, inputName: null, inputShape: null, classes: null, classesFrom: null, outputKind: null, weightFiles: [], weightBytes: 0 };
+}
+
 const ONNX_ELEM = { 1: 'float32', 2: 'uint8', 3: 'int8', 10: 'float16' } as const;
 const byName = (files: readonly File[], name: string): File | undefined => files.find((f) => f.name.toLowerCase() === name);
 const isModelFile = (f: File): boolean => /\.(onnx|tflite)$/i.test(f.name);
@@ -93,7 +98,7 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     notes.push(`labels: ${labelCount} from ${HF_CONFIG} id2label`);
   }
 
-  let facts: Partial<ModelJsonFacts> = { inputName: null, inputShape: null, classes: null, classesFrom: null, outputKind: null };
+  let facts: Partial<ModelJsonFacts> = {};
   let preprocessing: PreprocessingMode | null = null;
   if (format === 'onnx') {
     const read = onnxFacts(readOnnxSignature(new Uint8Array(await model.arrayBuffer())), model.name);
@@ -119,7 +124,7 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
       preprocessingFrom = 'file';
     } else notes.push(`its normalisation is none of Lumen's modes: choose the nearest`);
   }
-  if (facts.classes === null && labelCount !== null) {
+  if ((facts.classes ?? null) === null && labelCount !== null) {
     facts.classes = labelCount;
     facts.classesFrom = 'guess';
   }
@@ -129,17 +134,7 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     model,
     labels,
     labelCount,
-    facts: {
-      format,
-      inputName: null,
-      inputShape: null,
-      classes: null,
-      classesFrom: null,
-      outputKind: null,
-      ...facts,
-      weightFiles: [],
-      weightBytes: model.size,
-    },
+    facts: { ...blankRuntimeFacts(format), ...facts, weightBytes: model.size },
     preprocessing,
     preprocessingFrom,
     notes,
