@@ -1,8 +1,9 @@
 /**
- * The measured automatic backend: after the first result the worker times each backend and the
- * page remembers the pick per (model, device) in localStorage; on reload the remembered choice is
- * used before the model loads (still the automatic choice: a worker started afresh after a crash
- * keeps it, unforced), and a forced ?backend= always wins over it.
+ * The measured automatic backend: after the first result the worker times each backend (and, for
+ * MobileNetV2, the members of its family on ONNX Runtime and LiteRT) and the page remembers the
+ * pick per (model, device) in localStorage; on reload the remembered choice is used before the
+ * model loads (still the automatic choice: a worker started afresh after a crash keeps it,
+ * unforced), and a forced ?backend= always wins over it.
  */
 import { expect, test } from './fixtures';
 import { photoFile, requireShared } from './support';
@@ -13,7 +14,9 @@ const PREFIX = `lumen.backendChoice:${MODEL}|`;
 const storedChoice = (page: import('@playwright/test').Page) =>
   page.evaluate((prefix) => {
     const key = Object.keys(localStorage).find((k) => k.startsWith(prefix));
-    return key ? { key, value: JSON.parse(localStorage.getItem(key) ?? 'null') as { backend: string; summary: string; at: number } } : null;
+    return key
+      ? { key, value: JSON.parse(localStorage.getItem(key) ?? 'null') as { backend: string; summary: string; at: number; modelId?: string; batch?: number } }
+      : null;
   }, PREFIX);
 
 test('measured after the first result, remembered on reload, overridden by ?backend=', async ({ page }) => {
@@ -30,8 +33,16 @@ test('measured after the first result, remembered on reload, overridden by ?back
   await expect.poll(() => storedChoice(page), { timeout: 60_000 }).not.toBeNull();
   const measured = await storedChoice(page);
   console.log(`FIGURE backend choice (${provisional} provisional): ${measured?.value.summary}`);
-  expect(measured?.value.summary).toMatch(/ms.*→ (webgpu|webgl|wasm)/);
+  // The family's other members were timed beside the TF.js model, each on its own runtime.
+  expect(measured?.value.summary).toMatch(/ms.*→ (tfjs|ort|litert)\/(webgpu|webgl|wasm)/);
+  expect(measured?.value.summary).toMatch(/ort\/wasm(×\d)? (\d|skipped)/);
+  expect(measured?.value.summary).toMatch(/litert\/wasm(×\d)? (\d|skipped)/);
   await expect(page.getByTestId('backend')).toHaveText(measured?.value.backend ?? '');
+  // Whatever won runs: a member in the model's place (said under the picker), or the model itself.
+  const member = measured?.value.modelId;
+  const runtime = member === undefined ? 'tfjs' : member.endsWith('_tflite') ? 'litert' : 'ort';
+  await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', runtime);
+  await expect(page.getByTestId('running-member')).toHaveCount(member === undefined ? 0 : 1);
 
   // Remember another backend than the rule's for this model and device: a reload must use it.
   const other = provisional === 'wasm' ? 'webgl' : 'wasm';
@@ -59,4 +70,37 @@ test('measured after the first result, remembered on reload, overridden by ?back
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('backend-choice')).toHaveAttribute('data-status', 'forced');
   expect((await storedChoice(page))?.value.backend).toBe(other);
+});
+
+test('a remembered family member runs in place of the model; a forced backend runs the model itself', async ({ page }) => {
+  requireShared(MODEL, 'mobilenet_v2_100_224_quant_tflite');
+  test.setTimeout(120_000);
+  await page.goto(`./?model=${MODEL}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  // A first measurement names the key (model and this device); then forge what one that found the
+  // uint8 TFLite member fastest on wasm would store there.
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png')]);
+  await expect.poll(() => storedChoice(page), { timeout: 60_000 }).not.toBeNull();
+  const measured = await storedChoice(page);
+  const forged = {
+    backend: 'wasm',
+    summary: 'forged by the test → litert/wasm (mobilenet_v2_100_224_quant_tflite)',
+    at: Date.now(),
+    modelId: 'mobilenet_v2_100_224_quant_tflite',
+  };
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), { key: measured?.key ?? '', value: forged });
+
+  await page.goto(`./?model=${MODEL}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', 'litert');
+  await expect(page.getByTestId('running-member')).toHaveAttribute('data-member', 'mobilenet_v2_100_224_quant_tflite');
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png')]);
+  const card = page.locator('[data-testid=result][data-file="chelsea.png"][data-status=ok]');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(/cat/i);
+
+  await page.goto(`./?model=${MODEL}&backend=wasm`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', 'tfjs');
+  await expect(page.getByTestId('running-member')).toHaveCount(0);
 });

@@ -13,6 +13,9 @@ import { DROP_DIR, dropFiles, dropRatios, formatDrops, runDrop, type DropRun } f
 import { formatColdStart, formatEnvironment, formatFailures, formatRatios, formatTable, reportRows } from './bench/benchReport';
 import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/features/benchmark/shared/benchRun';
 import { benchRatios } from '../src/features/benchmark/shared/benchCompare';
+import { autoOverBest, formatAutoLines, type AutoOverBest } from './bench/benchAuto';
+import { familyMembers } from '../src/shared/models/family';
+import { parseChoice } from '../src/shared/weights/choice';
 import type { LumenHarness } from '../src/harness/main';
 import type { BenchVariant } from '../src/features/benchmark/shared/messages';
 
@@ -31,6 +34,8 @@ if (cli.help) {
 }
 if (!cli.image) console.error('bench: no input image (../shared absent or --image random): using random pixels.');
 
+/** The models asked for, before --runtime swaps in family members: --auto chooses for these. */
+const asked = [...new Set(cli.models.map((key) => parseChoice(key).id))];
 if (cli.runtimes.length > 0) {
   const catalog = await catalogModels();
   cli.models = [...new Set(cli.models.flatMap((id) => cli.runtimes.map((runtime) => modelOnRuntime(catalog, id, runtime))))];
@@ -64,6 +69,35 @@ try {
   }
   const rows = [...benchRows(sweep), ...(peerRun ? benchRows(peerRun) : [])];
   const ratios = benchRatios(rows);
+  const autos: AutoOverBest[] = [];
+  const autoRows: ReturnType<typeof reportRows> = [];
+  if (cli.auto) {
+    const catalog = await catalogModels();
+    const swept = reportRows(rows, 'app');
+    for (const id of asked) {
+      const choice = await headless.page.evaluate(([model, backend]) => (window as unknown as HarnessWindow).lumenHarness.choose(model, backend), [
+        id,
+        cli.backends[0] ?? 'wasm',
+      ] as const);
+      const { decision } = choice;
+      console.error(`bench: --auto ${id}: ${decision.summary}`);
+      const run = await bench({
+        ...base,
+        backends: [decision.backend],
+        kind: 'sweep',
+        models: [decision.modelId ?? id],
+        batches: [decision.batch],
+        variants: [{ kind: 'model', method: 'auto' }],
+        coldStart: false,
+      });
+      const [row] = reportRows(benchRows(run), 'app');
+      if (!row) continue;
+      autoRows.push(row);
+      const family = familyMembers(catalog, id).map((m) => m.id);
+      const result = autoOverBest(id, family, row, swept, decision.summary);
+      if (result) autos.push(result);
+    }
+  }
   // The drop runs after the sweep, in the same worker, so the bare rows it is held against are this run's.
   const drops: DropRun[] = [];
   if (cli.drop > 0) {
@@ -80,6 +114,7 @@ try {
   );
   console.log('app (forward pass + read-back, input built once per batch size), ms:');
   console.log(formatTable(app));
+  if (autoRows.length > 0) console.log(`\nthe measured automatic choice (--auto), ms:\n${formatTable(autoRows)}`);
   if (cli.bare) console.log(`\nbare model (execute/predict + read-back, same worker and input), ms:\n${formatTable(reportRows(rows, 'bare'))}`);
   if (peerRun) {
     console.log(`\n${PEER_MODEL}: app classify path (preprocess + forward + read-back + top-5) vs peer classify(), batch 1, ms:`);
@@ -91,6 +126,7 @@ try {
     ...formatColdStart(coldStartRows(sweep)),
     ...formatFailures(rows),
     ...formatRatios(ratios),
+    ...formatAutoLines(autos),
     ...(cli.drop > 0 ? formatDrops(drops, dropVsBare) : []),
   ])
     console.log(line);
@@ -100,7 +136,9 @@ try {
     const document = {
       environment: sweep.environment,
       rows: app,
+      ...(cli.auto ? { auto: { rows: autoRows.map((r) => ({ ...r, auto: true })), choices: autos } } : {}),
       ratios: {
+        ...(cli.auto ? { autoOverBest: autos.length > 0 ? Math.min(...autos.map((a) => a.ratio)) : null } : {}),
         appOverBare: ratios.appOverBare,
         appOverPeer: ratios.appOverPeer,
         basis: 'p50',

@@ -27,6 +27,8 @@ export interface BenchCli {
   build: boolean;
   /** Serve the harness cross-origin isolated, so wasm runs threaded on every core (as the deployed app does). */
   isolated: boolean;
+  /** Also make the app's measured automatic choice for each --model and run it: its row and ratios.autoOverBest. */
+  auto: boolean;
   help: boolean;
 }
 
@@ -64,6 +66,10 @@ Options:
   --isolated            serve the harness cross-origin isolated (COOP/COEP), so wasm runs with one thread
                         per core, as the deployed app does once its service worker isolates it (default:
                         not isolated, wasm single-threaded); the environment line says how many threads ran
+  --auto                also make the app's measured automatic choice for each --model (every backend, and
+                        each member of its family on its runtime, timed in the worker as the page does
+                        after a first result), run the chosen runtime, backend, threads and batch like the
+                        other rows, and report ratios.autoOverBest: its img/s over the best row of its family
   -h, --help            show this help`;
 
 const whole = (name: string, text: string | undefined, fallback: number, min: number): number => {
@@ -95,6 +101,7 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
       'no-peer': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       isolated: { type: 'boolean', default: false },
+      auto: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -140,6 +147,7 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     peer: !values['no-peer'],
     build: !values['no-build'],
     isolated: values.isolated,
+    auto: values.auto,
     help: values.help,
   };
 }

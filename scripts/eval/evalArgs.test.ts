@@ -24,3 +24,13 @@ describe('npm run eval --runtime and --family', () => {
     expect(() => parseEvalArgs(['--model', 'm', '--agree'])).toThrow(/bare --agree compares the members/);
   });
 });
+
+describe('--center-crop', () => {
+  it("alone means torchvision's 0.875; a value is the fraction; anything else is refused", () => {
+    expect(parseEvalArgs(['--model', 'm']).cropFraction).toBeNull();
+    expect(parseEvalArgs(['--model', 'm', '--center-crop']).cropFraction).toBe(0.875);
+    expect(parseEvalArgs(['--model', 'm', '--center-crop', '--limit', '5'])).toMatchObject({ cropFraction: 0.875, limit: 5 });
+    expect(parseEvalArgs(['--model', 'm', '--center-crop', '0.9']).cropFraction).toBe(0.9);
+    expect(() => parseEvalArgs(['--model', 'm', '--center-crop', '1.5'])).toThrow('fraction in (0, 1]');
+  });
+});

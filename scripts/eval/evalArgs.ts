@@ -24,6 +24,8 @@ export interface EvalOptions {
   limit: number | undefined;
   json: string | undefined;
   batch: number;
+  /** `--center-crop [F]`: torchvision's evaluation transform, shorter side to input / F (0.875: 224 → 256), then the centre. */
+  cropFraction: number | null;
   rebuild: boolean;
   help: boolean;
 }
@@ -55,6 +57,8 @@ Options:
                       (fractions; probabilities: all 1000 classes in Keras order); with --agree,
                       FILE.<backend>.json for each of the two backends
   --batch N           images per classify request and per forward pass (default 16)
+  --center-crop [F]   torchvision's evaluation transform instead of a straight resize: the shorter side
+                      to input / F (default F 0.875: 224 → 256), then the centre at the input size
   --rebuild           rebuild dist-harness/ first (done anyway when src/ is newer than it)
   -h, --help          show this help
 
@@ -66,6 +70,15 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer (got "${value}")`);
   return n;
+}
+
+/** `--center-crop` alone means torchvision's 0.875; a value must be a fraction in (0, 1]. */
+function cropFraction(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (value === '') return 0.875;
+  const f = Number(value);
+  if (!(f > 0 && f <= 1)) throw new Error(`--center-crop takes a fraction in (0, 1], such as 0.875 (got "${value}")`);
+  return f;
 }
 
 function backend(value: string, flag: string): BackendName {
@@ -82,7 +95,9 @@ export function weightsFlag(value: string | undefined): WeightsName {
 
 /** A bare `--agree` (with --family) has no value; parseArgs wants one. */
 function withBareAgree(argv: readonly string[]): string[] {
-  return argv.map((arg, i) => (arg === '--agree' && (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--')) ? '--agree=members' : arg));
+  const bare = (i: number): boolean => argv[i + 1] === undefined || (argv[i + 1]?.startsWith('--') ?? false);
+  // A bare --center-crop means its default fraction; parseArgs needs a value to hold.
+  return argv.map((arg, i) => (arg === '--agree' && bare(i) ? '--agree=members' : arg === '--center-crop' && bare(i) ? '--center-crop=' : arg));
 }
 
 export function parseEvalArgs(argv: readonly string[]): EvalOptions {
@@ -101,6 +116,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
       limit: { type: 'string' },
       json: { type: 'string' },
       batch: { type: 'string' },
+      'center-crop': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -117,6 +133,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
     limit: positiveInt(values.limit, '--limit'),
     json: values.json,
     batch: positiveInt(values.batch, '--batch') ?? 16,
+    cropFraction: cropFraction(values['center-crop']),
     rebuild: values.rebuild,
     help: values.help,
   };

@@ -39,10 +39,15 @@ interface Run {
 
 async function runOne(target: EvalTarget, options: EvalOptions, backend: BackendName, set: EvalSet): Promise<Run> {
   process.stderr.write(`[${backend}] loading ${options.model}…\n`);
-  const prepared = await prepareModel(target.page, options.model, backend, options.weights);
+  const prepared = await prepareModel(target.page, options.model, backend, options.weights, options.cropFraction);
   process.stderr.write(
     `[${backend}] ${prepared.engine.backend} ready (${prepared.engine.reason}); ${prepared.spec.name} loaded in ${prepared.model.loadMs.toFixed(0)} ms\n`,
   );
+  const crop = prepared.spec.centerCrop;
+  if (crop)
+    process.stderr.write(
+      `[${backend}] preprocessing: shorter side to ${crop.shortestEdge}, centre ${prepared.spec.inputSize.join('×')} (torchvision's evaluation transform)\n`,
+    );
   const started = performance.now();
   const outcomes = await classifyAll(target, prepared.spec, set.images, { batchSize: options.batch, onChunk: progressReporter(backend, set.images) });
   return { prepared, outcomes, ms: performance.now() - started };

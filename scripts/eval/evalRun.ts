@@ -26,12 +26,23 @@ export interface PreparedModel {
 }
 
 /** Starts `backend` in the page's worker and loads (and warms up) catalog model `modelId`. */
-export async function prepareModel(page: Page, modelId: string, backend: BackendName, weights: WeightsName = 'float32'): Promise<PreparedModel> {
+export async function prepareModel(
+  page: Page,
+  modelId: string,
+  backend: BackendName,
+  weights: WeightsName = 'float32',
+  cropFraction: number | null = null,
+): Promise<PreparedModel> {
   return page.evaluate(
-    async ({ modelId, backend, weights }) => {
+    async ({ modelId, backend, weights, cropFraction }) => {
       const harness = (window as unknown as { lumenHarness: LumenHarness }).lumenHarness;
       const engine = await harness.engine.init({ backend });
-      const spec = await harness.spec(modelId, weights);
+      const plain = await harness.spec(modelId, weights);
+      // torchvision: Resize(int(crop / fraction)) then CenterCrop(crop); its own key, so the worker
+      // never mistakes it for the same model resized straight.
+      const shortestEdge = cropFraction === null ? null : Math.floor(Math.min(...plain.inputSize) / cropFraction);
+      const spec =
+        shortestEdge === null ? plain : { ...plain, key: `${plain.key}#crop${shortestEdge}`, centerCrop: { shortestEdge, offset: 'torchvision' as const } };
       const model = await harness.engine.load({ model: spec });
       // Labels files are JSON (array or index → name object) or plain text, one name per line.
       const text = spec.labelsUrl ? (await (await harness.blob(spec.labelsUrl)).text()).trim() : '[]';
@@ -41,7 +52,7 @@ export async function prepareModel(page: Page, modelId: string, backend: Backend
       const labels = Array.isArray(raw) ? raw.map(String) : Object.values(raw as Record<string, unknown>).map(String);
       return { spec, engine, model, labels };
     },
-    { modelId, backend, weights },
+    { modelId, backend, weights, cropFraction },
   );
 }
 

@@ -13,6 +13,8 @@ import type { ModelSpec } from '@/engine/shared/types';
 import type { WeightsName } from '@/shared/weights/names';
 import { parseChoice } from '@/shared/weights/choice';
 import { findVariant, recordedVariant, specWithWeights } from '@/shared/weights/variantSpec';
+import { measureChoice, type AutoChoice } from './autoChoice';
+import type { BackendName } from '@/engine/shared/types';
 
 export interface LumenHarness {
   /** The app's engine (the worker behind its typed interface). */
@@ -23,6 +25,8 @@ export interface LumenHarness {
   blob(url: string): Promise<Blob>;
   /** Runs a benchmark plan with the page's own runner; progress goes to the console. */
   bench(config: BenchConfig, imageUrls: string[]): Promise<BenchRun>;
+  /** The app's measured automatic choice for `id`, starting from `provisional` (autoChoice.ts). */
+  choose(id: string, provisional: BackendName): Promise<AutoChoice>;
 }
 
 const catalogUrl = new URL('models/catalog.json', document.baseURI);
@@ -83,6 +87,10 @@ const harness: LumenHarness = {
       },
     );
     return handle.result;
+  },
+  async choose(id, provisional) {
+    const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
+    return measureChoice(getEngine(), catalog, catalogUrl, (model) => harness.spec(model), id, provisional);
   },
 };
 

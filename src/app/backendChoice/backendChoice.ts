@@ -1,19 +1,25 @@
 /**
- * The measured automatic backend, page side. With no forced backend (picker or ?backend=):
+ * The measured automatic choice, page side. With no forced backend (picker or ?backend=):
  * - at start-up, a choice remembered for (model, device) is applied before the model loads;
  * - otherwise, once the first result is on screen (on the rule-based backend), the worker times
- *   each backend (engine/shared/timeBackends.ts, engine/worker/backendTiming.ts), the page decides, remembers and, when
- *   another backend wins clearly, switches to it and re-runs what is on screen.
+ *   each backend (engine/shared/timeBackends.ts, engine/worker/backendTiming.ts) and, for a
+ *   catalog model with a family, each other member on its runtime (the same network as ONNX or
+ *   TFLite, within half a point of its top-1: shared/models/family.ts), with the wasm threads each
+ *   runs and the per-image time of a batch; the page decides, remembers and, when another backend
+ *   or member wins clearly, switches to it (the member runs while the model stays selected:
+ *   `runningMember`, modelRegistry.selectedSpec) and re-runs what is on screen.
  * The person can measure again (What ran). Its state lives in a store of its own.
  */
 import { create } from 'zustand';
 import { useStore } from '@/app/store/index';
-import { selectedSpec } from '@/app/store/modelRegistry';
+import { isAvailable, selectionSpec, specFor } from '@/app/store/modelRegistry';
 import { deviceOf, localStore } from '@/browser/storage/device';
 import { getEngine } from '@/engine/client';
+import { rememberChoiceBatch } from '@/features/classify/client/classifyBatch';
+import { choosableMembers } from '@/shared/models/family';
 import { decideBackend } from './decide';
-import { forgetChoice, readChoice, writeChoice } from './remembered';
-import type { BackendName } from '@/engine/shared/types';
+import { forgetChoice, readChoice, writeChoice, type RememberedChoice } from './remembered';
+import { runtimeOfFormat, type BackendName, type ModelSpec } from '@/engine/shared/types';
 
 export interface BackendChoiceState {
   status: 'idle' | 'timing' | 'done' | 'error';
@@ -40,6 +46,20 @@ async function runMeasured(backend: BackendName, summary: string, remembered: bo
   useStore.setState({ engine, engineStatus: 'ready', requestedBackend: null });
 }
 
+/** Family members the measured choice may weigh for the selection: catalog models at float32 weights only. */
+function memberSpecs(spec: ModelSpec): ModelSpec[] {
+  const { catalog, selectedWeights } = useStore.getState();
+  if (!catalog || selectedWeights !== 'float32') return [];
+  return choosableMembers(catalog.models, spec.id, (m) => isAvailable(m.id)).flatMap((m) => specFor(m.id) ?? []);
+}
+
+/** The member a choice ran, when it is still one the choice may weigh (installed, in the family, accurate enough). */
+function memberOf(modelId: string, choice: RememberedChoice): { of: string; member: string } | null {
+  const spec = specFor(modelId);
+  if (!choice.modelId || !spec) return null;
+  return memberSpecs(spec).some((m) => m.id === choice.modelId) ? { of: modelId, member: choice.modelId } : null;
+}
+
 /** At start-up, before the model loads: the choice remembered for (model, device), if any. */
 export async function applyRememberedChoice(modelId: string | null): Promise<void> {
   const { engine, requestedBackend } = useStore.getState();
@@ -47,6 +67,7 @@ export async function applyRememberedChoice(modelId: string | null): Promise<voi
   if (!modelId || !engine || requestedBackend !== null || !store) return;
   const choice = readChoice(store, modelId, deviceOf(engine));
   if (!choice) return;
+  useStore.setState({ runningMember: memberOf(modelId, choice) });
   useBackendChoice.setState({ status: 'done', summary: choice.summary, remembered: true, modelId });
   measuredThisVisit.add(modelId);
   if (choice.backend === engine.backend) {
@@ -66,25 +87,41 @@ export async function applyRememberedChoice(modelId: string | null): Promise<voi
  */
 export type AfterMeasure = { reload: string } | null;
 
-/** Times every backend on the selected model, decides, remembers, and switches when it wins clearly. */
+/**
+ * Times every backend (and family member) on the selected model, decides, remembers, and switches
+ * when one wins clearly. Measured from the selection itself on the running backend, so a member
+ * chosen on an earlier visit must win again.
+ */
 export async function measureBackends(): Promise<AfterMeasure> {
-  const spec = selectedSpec();
+  const spec = selectionSpec();
   const { engine, requestedBackend } = useStore.getState();
   if (!spec || !engine || requestedBackend !== null || useBackendChoice.getState().status === 'timing') return null;
   measuredThisVisit.add(spec.id);
   useBackendChoice.setState({ status: 'timing', summary: null, remembered: false, modelId: spec.id });
   try {
-    const timings = await getEngine().timeBackends({ model: spec });
-    const decision = decideBackend(timings, engine.backend);
+    const members = memberSpecs(spec);
+    const timings = await getEngine().timeBackends({ model: spec, ...(members.length > 0 ? { members } : {}) });
+    const decision = decideBackend(timings, engine.backend, undefined, members.length > 0 ? runtimeOfFormat(spec.format) : null);
     const store = storage();
-    if (store) writeChoice(store, spec.id, deviceOf(engine), { backend: decision.backend, summary: decision.summary, at: Date.now() });
+    const choice: RememberedChoice = { backend: decision.backend, summary: decision.summary, at: Date.now(), batch: decision.batch };
+    if (decision.modelId) choice.modelId = decision.modelId;
+    if (store) writeChoice(store, spec.id, deviceOf(engine), choice);
     useBackendChoice.setState({ status: 'done', summary: decision.summary });
-    if (useStore.getState().requestedBackend !== null || selectedSpec()?.id !== spec.id) return null; // the person moved on
-    if (!decision.switched) {
+    if (useStore.getState().requestedBackend !== null || selectionSpec()?.id !== spec.id) return null; // the person moved on
+    const winner = decision.timings.find((t) => t.backend === decision.backend && (t.modelId ?? null) === decision.modelId);
+    if (winner?.batchMs != null && winner.batch) {
+      const throughput = (1000 * decision.batch) / (decision.batch > 1 ? winner.batchMs : (winner.warmMs ?? winner.batchMs));
+      rememberChoiceBatch({ model: decision.modelId ?? spec.id, backend: decision.backend, batch: decision.batch, throughput });
+    }
+    const running = useStore.getState().runningMember;
+    const runningMember = decision.modelId ? { of: spec.id, member: decision.modelId } : null;
+    useStore.setState({ runningMember });
+    if (!decision.switched && running === null) {
       useStore.setState({ engine: { ...engine, reason: `measured: ${decision.summary}` } });
       return null;
     }
-    await runMeasured(decision.backend, decision.summary, false);
+    if (decision.backend !== engine.backend) await runMeasured(decision.backend, decision.summary, false);
+    else useStore.setState({ engine: { ...engine, reason: `measured: ${decision.summary}` } });
     return { reload: spec.id };
   } catch (error) {
     useBackendChoice.setState({ status: 'error', summary: `could not measure: ${message(error)}` });
@@ -94,7 +131,7 @@ export async function measureBackends(): Promise<AfterMeasure> {
 
 /** The "Measure again" button: forgets the remembered choice for this model and device, then measures. */
 export async function remeasureBackends(): Promise<AfterMeasure> {
-  const spec = selectedSpec();
+  const spec = selectionSpec();
   const { engine } = useStore.getState();
   const store = storage();
   if (spec && engine && store) forgetChoice(store, spec.id, deviceOf(engine));
@@ -105,7 +142,7 @@ export async function remeasureBackends(): Promise<AfterMeasure> {
 /** Watches for the first result of a model not yet measured on this device, then measures; `after` reloads on a switch. */
 export function watchFirstResults(after: (next: AfterMeasure) => Promise<void>): () => void {
   return useStore.subscribe((state) => {
-    const spec = selectedSpec();
+    const spec = selectionSpec();
     if (!spec || state.requestedBackend !== null || state.engineStatus !== 'ready' || state.modelStatus !== 'ready') return;
     if (measuredThisVisit.has(spec.id) || !state.cards.some((c) => c.status === 'ok')) return;
     const store = storage();

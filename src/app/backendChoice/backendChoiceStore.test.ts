@@ -37,8 +37,13 @@ vi.mock('@/engine/client', () => ({
     },
   }),
 }));
-const spec = { id: 'mnv2', key: 'mnv2@1' } as ModelSpec;
-vi.mock('@/app/store/modelRegistry', () => ({ selectedSpec: () => spec }));
+const spec = { id: 'mnv2', key: 'mnv2@1', format: 'graph' } as ModelSpec;
+const memberSpec = { id: 'mnv2_tflite', key: 'mnv2_tflite@1', format: 'tflite' } as ModelSpec;
+vi.mock('@/app/store/modelRegistry', () => ({
+  selectionSpec: () => spec,
+  specFor: (id: string) => (id === spec.id ? spec : id === memberSpec.id ? memberSpec : null),
+  isAvailable: () => true,
+}));
 
 const local = new Map<string, string>();
 vi.stubGlobal('navigator', { hardwareConcurrency: 2, userAgent: 'Chrome/156.0' });
@@ -59,7 +64,15 @@ beforeEach(() => {
   requests.length = 0;
   local.clear();
   useBackendChoice.setState({ status: 'idle', summary: null, remembered: false, modelId: null });
-  useStore.setState({ engine: engineOn('webgl', false), engineStatus: 'ready', requestedBackend: null, selectedModel: 'mnv2' });
+  useStore.setState({
+    engine: engineOn('webgl', false),
+    engineStatus: 'ready',
+    requestedBackend: null,
+    selectedModel: 'mnv2',
+    selectedWeights: 'float32',
+    catalog: null,
+    runningMember: null,
+  });
 });
 
 describe('measured backend choice (page side)', () => {
@@ -98,5 +111,30 @@ describe('measured backend choice (page side)', () => {
     await applyRememberedChoice('mnv2');
     await measureBackends();
     expect(requests).toEqual([]);
+  });
+
+  it('weighs the family: a clearly faster member runs in place of the model, is remembered, and re-applied at start-up', async () => {
+    const entry = (id: string, format: string, top1: number) => ({ id, format, family: 'mnv2', accuracy: { top1, top5: 0.96 } });
+    const catalog = { schemaVersion: 1, defaultModel: 'mnv2', models: [entry('mnv2', 'graph', 0.85), entry('mnv2_tflite', 'tflite', 0.847)] };
+    useStore.setState({ catalog: catalog as never, engine: engineOn('wasm', false) });
+    timings = [t('webgl', 41), t('wasm', 44), { ...t('wasm', 30), modelId: 'mnv2_tflite', runtime: 'litert', batch: 8, batchMs: 200 }];
+    // Same backend: no restart, but the model must load again as the member.
+    expect(await measureBackends()).toEqual({ reload: 'mnv2' });
+    expect(requests.map((r) => r.type)).toEqual(['time-backends']);
+    expect(useStore.getState().runningMember).toEqual({ of: 'mnv2', member: 'mnv2_tflite' });
+    const stored = JSON.parse([...local.entries()].find(([k]) => k.startsWith('lumen.backendChoice:'))?.[1] ?? '{}');
+    expect(stored).toMatchObject({ backend: 'wasm', modelId: 'mnv2_tflite', batch: 8 });
+    expect(useStore.getState().engine?.reason).toMatch(/→ litert\/wasm \(mnv2_tflite\), batch 8$/);
+    // Its batch is what a drop runs with on this device, said to come from this measurement.
+    const batch = [...local.entries()].find(([k]) => k.startsWith('lumen.classifyBatch:mnv2_tflite|wasm|'));
+    expect(JSON.parse(batch?.[1] ?? '{}')).toMatchObject({ batch: 8, fromChoice: true, throughput: 40 });
+
+    useStore.setState({ runningMember: null });
+    await applyRememberedChoice('mnv2');
+    expect(useStore.getState().runningMember).toEqual({ of: 'mnv2', member: 'mnv2_tflite' });
+    // A member that no longer qualifies (its accuracy fell out of range) is not run from memory.
+    useStore.setState({ runningMember: null, catalog: { ...catalog, models: [entry('mnv2', 'graph', 0.85), entry('mnv2_tflite', 'tflite', 0.8)] } as never });
+    await applyRememberedChoice('mnv2');
+    expect(useStore.getState().runningMember).toBeNull();
   });
 });

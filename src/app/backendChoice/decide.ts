@@ -1,43 +1,78 @@
 /**
- * The measured choice: the fastest warm backend, but only when it beats the provisional (rule-based)
- * one by a clear margin, since a few runs on a busy machine are noisy and a switch costs a reload.
+ * The measured choice: the candidate (backend, or another family member on its runtime and
+ * backend) with the best per-image time, at batch 1 or at the timed batch when that is faster per
+ * image, but only when it beats the provisional one (the model asked for, on the rule-based backend)
+ * by a clear margin, since a few runs on a busy machine are noisy and a switch costs a reload.
  */
-import type { BackendName } from '@/engine/shared/types';
-import type { BackendTiming } from '@/engine/shared/timeBackends';
+import { bestBatchOf, perImageMs, type BackendTiming } from '@/engine/shared/timeBackends';
+import type { BackendName, RuntimeName } from '@/engine/shared/types';
 
 /** The winner must be at least this much faster than the provisional backend (0.15: 15 %). */
 export const CLEAR_MARGIN = 0.15;
 
 export interface BackendDecision {
   backend: BackendName;
-  /** True when the measurement overturned the provisional backend. */
+  /** The family member that won; null: the model asked for. */
+  modelId: string | null;
+  /** The batch the winner was fastest per image at (1 when no batch was timed or it was not faster). */
+  batch: number;
+  /** True when the measurement overturned the provisional choice (another backend or member). */
   switched: boolean;
   /** For "What ran": e.g. "webgl 41 ms, wasm 12 ms → wasm". */
   summary: string;
   timings: BackendTiming[];
 }
 
-function describe(t: BackendTiming): string {
-  if (t.warmMs !== null) return `${t.backend} ${t.warmMs.toFixed(t.warmMs < 10 ? 1 : 0)} ms`;
-  return `${t.backend} skipped (${t.skipped ?? 'no run'})`;
+const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+
+/** A candidate's name in the summary: the backend, with its runtime once several runtimes are weighed. */
+function labelOf(t: BackendTiming, ownRuntime: RuntimeName | null): string {
+  if (ownRuntime === null) return t.backend;
+  return `${t.runtime ?? ownRuntime}/${t.backend}${t.threads && t.threads > 1 ? `×${t.threads}` : ''}`;
 }
 
-export function decideBackend(timings: readonly BackendTiming[], provisional: BackendName, margin = CLEAR_MARGIN): BackendDecision {
-  const measured = timings.filter((t): t is BackendTiming & { warmMs: number } => t.warmMs !== null);
-  const fastest = measured.reduce<(typeof measured)[number] | null>((best, t) => (best === null || t.warmMs < best.warmMs ? t : best), null);
-  const current = measured.find((t) => t.backend === provisional);
-  let backend = provisional;
+function describeTiming(t: BackendTiming, ownRuntime: RuntimeName | null): string {
+  const label = labelOf(t, ownRuntime);
+  if (t.warmMs === null) return `${label} skipped (${t.skipped ?? 'no run'})`;
+  const batched = t.batch && t.batchMs != null ? ` (${ms(t.batchMs / t.batch)}/image at ${t.batch})` : '';
+  return `${label} ${ms(t.warmMs)}${batched}`;
+}
+
+const sameCandidate = (t: BackendTiming, backend: BackendName, modelId: string | null): boolean => t.backend === backend && (t.modelId ?? null) === modelId;
+
+/**
+ * `ownRuntime`: the runtime of the model asked for, when family members were timed beside it
+ * (the summary then names each candidate's runtime); null for backends alone.
+ */
+export function decideBackend(
+  timings: readonly BackendTiming[],
+  provisional: BackendName,
+  margin = CLEAR_MARGIN,
+  ownRuntime: RuntimeName | null = null,
+): BackendDecision {
+  const measured = timings.flatMap((t) => {
+    const perImage = perImageMs(t);
+    return perImage === null ? [] : [{ t, perImage }];
+  });
+  const fastest = measured.reduce<(typeof measured)[number] | null>((best, m) => (best === null || m.perImage < best.perImage ? m : best), null);
+  const current = measured.find((m) => sameCandidate(m.t, provisional, null));
+  let chosen = current?.t ?? null;
   let why = '';
-  if (fastest && fastest.backend !== provisional) {
+  if (fastest && fastest.t !== current?.t) {
     if (!current) {
-      backend = fastest.backend;
+      chosen = fastest.t;
       why = ` (${provisional} not measured)`;
-    } else if (fastest.warmMs <= current.warmMs * (1 - margin)) {
-      backend = fastest.backend;
+    } else if (fastest.perImage <= current.perImage * (1 - margin)) {
+      chosen = fastest.t;
     } else {
-      why = ` (${fastest.backend} not ${Math.round(margin * 100)} % faster)`;
+      why = ` (${labelOf(fastest.t, ownRuntime)} not ${Math.round(margin * 100)} % faster)`;
     }
   }
-  const summary = `${timings.map(describe).join(', ')} → ${backend}${why}`;
-  return { backend, switched: backend !== provisional, summary, timings: [...timings] };
+  const backend = chosen?.backend ?? provisional;
+  const modelId = chosen?.modelId ?? null;
+  const batch = chosen ? bestBatchOf(chosen) : 1;
+  const label = chosen ? labelOf(chosen, ownRuntime) : provisional;
+  const detail = `${modelId ? ` (${modelId})` : ''}${batch > 1 ? `, batch ${batch}` : ''}`;
+  const summary = `${timings.map((t) => describeTiming(t, ownRuntime)).join(', ')} → ${label}${detail}${why}`;
+  return { backend, modelId, batch, switched: backend !== provisional || modelId !== null, summary, timings: [...timings] };
 }

@@ -13,6 +13,10 @@ export interface RememberedChoice {
   summary: string;
   /** When it was measured (ms since the epoch). */
   at: number;
+  /** The family member that won (the same network on another runtime); absent: the model itself. */
+  modelId?: string;
+  /** The batch it was fastest per image at; absent: not measured. */
+  batch?: number;
 }
 
 export { deviceKey, type KeyValueStore } from '@/browser/storage/device';
@@ -23,9 +27,12 @@ export function readChoice(store: KeyValueStore, modelId: string, device: string
   try {
     const raw: unknown = JSON.parse(store.getItem(storageKey(modelId, device)) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return null;
-    const { backend, summary, at } = raw as Record<string, unknown>;
+    const { backend, summary, at, modelId: member, batch } = raw as Record<string, unknown>;
     if (typeof backend !== 'string' || !isBackendName(backend) || typeof summary !== 'string' || typeof at !== 'number') return null;
-    return { backend, summary, at };
+    const choice: RememberedChoice = { backend, summary, at };
+    if (typeof member === 'string' && member !== '') choice.modelId = member;
+    if (typeof batch === 'number' && Number.isInteger(batch) && batch >= 1) choice.batch = batch;
+    return choice;
   } catch {
     return null; // unreadable: measure again
   }

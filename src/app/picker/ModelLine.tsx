@@ -1,5 +1,6 @@
 import { useStore } from '@/app/store';
 import { useTaughtStore } from '@/features/teach/client/taughtStore';
+import { runtimeOfFormat } from '@/engine/shared/types';
 
 const STATUS_WORD = { idle: 'waiting for the engine', loading: 'loading', ready: 'ready', error: 'did not load' } as const;
 
@@ -10,6 +11,29 @@ function useSelectedName(): string | null {
   const customName = useStore((s) => s.customModels.find((m) => m.id === selected)?.name);
   const taughtName = useTaughtStore((s) => s.models.find((m) => m.id === selected)?.meta.name);
   return catalogName ?? customName ?? taughtName ?? null;
+}
+
+const RUNTIME_NAMES = { tfjs: 'TF.js', ort: 'ONNX Runtime', litert: 'LiteRT' } as const;
+
+/**
+ * When the measured choice runs another member of the selected model's family (the same network as
+ * ONNX or TFLite) because it was clearly faster on this device: which one, and how to undo it.
+ */
+function RunningMember() {
+  const member = useStore((s) =>
+    s.runningMember && s.runningMember.of === s.selectedModel && s.selectedWeights === 'float32' && s.requestedBackend === null
+      ? s.catalog?.models.find((m) => m.id === s.runningMember?.member)
+      : undefined,
+  );
+  if (!member) return null;
+  const runtime = RUNTIME_NAMES[runtimeOfFormat(member.format)];
+  return (
+    <span className="badge-note" data-testid="running-member" data-member={member.id} role="status">
+      {' '}
+      · runs as <strong>{member.name}</strong> on {runtime}: the same network, measured faster on this device (What ran says by how much; a backend chosen in
+      the picker runs the model itself)
+    </span>
+  );
 }
 
 /** What the selected model is: architecture, preprocessing, classes, licence, and its loading progress. */
@@ -45,6 +69,7 @@ export function ModelLine() {
           {loading}
         </>
       )}
+      <RunningMember />
       {cacheProblem && (
         <span className="badge-note" data-testid="cache-problem" role="status">
           {' '}

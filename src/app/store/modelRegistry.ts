@@ -16,7 +16,19 @@ export function specFor(id: string | null, weights: WeightsName = 'float32'): Mo
   return catalogSpecFor(id, weights) ?? taughtSpecFor(id);
 }
 
+/**
+ * The spec that runs for the selection: the model itself, or the member of its family the measured
+ * choice found faster on this device, while nothing forces otherwise (other weights, a forced backend).
+ */
 export function selectedSpec(): ModelSpec | null {
+  const { selectedModel, selectedWeights, runningMember, requestedBackend } = useStore.getState();
+  const member =
+    runningMember && runningMember.of === selectedModel && selectedWeights === 'float32' && requestedBackend === null ? specFor(runningMember.member) : null;
+  return member ?? specFor(selectedModel, selectedWeights);
+}
+
+/** The spec of the selection itself, never a family member standing in for it. */
+export function selectionSpec(): ModelSpec | null {
   const { selectedModel, selectedWeights } = useStore.getState();
   return specFor(selectedModel, selectedWeights);
 }

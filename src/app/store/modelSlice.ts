@@ -40,6 +40,12 @@ export interface ModelSlice {
   modelError: string | null;
   /** What `?runtime=` did: which member of the family it chose, or why it could not. */
   runtimeNotice: string | null;
+  /**
+   * The measured choice ran another member of the selected model's family (the same network on
+   * ONNX Runtime or LiteRT) because it was clearly faster here: `member` runs while `of` is selected
+   * with float32 weights and no forced backend (app/backendChoice).
+   */
+  runningMember: { of: string; member: string } | null;
 }
 
 export const DEFAULT_K = 5;
@@ -56,4 +62,5 @@ export const createModelSlice: StateCreator<ModelSlice, [], [], ModelSlice> = ()
   modelInfo: null,
   modelError: null,
   runtimeNotice: null,
+  runningMember: null,
 });

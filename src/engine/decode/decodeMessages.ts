@@ -4,6 +4,7 @@
  * First of all the decode worker says it is alive: it holds its life lock (engine/shared/liveness.ts).
  */
 import type { SerializedError } from '@/shared/errors';
+import type { CenterCrop } from '@/engine/shared/types';
 
 export interface DecodeJob {
   id: number;
@@ -13,6 +14,8 @@ export interface DecodeJob {
   maxSide: number;
   /** The model's input, [height, width]: the size the pixels come back at. */
   inputSize: [number, number];
+  /** Resize the shorter side, then cut the centre at inputSize (ModelSpec.centerCrop); absent: resize straight to it. */
+  centerCrop?: CenterCrop;
 }
 
 export type DecodeAnswer =

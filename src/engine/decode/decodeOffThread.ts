@@ -8,7 +8,7 @@
  */
 import { boundedDecoder, type Decoder, type DecodedImage } from '@/engine/worker/predict';
 import { ImageDecodeError } from './decode';
-import type { ImageInput } from '@/engine/shared/types';
+import type { CenterCrop, ImageInput } from '@/engine/shared/types';
 import type { DecodeAnswer, DecodeEvent, DecodeJob } from './decodeMessages';
 import { watchLifeLock } from '@/engine/shared/liveness';
 import { assertNever } from '@/shared/assertNever';
@@ -47,6 +47,8 @@ export interface DecodeBound {
   maxSide: number;
   /** The model's input, [height, width]. */
   inputSize: readonly [number, number];
+  /** The model's centre crop, if it has one (ModelSpec.centerCrop). */
+  centerCrop?: CenterCrop;
 }
 
 /** Unique in the origin: Web Lock names are shared by every tab and worker of it. */
@@ -140,7 +142,9 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
         const entry: Waiting = { input, bound, delivered: false, resolve, reject, thumbnail: () => undefined };
         waiting.set(id, entry);
         try {
-          target.postMessage({ id, blob: input.blob, name: input.name, maxSide: bound.maxSide, inputSize: [bound.inputSize[0], bound.inputSize[1]] });
+          const job: DecodeJob = { id, blob: input.blob, name: input.name, maxSide: bound.maxSide, inputSize: [bound.inputSize[0], bound.inputSize[1]] };
+          if (bound.centerCrop) job.centerCrop = bound.centerCrop;
+          target.postMessage(job);
         } catch {
           waiting.delete(id); // the job could not be sent: this one decodes here
           decodeHere(entry);

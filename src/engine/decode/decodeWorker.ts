@@ -7,7 +7,8 @@
  */
 import { bitmapPixels, decodeBounded, ImageDecodeError } from './decode';
 import { isOpaque, makeThumbnail } from './thumbnail';
-import { resizeRgbaToRgb } from '@/shared/images/resizeBilinear';
+import { resizeRgbaToRgb, type FloatRgb } from '@/shared/images/resizeBilinear';
+import { centerCropBox, cropRgb } from '@/shared/images/centerCrop';
 import { serializeError } from '@/shared/errors';
 import { holdLifeLock } from '@/engine/shared/liveness';
 import type { DecodeEvent, DecodeJob } from './decodeMessages';
@@ -18,6 +19,15 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<DecodeJob>) => void) | null;
 };
 
+/** The decoded bytes at the model's input: resized straight to it, or resized then centre-cropped. */
+function toModelInput(rgba: { data: Uint8ClampedArray; width: number; height: number }, job: DecodeJob): FloatRgb {
+  const [inputHeight, inputWidth] = job.inputSize;
+  if (!job.centerCrop) return resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, inputWidth, inputHeight);
+  const { resized, crop } = centerCropBox(rgba.width, rgba.height, job.centerCrop, job.inputSize);
+  const whole = resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, resized.width, resized.height);
+  return cropRgb(whole, crop.left, crop.top, crop.width, crop.height);
+}
+
 scope.onmessage = async ({ data: job }) => {
   const { id } = job;
   try {
@@ -27,8 +37,7 @@ scope.onmessage = async ({ data: job }) => {
       const rgba = bitmapPixels(image.bitmap);
       // It draws before it returns; only the encoding is left to the promise, so the bitmap may close.
       thumbnail = makeThumbnail(image.bitmap, undefined, isOpaque(rgba.data));
-      const [inputHeight, inputWidth] = job.inputSize;
-      const pixels = resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, inputWidth, inputHeight);
+      const pixels = toModelInput(rgba, job);
       const { width, height, format, downscaled } = image;
       scope.postMessage({ id, kind: 'pixels', data: pixels.data, pixelWidth: pixels.width, pixelHeight: pixels.height, width, height, format, downscaled }, [
         pixels.data.buffer,

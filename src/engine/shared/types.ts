@@ -72,6 +72,18 @@ export interface ModelSpec {
   taught?: TaughtModelSpec;
   /** Which stored weights this spec loads (src/shared/weights/names.ts); absent means float32. */
   weights?: WeightsName;
+  /**
+   * Resize the shorter side to `shortestEdge` (aspect kept), then cut the centre at inputSize:
+   * torchvision's "resize 256, centre crop 224" evaluation transform, or a Hugging Face
+   * preprocessor_config.json's crop. Absent: the whole image is resized straight to inputSize.
+   */
+  centerCrop?: CenterCrop;
+}
+
+/** Where a centre crop starts when its margin is odd: torchvision's round-half-even, or Hugging Face's floor. */
+export interface CenterCrop {
+  shortestEdge: number;
+  offset: 'torchvision' | 'floor';
 }
 
 /** How a taught head decides: a soft kNN vote over stored examples, or a trained dense layer. */

@@ -1,15 +1,29 @@
 /**
- * The worker's half of the measured automatic backend: each available backend in turn loads the
- * model (from Cache Storage, warmed up), runs it once, then a few timed warm runs at batch 1, within
- * a bounded budget (app/backendChoice). The backend that was running is restored at the end, with
- * the engine's own models untouched; the page decides and remembers.
+ * The worker's half of the measured automatic choice: each candidate in turn (each available
+ * backend for the model; for a model with a family, each other member on its runtime's backends)
+ * loads its model (from Cache Storage), runs it once, then a few timed warm runs at batch 1 and,
+ * budget allowing, one batch, within a bounded budget (app/backendChoice). The backend that was
+ * running is restored at the end, with the engine's own models untouched; the page decides and
+ * remembers. Timing a member downloads its runtime (ONNX Runtime, LiteRT) on first use.
  */
 import { startingWasm, tf } from './tfjs';
-import { loadModel, type LoadedModel } from './models';
+import type { LoadedModel } from './models';
+import { loadAnyModel } from './loadAnyModel';
 import { readBack } from './readBack';
 import { hasWasm, probeWebGl, probeWebGpu } from './backendProbe';
-import { DEFAULT_BUDGET, timeBackends, type BackendTiming, type BackendTrial, type TimingBudget } from '@/engine/shared/timeBackends';
+import {
+  candidatesFor,
+  DEFAULT_BUDGET,
+  FAMILY_BUDGET,
+  timeBackends,
+  type BackendTiming,
+  type BackendTrial,
+  type TimingBudget,
+} from '@/engine/shared/timeBackends';
 import type { BackendName, ModelSpec } from '@/engine/shared/types';
+
+/** The batch timed after the warm runs: the benchmark's usual "many images" size. */
+export const TIMED_BATCH = 8;
 
 async function switchTo(backend: BackendName): Promise<void> {
   if (tf.getBackend() === backend) return;
@@ -18,20 +32,32 @@ async function switchTo(backend: BackendName): Promise<void> {
   await tf.ready();
 }
 
-/** Backends worth timing: what the browser offers (cpu never wins, and would eat the budget). */
-async function availableBackends(): Promise<BackendName[]> {
-  const offered: [BackendName, boolean][] = [
-    ['webgpu', (await probeWebGpu()).available],
-    ['webgl', probeWebGl().available],
-    ['wasm', hasWasm().available],
+/**
+ * Backends worth timing: what the browser offers (cpu never wins, and would eat the budget). A
+ * software-emulated GPU (SwiftShader, llvmpipe) is listed with why it is not timed: it runs the
+ * GPU's work on the CPU, never beats wasm, and its first run alone can take a minute.
+ */
+async function availableBackends(): Promise<{ timed: BackendName[]; emulated: { backend: BackendName; why: string }[] }> {
+  const gpu = await probeWebGpu();
+  const gl = probeWebGl();
+  const offered: [BackendName, { available: boolean; emulated: boolean; reason: string }][] = [
+    ['webgpu', gpu],
+    ['webgl', gl],
+    ['wasm', hasWasm()],
   ];
-  return offered.filter(([, available]) => available).map(([backend]) => backend);
+  const present = offered.filter(([, probe]) => probe.available);
+  return {
+    timed: present.filter(([, probe]) => !probe.emulated).map(([backend]) => backend),
+    emulated: present.filter(([, probe]) => probe.emulated).map(([backend, probe]) => ({ backend, why: probe.reason })),
+  };
 }
 
 function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
   let loaded: LoadedModel | null = null;
-  const runOnce = async (model: LoadedModel): Promise<void> => {
-    const input = tf.zeros([1, spec.inputSize[0], spec.inputSize[1], 3]) as tf.Tensor4D;
+  let loadMs = 0;
+  const runOnce = async (model: LoadedModel, size = 1): Promise<void> => {
+    // Not zeros: a runtime may take a shortcut on them that real pixels never allow.
+    const input = tf.randomUniform([size, spec.inputSize[0], spec.inputSize[1], 3], 0, 1, 'float32', 7) as tf.Tensor4D;
     try {
       await readBack(await model.forward(input)); // read back: GPU work is asynchronous
     } finally {
@@ -40,13 +66,27 @@ function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
   };
   return {
     async start() {
+      const t0 = performance.now();
       await switchTo(backend);
-      loaded = await loadModel(spec, () => undefined);
+      loaded = await loadAnyModel(
+        spec,
+        () => undefined,
+        () => undefined,
+      );
+      loadMs = performance.now() - t0;
       await runOnce(loaded);
     },
+    loadMs: () => loadMs,
     async run() {
       if (loaded) await runOnce(loaded);
     },
+    batch: {
+      size: TIMED_BATCH,
+      async run() {
+        if (loaded) await runOnce(loaded, TIMED_BATCH);
+      },
+    },
+    threads: () => loaded?.info.threads,
     async finish() {
       loaded?.dispose();
       loaded = null;
@@ -54,13 +94,32 @@ function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
   };
 }
 
-export async function timeModelOnBackends(spec: ModelSpec, budget: TimingBudget = DEFAULT_BUDGET): Promise<BackendTiming[]> {
+export async function timeModelOnBackends(spec: ModelSpec, members: readonly ModelSpec[] = [], budget?: TimingBudget): Promise<BackendTiming[]> {
   const running = tf.getBackend() as BackendName;
-  const backends = await availableBackends();
-  // The running backend last: the switch back is then free, and its figures are the freshest.
-  const order = [...backends.filter((b) => b !== running), ...backends.filter((b) => b === running)];
+  const { timed, emulated } = await availableBackends();
+  const candidates = candidatesFor(spec, members, timed, running);
+  // Said, not run: an emulated GPU backend for the model and each member that could use it.
+  const untimed: BackendTiming[] = candidatesFor(
+    spec,
+    members,
+    emulated.map((e) => e.backend),
+    running,
+  ).map(({ spec: _spec, ...candidate }) => ({
+    ...candidate,
+    firstMs: null,
+    warmMs: null,
+    runs: 0,
+    skipped: `not timed: ${emulated.find((e) => e.backend === candidate.backend)?.why ?? 'software GPU'}`,
+  }));
   try {
-    return await timeBackends(order, (backend) => trialOn(spec, backend), performance, budget);
+    const timings = await timeBackends(
+      candidates,
+      (c) => trialOn(c.spec, c.backend),
+      performance,
+      budget ?? (members.length > 0 ? FAMILY_BUDGET : DEFAULT_BUDGET),
+    );
+    // The specs stay in the worker: only the figures cross.
+    return [...timings.map(({ spec: _spec, ...timing }) => timing), ...untimed];
   } finally {
     await switchTo(running);
   }

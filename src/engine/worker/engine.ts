@@ -174,7 +174,11 @@ export function createTfEngine(overrides: Partial<EngineDeps> = {}): Engine {
           return inferBatch(tf, await ensureModel(spec, hooks.onProgress), pixels);
         });
       try {
-        const decode = deps.decoder({ maxSide: decodeBoundFor(spec.inputSize), inputSize: spec.inputSize });
+        const decode = deps.decoder({
+          maxSide: decodeBoundFor(spec.inputSize),
+          inputSize: spec.inputSize,
+          ...(spec.centerCrop ? { centerCrop: spec.centerCrop } : {}),
+        });
         return await classifyImages(model, request, hooks, { infer, decode });
       } finally {
         oomArmed = false;

@@ -83,7 +83,7 @@ export async function inferBatch(
   pixels: readonly ModelPixels[],
 ): Promise<{ rows: Float32Array[]; preprocessMs: number; batchMs: number }> {
   const t0 = performance.now();
-  const batch = preprocessBatch(tf, pixels, model.spec.inputSize, model.spec.preprocessing);
+  const batch = preprocessBatch(tf, pixels, model.spec.inputSize, model.spec.preprocessing, model.spec.centerCrop);
   const t1 = performance.now();
   try {
     // Timing ends only once the numbers are back on the CPU: GPU work is asynchronous.

@@ -8,6 +8,8 @@ import type { PreprocessingMode } from '@/shared/models/catalog';
 import { assertNever } from '@/shared/assertNever';
 import { bitmapPixels } from '@/engine/decode/decode';
 import type { FloatRgb } from '@/shared/images/resizeBilinear';
+import { centerCropBox } from '@/shared/images/centerCrop';
+import type { CenterCrop } from '@/engine/shared/types';
 
 type TF = typeof tfTypes;
 type Tensor4D = tfTypes.Tensor4D;
@@ -61,13 +63,31 @@ function exactPixels(tf: TF, source: PixelSource): PixelSource {
   return source instanceof ImageBitmap ? bitmapPixels(source) : source;
 }
 
+/** One image at the model's input: resized straight to it, or (centerCrop) its shorter side resized, then its centre cut out. */
+function fitToInput(tf: TF, float: tfTypes.Tensor3D, size: readonly [number, number], centerCrop: CenterCrop | undefined): tfTypes.Tensor3D {
+  const [height, width] = size;
+  if (centerCrop) {
+    const { resized, crop } = centerCropBox(float.shape[1], float.shape[0], centerCrop, size);
+    const whole = tf.image.resizeBilinear(float, [resized.height, resized.width]);
+    return tf.slice(whole, [crop.top, crop.left, 0], [crop.height, crop.width, 3]);
+  }
+  // Already the model's size: a resize would only copy the same values.
+  return float.shape[0] === height && float.shape[1] === width ? float : tf.image.resizeBilinear(float, [height, width]);
+}
+
 /**
  * Decoded images of any sizes → one normalised [N, height, width, 3] batch. Each image is resized
  * straight to the model's input (bilinear, no crop: the reference pipeline the accuracy figures use).
  * Pixels the decode worker resized already (ResizedPixels) skip the resize: a batch of only those
  * is one upload and the normalisation. The caller owns (and must dispose) the returned tensor.
  */
-export function preprocessBatch(tf: TF, sources: readonly ModelPixels[], size: readonly [number, number], mode: PreprocessingMode): Tensor4D {
+export function preprocessBatch(
+  tf: TF,
+  sources: readonly ModelPixels[],
+  size: readonly [number, number],
+  mode: PreprocessingMode,
+  centerCrop?: CenterCrop,
+): Tensor4D {
   if (sources.length === 0) throw new Error('preprocessBatch needs at least one image');
   const [height, width] = size;
   const atSize = (source: ModelPixels): source is ResizedPixels => isResized(source) && source.width === width && source.height === height;
@@ -82,8 +102,7 @@ export function preprocessBatch(tf: TF, sources: readonly ModelPixels[], size: r
       const float = isResized(source)
         ? tf.tensor3d(source.data, [source.height, source.width, 3])
         : (tf.cast(tf.browser.fromPixels(exactPixels(tf, source) as Parameters<TF['browser']['fromPixels']>[0], 3), 'float32') as tfTypes.Tensor3D);
-      // Already the model's size: a resize would only copy the same values.
-      return float.shape[0] === height && float.shape[1] === width ? float : tf.image.resizeBilinear(float, [height, width]);
+      return fitToInput(tf, float, size, centerCrop);
     });
     // A single image needs no concatenation: expandDims only changes the shape.
     const batch = resized.length === 1 && resized[0] ? tf.expandDims(resized[0], 0) : tf.stack(resized);

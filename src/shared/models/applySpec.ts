@@ -44,7 +44,7 @@ function shortestEdge(srcWidth: number, srcHeight: number, size: number): { widt
  * `size` and the longer int(size · long / short); the crop starts at int(round(margin / 2.0)) (or
  * margin // 2 for Hugging Face's center_crop). 640×480, 256, crop 224 → 341×256, left 58, top 16.
  */
-export function cropBox(srcWidth: number, srcHeight: number, spec: PreprocessSpec): CropBox {
+export function cropBox(srcWidth: number, srcHeight: number, spec: Pick<PreprocessSpec, 'resize'>): CropBox {
   if (!(srcWidth >= 1 && srcHeight >= 1)) throw new RangeError(`cannot crop a ${srcWidth}×${srcHeight} image`);
   const { resize } = spec;
   if (resize.kind === 'exact') {

@@ -87,6 +87,12 @@ export interface CatalogModel {
    * formats share a family: `?runtime=` picks the member that runs on that runtime.
    */
   family?: string;
+  /**
+   * Top-1 and top-5 on the 1000-image imagenet-sample, as fractions, measured by
+   * `npm run eval -- --family F --agree`: a member of a family is offered to the measured choice
+   * only when its top-1 is within FAMILY_TOP1_TOLERANCE of the family's first entry.
+   */
+  accuracy?: { top1: number; top5: number };
 }
 
 export interface Catalog {
@@ -107,6 +113,16 @@ function classCount(v: unknown, where: string): ClassCount {
   if (!Number.isInteger(v) || (v as number) < MIN_CLASSES)
     fail(where, `"classes" must be a whole number of at least ${MIN_CLASSES} (got ${JSON.stringify(v)})`);
   return v as number;
+}
+
+function accuracyOf(v: unknown, where: string): { top1: number; top5: number } {
+  if (!isObject(v)) fail(where, '"accuracy" must be an object with top1 and top5');
+  const fraction = (key: 'top1' | 'top5'): number => {
+    const n = v[key];
+    if (typeof n !== 'number' || !(n >= 0 && n <= 1)) fail(where, `"accuracy.${key}" must be a fraction 0..1`);
+    return n;
+  };
+  return { top1: fraction('top1'), top5: fraction('top5') };
 }
 
 function validateFile(v: unknown, where: string): CatalogFile {
@@ -180,6 +196,7 @@ function validateModel(v: unknown, index: number): CatalogModel {
   if (v['variants'] !== undefined) model.variants = validateVariants(v['variants'], where);
   if (v['modelFile'] !== undefined) model.modelFile = str(v, 'modelFile', where);
   if (v['family'] !== undefined) model.family = str(v, 'family', where);
+  if (v['accuracy'] !== undefined) model.accuracy = accuracyOf(v['accuracy'], where);
   const paths = new Set(model.files.map((f) => f.path));
   if (paths.size !== model.files.length) fail(where, 'file paths must be unique');
   for (const needed of hosted ? [] : [modelFileOf(model), model.labels]) {

@@ -33,3 +33,29 @@ export function memberOnRuntime(
   const onRuntime = familyMembers(models, id).filter((m) => runtimeOfFormat(m.format) === runtime);
   return onRuntime.find(usable) ?? onRuntime[0] ?? null;
 }
+
+/** A member's top-1 may trail the family's first entry by this much (0.005: half a point), as for weight variants. */
+export const FAMILY_TOP1_TOLERANCE = 0.005;
+
+/**
+ * The other members of `id`'s family the measured choice may weigh: those `usable` accepts
+ * (installed here) whose sample top-1 is known and within FAMILY_TOP1_TOLERANCE of the family's
+ * first entry, one per runtime (the Hugging Face copy of the ONNX weights would only time the same
+ * runtime twice). Empty for a model with no family or no measured accuracy.
+ */
+export function choosableMembers(models: readonly CatalogModel[], id: string, usable: (model: CatalogModel) => boolean): CatalogModel[] {
+  const self = models.find((m) => m.id === id);
+  if (!self?.family) return [];
+  const reference = membersOfFamily(models, self.family)[0]?.accuracy?.top1;
+  if (reference === undefined) return [];
+  const runtimes = new Set([runtimeOfFormat(self.format)]);
+  const chosen: CatalogModel[] = [];
+  for (const member of familyMembers(models, id).slice(1)) {
+    const runtime = runtimeOfFormat(member.format);
+    const top1 = member.accuracy?.top1;
+    if (runtimes.has(runtime) || top1 === undefined || reference - top1 > FAMILY_TOP1_TOLERANCE + 1e-9 || !usable(member)) continue;
+    runtimes.add(runtime);
+    chosen.push(member);
+  }
+  return chosen;
+}

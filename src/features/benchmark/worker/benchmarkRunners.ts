@@ -60,7 +60,7 @@ export function fillBatch<T>(items: readonly T[], batch: number): T[] {
 
 /** The input tensor for a batch: the same preprocessing classify applies, done once. */
 export function buildInput(tf: TF, spec: ModelSpec, pixels: readonly PixelSource[]): tfTypes.Tensor4D {
-  return preprocessBatch(tf, pixels, spec.inputSize, spec.preprocessing);
+  return preprocessBatch(tf, pixels, spec.inputSize, spec.preprocessing, spec.centerCrop);
 }
 
 const topKAll = (flat: Float32Array, target: BenchTarget, layout: ClassLayout): void => {

@@ -27,16 +27,31 @@ export function rememberBestBatches(run: BenchRun): void {
   }
 }
 
-function measuredFor(modelId: string): MeasuredBest | null {
+/** After the measured automatic choice: its best batch for the model that runs, unless a benchmark already said. */
+export function rememberChoiceBatch(best: MeasuredBest): void {
+  const engine = useStore.getState().engine;
+  const store = storage();
+  if (!engine || !store) return;
+  const key = `${PREFIX}${best.model}|${best.backend}|${device(engine)}`;
+  try {
+    const before = measuredFor(best.model, best.backend);
+    if (before && !before.fromChoice) return; // the person's own benchmark ran more sizes, for longer
+    store.setItem(key, JSON.stringify({ ...best, fromChoice: true }));
+  } catch {
+    // storage full or refused: the defaults still work
+  }
+}
+
+function measuredFor(modelId: string, backend = useStore.getState().engine?.backend): MeasuredBest | null {
   const engine = useStore.getState().engine;
   const store = storage();
   if (!engine || !store) return null;
   try {
-    const raw: unknown = JSON.parse(store.getItem(`${PREFIX}${modelId}|${engine.backend}|${device(engine)}`) ?? 'null');
+    const raw: unknown = JSON.parse(store.getItem(`${PREFIX}${modelId}|${backend}|${device(engine)}`) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return null;
-    const { model, backend, batch, throughput } = raw as Record<string, unknown>;
-    if (typeof model !== 'string' || !isBackendName(backend) || typeof batch !== 'number' || typeof throughput !== 'number' || batch < 1) return null;
-    return { model, backend, batch: Math.floor(batch), throughput };
+    const { model, backend: stored, batch, throughput, fromChoice } = raw as Record<string, unknown>;
+    if (typeof model !== 'string' || !isBackendName(stored) || typeof batch !== 'number' || typeof throughput !== 'number' || batch < 1) return null;
+    return { model, backend: stored, batch: Math.floor(batch), throughput, ...(fromChoice === true ? { fromChoice: true } : {}) };
   } catch {
     return null;
   }

@@ -23,6 +23,8 @@ export interface MeasuredBest {
   backend: BackendName;
   batch: number;
   throughput: number;
+  /** Measured by the automatic choice after the first result, rather than by a benchmark the person ran. */
+  fromChoice?: boolean;
 }
 
 /** Per (model, backend) of a run: the batch size with the best throughput, where at least two batch sizes ran. */
@@ -45,7 +47,8 @@ export function bestBatches(run: Pick<BenchRun, 'combos' | 'config'>): MeasuredB
 
 export function classifyBatch(backend: BackendName | null, measured: MeasuredBest | null): BatchChoice {
   if (measured && measured.backend === backend) {
-    return { size: measured.batch, why: `batch ${measured.batch}: the best throughput in your benchmark (${measured.throughput.toFixed(1)} images/s)` };
+    const where = measured.fromChoice ? 'when the automatic choice measured this device' : 'in your benchmark';
+    return { size: measured.batch, why: `batch ${measured.batch}: the best throughput ${where} (${measured.throughput.toFixed(1)} images/s)` };
   }
   const size = DEFAULT_CLASSIFY_BATCH[backend ?? 'wasm'];
   return { size, why: `batch ${size}: the ${backend ?? 'default'} backend's default` };

@@ -46,7 +46,7 @@ async function timedPass(model: LoadedModel, input: tfTypes.Tensor4D): Promise<{
 async function measure(tf: TF, model: LoadedModel, pixels: ModelPixels | null, request: CompareRequest, hooks: CompareHooks): Promise<CompareRow> {
   const { spec, info } = model;
   const input = pixels
-    ? preprocessBatch(tf, [pixels], spec.inputSize, spec.preprocessing)
+    ? preprocessBatch(tf, [pixels], spec.inputSize, spec.preprocessing, spec.centerCrop)
     : tf.tidy(() => normalize(tf, tf.randomUniform([1, spec.inputSize[0], spec.inputSize[1], 3], 0, 255) as tfTypes.Tensor4D, spec.preprocessing));
   try {
     for (let i = 0; i < request.warmup; i += 1) await timedPass(model, input);

@@ -101,11 +101,11 @@ export async function explainImage(
   let split = splitOf(tf, loaded);
   const image = await decode(request.image, spec);
   try {
-    const pixels = preprocessBatch(tf, [image.pixels], spec.inputSize, 'raw');
+    const pixels = preprocessBatch(tf, [image.pixels], spec.inputSize, 'raw', spec.centerCrop);
     try {
       let grid: Grid | null = null;
       if (request.method !== 'occlusion' && typeof split !== 'string') {
-        const input = tf.tidy(() => preprocessBatch(tf, [image.pixels], spec.inputSize, spec.preprocessing));
+        const input = tf.tidy(() => preprocessBatch(tf, [image.pixels], spec.inputSize, spec.preprocessing, spec.centerCrop));
         try {
           grid = await gradCamGrid(tf, loaded, split, input, outputIndex);
         } catch (error) {
