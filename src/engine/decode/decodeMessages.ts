@@ -5,6 +5,18 @@
  */
 import type { SerializedError } from '@/shared/errors';
 import type { CenterCrop } from '@/engine/shared/types';
+import type { CorruptionSpec } from '@/features/evaluate/shared/corruptModelInput';
+
+/** How a classify request decodes: at most `maxSide` on the longest side, then to `inputSize`. */
+export interface DecodeBound {
+  maxSide: number;
+  /** The model's input, [height, width]. */
+  inputSize: readonly [number, number];
+  /** The model's centre crop, if it has one (ModelSpec.centerCrop). */
+  centerCrop?: CenterCrop;
+  /** Evaluate's robustness pass: applied to the pixels at the input size (engine/decode/corruptInput.ts). */
+  corruption?: CorruptionSpec;
+}
 
 export interface DecodeJob {
   id: number;
@@ -16,6 +28,8 @@ export interface DecodeJob {
   inputSize: [number, number];
   /** Resize the shorter side, then cut the centre at inputSize (ModelSpec.centerCrop); absent: resize straight to it. */
   centerCrop?: CenterCrop;
+  /** Applied after the resize to inputSize; absent or severity 0: the clean pixels, untouched. */
+  corruption?: CorruptionSpec;
 }
 
 export type DecodeAnswer =

@@ -8,8 +8,13 @@
  */
 import { boundedDecoder, type Decoder, type DecodedImage } from '@/engine/worker/predict';
 import { ImageDecodeError } from './decode';
-import type { CenterCrop, ImageInput } from '@/engine/shared/types';
-import type { DecodeAnswer, DecodeEvent, DecodeJob } from './decodeMessages';
+import type { ImageInput } from '@/engine/shared/types';
+import type { DecodeAnswer, DecodeBound, DecodeEvent, DecodeJob } from './decodeMessages';
+import { modelInputDecoder } from './modelInput';
+import { isActiveCorruption } from '@/features/evaluate/shared/corruptModelInput';
+import { LumenError } from '@/shared/errors';
+
+export type { DecodeBound };
 import { watchLifeLock } from '@/engine/shared/liveness';
 import { assertNever } from '@/shared/assertNever';
 
@@ -28,6 +33,12 @@ export interface OffThreadDeps {
   spawn(name: string): DecodePort | null;
   /** Decoding on this thread, the fallback. */
   here(maxSide: number): Decoder;
+  /**
+   * Decoding on this thread straight to the model's input with the bound's corruption, the
+   * fallback for a corrupted request (modelInput.ts). Absent (tests): such an image fails with
+   * an error rather than being scored clean as if it had been corrupted.
+   */
+  hereWithCorruption?(bound: DecodeBound): Decoder;
   /** Calls `onDeath` once the holder of the life lock `name` is gone (engine/shared/liveness.ts; tests pass a fake). */
   watchLife?(name: string, onDeath: () => void): void;
 }
@@ -42,15 +53,6 @@ interface Waiting {
   thumbnail: (blob: Blob | null) => void;
 }
 
-/** How a classify request decodes: at most `maxSide` on the longest side, then to `inputSize`. */
-export interface DecodeBound {
-  maxSide: number;
-  /** The model's input, [height, width]. */
-  inputSize: readonly [number, number];
-  /** The model's centre crop, if it has one (ModelSpec.centerCrop). */
-  centerCrop?: CenterCrop;
-}
-
 /** Unique in the origin: Web Lock names are shared by every tab and worker of it. */
 const lockName = (): string => `lumen-decode-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -61,8 +63,20 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
   let nextId = 1;
   const waiting = new Map<number, Waiting>();
 
+  const noCorruptionHere: Decoder = async (input) => {
+    throw new LumenError(
+      'decode-failed',
+      `${input.name}: the corruption could not be applied (no decode worker, and no way to corrupt here), so it is not scored.`,
+    );
+  };
+  /** This thread's decoder for a bound: the bitmap fallback when clean, the input-size one when corrupted. */
+  const hereFor = (bound: DecodeBound): Decoder => {
+    if (!isActiveCorruption(bound.corruption)) return deps.here(bound.maxSide);
+    return deps.hereWithCorruption?.(bound) ?? noCorruptionHere;
+  };
+
   const decodeHere = (entry: Waiting): void => {
-    deps.here(entry.bound.maxSide)(entry.input).then(entry.resolve, entry.reject);
+    hereFor(entry.bound)(entry.input).then(entry.resolve, entry.reject);
   };
 
   const settle = (answer: DecodeAnswer): void => {
@@ -133,7 +147,7 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
   };
 
   return (bound) => {
-    const here = deps.here(bound.maxSide);
+    const here = hereFor(bound);
     return (input) => {
       const target = input.kind === 'blob' ? open() : null;
       if (!target || input.kind !== 'blob') return here(input);
@@ -144,6 +158,7 @@ export function createOffThreadDecoding(deps: OffThreadDeps): (bound: DecodeBoun
         try {
           const job: DecodeJob = { id, blob: input.blob, name: input.name, maxSide: bound.maxSide, inputSize: [bound.inputSize[0], bound.inputSize[1]] };
           if (bound.centerCrop) job.centerCrop = bound.centerCrop;
+          if (bound.corruption) job.corruption = bound.corruption;
           target.postMessage(job);
         } catch {
           waiting.delete(id); // the job could not be sent: this one decodes here
@@ -159,4 +174,5 @@ export const offThreadDecoder = createOffThreadDecoding({
   spawn: (name) =>
     typeof Worker === 'undefined' ? null : (new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name }) as unknown as DecodePort),
   here: boundedDecoder,
+  hereWithCorruption: modelInputDecoder,
 });

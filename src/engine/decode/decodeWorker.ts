@@ -4,11 +4,12 @@
  * on the TF.js worker's thread while the model runs there (on wasm the model holds that thread for
  * the whole forward pass). The bytes are those tfjs itself reads from a bitmap (a 2D canvas), and
  * the resize is tf.image.resizeBilinear's arithmetic (shared/images/resizeBilinear.ts), so results do not change.
+ * A request's corruption, if any, is applied here too, to the resized pixels (corruptInput.ts).
  */
 import { bitmapPixels, decodeBounded, ImageDecodeError } from './decode';
 import { isOpaque, makeThumbnail } from './thumbnail';
-import { resizeRgbaToRgb, type FloatRgb } from '@/shared/images/resizeBilinear';
-import { centerCropBox, cropRgb } from '@/shared/images/centerCrop';
+import { toModelInput } from './modelInput';
+import { corruptModelInput } from './corruptInput';
 import { serializeError } from '@/shared/errors';
 import { holdLifeLock } from '@/engine/shared/liveness';
 import type { DecodeEvent, DecodeJob } from './decodeMessages';
@@ -19,15 +20,6 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<DecodeJob>) => void) | null;
 };
 
-/** The decoded bytes at the model's input: resized straight to it, or resized then centre-cropped. */
-function toModelInput(rgba: { data: Uint8ClampedArray; width: number; height: number }, job: DecodeJob): FloatRgb {
-  const [inputHeight, inputWidth] = job.inputSize;
-  if (!job.centerCrop) return resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, inputWidth, inputHeight);
-  const { resized, crop } = centerCropBox(rgba.width, rgba.height, job.centerCrop, job.inputSize);
-  const whole = resizeRgbaToRgb(rgba.data, rgba.width, rgba.height, resized.width, resized.height);
-  return cropRgb(whole, crop.left, crop.top, crop.width, crop.height);
-}
-
 scope.onmessage = async ({ data: job }) => {
   const { id } = job;
   try {
@@ -37,7 +29,8 @@ scope.onmessage = async ({ data: job }) => {
       const rgba = bitmapPixels(image.bitmap);
       // It draws before it returns; only the encoding is left to the promise, so the bitmap may close.
       thumbnail = makeThumbnail(image.bitmap, undefined, isOpaque(rgba.data));
-      const pixels = toModelInput(rgba, job);
+      // A corruption (Evaluate) goes on after the resize: ImageNet-C corrupts images at the model's input size.
+      const pixels = await corruptModelInput(toModelInput(rgba, job.inputSize, job.centerCrop), job.corruption, job.name);
       const { width, height, format, downscaled } = image;
       scope.postMessage({ id, kind: 'pixels', data: pixels.data, pixelWidth: pixels.width, pixelHeight: pixels.height, width, height, format, downscaled }, [
         pixels.data.buffer,

@@ -178,6 +178,7 @@ export function createTfEngine(overrides: Partial<EngineDeps> = {}): Engine {
           maxSide: decodeBoundFor(spec.inputSize),
           inputSize: spec.inputSize,
           ...(spec.centerCrop ? { centerCrop: spec.centerCrop } : {}),
+          ...(request.corruption ? { corruption: request.corruption } : {}),
         });
         return await classifyImages(model, request, hooks, { infer, decode });
       } finally {

@@ -17,6 +17,7 @@ import { rowsOf, topK } from '@/shared/models/topk';
 import { LumenError, serializeError } from '@/shared/errors';
 import type { ClassifyItem } from '@/features/classify/shared/messages';
 import type { ImageInput, ModelSpec, Notice, ProgressStage } from '@/engine/shared/types';
+import type { CorruptionSpec } from '@/features/evaluate/shared/corruptModelInput';
 
 type TF = typeof tfTypes;
 
@@ -27,6 +28,8 @@ export interface ClassifyRequest {
   k: number;
   images: ImageInput[];
   batchSize: number;
+  /** Applied by the decoder the engine makes for the request (features/classify/shared/messages.ts). */
+  corruption?: CorruptionSpec;
 }
 
 export interface DecodedImage {

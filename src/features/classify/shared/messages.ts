@@ -4,6 +4,7 @@
  */
 import type { SerializedError } from '@/shared/errors';
 import type { ImageInput, ModelSpec, Prediction } from '@/engine/shared/types';
+import type { CorruptionSpec } from '@/features/evaluate/shared/corruptModelInput';
 
 export type ClassifyItem =
   | {
@@ -33,6 +34,11 @@ export interface ClassifyRequest {
   k: number;
   images: ImageInput[];
   batchSize: number;
+  /**
+   * Evaluate's robustness pass: every image is corrupted at the model's input size before it is
+   * scored (engine/decode/corruptInput.ts), seeded by `seed` and the image's name. Severity 0 is the clean pass.
+   */
+  corruption?: CorruptionSpec;
 }
 
 export type ClassifyWorkerRequest = { type: 'classify'; id: number } & ClassifyRequest;
