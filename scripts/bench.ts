@@ -14,6 +14,8 @@ import { formatColdStart, formatEnvironment, formatFailures, formatRatios, forma
 import { benchRows, coldStartRows, type BenchConfig, type BenchRun } from '../src/features/benchmark/shared/benchRun';
 import { benchRatios } from '../src/features/benchmark/shared/benchCompare';
 import { autoOverBest, formatAutoLines, type AutoOverBest } from './bench/benchAuto';
+import { appOverPagePeer, formatPagePeers, racePagePeers } from './bench/benchPagePeers';
+import type { PeerRaceResult } from '../src/harness/peers/race';
 import { familyMembers } from '../src/shared/models/family';
 import { parseChoice } from '../src/shared/weights/choice';
 import type { LumenHarness } from '../src/harness/main';
@@ -67,6 +69,8 @@ try {
     ];
     peerRun = await bench({ ...base, kind: 'methods', models: [PEER_MODEL], batches: [1], variants: peerVariants, coldStart: false });
   }
+  // The page peers need a real image: their pipelines decode it, as the app's classify request does.
+  const pagePeers: PeerRaceResult[] = cli.peer && imageUrls[0] ? await racePagePeers(headless.page, imageUrls[0], { warmup: cli.warmup, runs: cli.runs }) : [];
   const rows = [...benchRows(sweep), ...(peerRun ? benchRows(peerRun) : [])];
   const ratios = benchRatios(rows);
   const autos: AutoOverBest[] = [];
@@ -126,6 +130,7 @@ try {
     ...formatColdStart(coldStartRows(sweep)),
     ...formatFailures(rows),
     ...formatRatios(ratios),
+    ...formatPagePeers(pagePeers),
     ...formatAutoLines(autos),
     ...(cli.drop > 0 ? formatDrops(drops, dropVsBare) : []),
   ])
@@ -141,6 +146,8 @@ try {
         ...(cli.auto ? { autoOverBest: autos.length > 0 ? Math.min(...autos.map((a) => a.ratio)) : null } : {}),
         appOverBare: ratios.appOverBare,
         appOverPeer: ratios.appOverPeer,
+        appOverTransformersJs: appOverPagePeer(pagePeers, 'transformers.js'),
+        appOverMediaPipe: appOverPagePeer(pagePeers, 'mediapipe'),
         basis: 'p50',
         appOverBareMean: ratios.appOverBareMean,
         appOverPeerMean: ratios.appOverPeerMean,
@@ -150,6 +157,7 @@ try {
         drop: dropVsBare,
       },
       drops,
+      pagePeers,
       reference: { bare: reportRows(rows, 'bare'), appPipeline: reportRows(rows, 'pipeline:tf-ops'), peer: reportRows(rows, 'peer') },
       coldStart: coldStartRows(sweep),
       config: { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), ...cli },

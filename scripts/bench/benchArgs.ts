@@ -61,7 +61,11 @@ Options:
                         (ratios.dropOverBare; keep 8 in --batches)
   --drop-runs N         timed drops after one untimed (default 3; the median counts)
   --no-bare             skip the bare-model reference
-  --no-peer             skip the peer comparison
+  --no-peer             skip the peer comparisons (@tensorflow-models/mobilenet, and the page peers:
+                        Transformers.js's image-classification pipeline on hf_mobilenet_v2_100_224 and
+                        MediaPipe's ImageClassifier on mobilenet_v2_100_224_quant_tflite, each against the
+                        app's classify request on the same model and image: ratios.appOverTransformersJs,
+                        ratios.appOverMediaPipe)
   --no-build            reuse dist-harness/ as it is (default: rebuild, so the numbers are this code's)
   --isolated            serve the harness cross-origin isolated (COOP/COEP), so wasm runs with one thread
                         per core, as the deployed app does once its service worker isolates it (default:

@@ -14,6 +14,7 @@ import type { WeightsName } from '@/shared/weights/names';
 import { parseChoice } from '@/shared/weights/choice';
 import { findVariant, recordedVariant, specWithWeights } from '@/shared/weights/variantSpec';
 import { measureChoice, type AutoChoice } from './autoChoice';
+import { racePeer, type PagePeerName, type PeerRaceResult } from './peers/race';
 import type { BackendName } from '@/engine/shared/types';
 
 export interface LumenHarness {
@@ -27,6 +28,8 @@ export interface LumenHarness {
   bench(config: BenchConfig, imageUrls: string[]): Promise<BenchRun>;
   /** The app's measured automatic choice for `id`, starting from `provisional` (autoChoice.ts). */
   choose(id: string, provisional: BackendName): Promise<AutoChoice>;
+  /** The app's classify request against a page peer's pipeline on catalog model `id` (peers/race.ts). */
+  race(peer: PagePeerName, id: string, imageUrl: string, options: { warmup: number; runs: number; version: string }): Promise<PeerRaceResult>;
 }
 
 const catalogUrl = new URL('models/catalog.json', document.baseURI);
@@ -87,6 +90,15 @@ const harness: LumenHarness = {
       },
     );
     return handle.result;
+  },
+  async race(peer, id, imageUrl, { warmup, runs, version }) {
+    const spec = await harness.spec(id);
+    const image = await harness.blob(imageUrl);
+    const load =
+      peer === 'transformers.js'
+        ? () => import('./peers/transformersPeer').then((m) => m.loadTransformersPeer(new URL('..', spec.modelUrl)))
+        : () => import('./peers/mediapipePeer').then((m) => m.loadMediaPipePeer(new URL(spec.modelUrl), version));
+    return racePeer(getEngine(), spec, peer, load, image, { warmup, runs });
   },
   async choose(id, provisional) {
     const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
