@@ -61,3 +61,23 @@ test('a problem shown after Run follows the form: unticking every backend says s
   await expect(page.getByTestId('bench-backend-wasm')).not.toBeChecked(); // the person's choice sticks
   expect(await page.evaluate(() => window.__benchFormLies)).toEqual([]);
 });
+
+test('runtimes × backends: ticked runtimes run the family members, and every row names its runtime', async ({ page }) => {
+  needShared({ models: ['mobilenet_v2_100_224', 'mobilenet_v2_100_224_onnx', 'mobilenet_v2_100_224_quant_tflite'] });
+  test.setTimeout(180_000);
+  await page.goto('./?view=benchmark&model=mobilenet_v2_100_224&backend=wasm');
+  await page.getByTestId('bench-batches').fill('1');
+  await page.getByTestId('bench-warmup').fill('1');
+  await page.getByTestId('bench-runs').fill('2');
+  await page.getByTestId('bench-cold').uncheck();
+  await page.getByTestId('bench-input-random').check();
+  await expect(page.getByTestId('bench-runtime-note')).toContainText('own runtime');
+  for (const runtime of ['tfjs', 'ort', 'litert']) await page.getByTestId(`bench-runtime-${runtime}`).check();
+  await expect(page.getByTestId('bench-runtime-note')).toContainText('member of its family');
+  await page.getByTestId('bench-start').click();
+  await expect(page.getByTestId('bench-status')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+  const rows = page.getByTestId('bench-row');
+  await expect(rows).toHaveCount(3);
+  const seen = await rows.evaluateAll((all) => all.map((r) => `${r.getAttribute('data-model')}@${r.getAttribute('data-runtime')}/${r.getAttribute('data-backend')}`));
+  expect(seen.sort()).toEqual(['mobilenet_v2_100_224@tfjs/wasm', 'mobilenet_v2_100_224_onnx@ort/wasm', 'mobilenet_v2_100_224_quant_tflite@litert/wasm']);
+});

@@ -19,6 +19,8 @@ import { specFromCatalog } from '@/shared/models/modelSpec';
 import { choiceKey, parseChoice } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
 import type { ModelFormat } from '@/shared/models/catalog';
+import { memberOnRuntime } from '@/shared/models/family';
+import { runtimeOfFormat, type RuntimeName } from '@/engine/shared/types';
 import { downloadText } from '@/browser/download';
 
 /** How often live figures reach the store, ms: fast enough to look live, slow enough to be cheap. */
@@ -44,6 +46,17 @@ export function pageDefaultsOf(state: AppState): PageDefaults {
   return { model, backend: engine?.backend ?? requestedBackend, imageCount: cards.length };
 }
 
+/** The installed member of `key`'s family on `runtime` (a weight variant only on its own runtime), or null. */
+export function memberOfOn(state: Pick<AppState, 'catalog' | 'installed'>, key: string, runtime: RuntimeName): string | null {
+  const { id } = parseChoice(key);
+  const models = state.catalog?.models ?? [];
+  const own = models.find((m) => m.id === id);
+  if (!own) return null;
+  if (runtimeOfFormat(own.format) === runtime) return key;
+  const member = memberOnRuntime(models, id, runtime, (m) => Boolean(state.installed[m.id]));
+  return member && state.installed[member.id] ? member.id : null;
+}
+
 function planConfig(state: AppState, kind: BenchConfig['kind']): BenchConfig {
   const { catalog, installed, selectedModel, cards } = state;
   const form = effectiveForm(state.benchForm, pageDefaultsOf(state));
@@ -57,6 +70,7 @@ function planConfig(state: AppState, kind: BenchConfig['kind']): BenchConfig {
     formats,
     peerModelUrl: peer && installed[peer.id] ? specFromCatalog(peer, catalogUrl()).modelUrl : null,
     imageCount: cards.length,
+    memberOn: (key, runtime) => memberOfOn(state, key, runtime),
   });
 }
 

@@ -36,6 +36,7 @@ export interface BenchmarkSlice {
 export const DEFAULT_BENCH_FORM: BenchForm = {
   models: null,
   backends: null,
+  runtimes: [],
   batchesText: '1, 2, 4, 8, 16, 32',
   warmup: 10,
   runs: 50,

@@ -1,8 +1,12 @@
 /** Benchmark rows → the flat records recharts draws. Pure, so what a chart shows is testable. */
 import type { BenchRow } from './benchRun';
 
-/** "MobileNetV2 · wasm": one line per model × backend, so backends or models sit side by side. */
-export const seriesName = (row: Pick<BenchRow, 'model' | 'backend'>): string => `${row.model} · ${row.backend}`;
+/**
+ * "MobileNetV2 · wasm": one line per model × runtime × backend, so backends, runtimes or models sit
+ * side by side; the runtime is named when it is not TF.js ("MobileNetV2 (ONNX) · ort/wasm").
+ */
+export const seriesName = (row: Pick<BenchRow, 'model' | 'backend'> & Partial<Pick<BenchRow, 'runtime'>>): string =>
+  `${row.model} · ${row.runtime && row.runtime !== 'tfjs' ? `${row.runtime}/` : ''}${row.backend}`;
 
 export type Metric = 'throughput' | 'perImage' | 'p50' | 'mean';
 

@@ -10,7 +10,9 @@ export const BENCH_SCHEMA = 'lumen-benchmark/1';
 
 export const CSV_COLUMNS = [
   'model',
+  'runtime',
   'backend',
+  'threads',
   'batch',
   'variant',
   'status',

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { configFromForm, effectiveForm, plannedRuns, PEER_MODEL_ID, type FormInput, type FormState, type PageDefaults, type PlanContext } from './benchPlan';
+import {
+  configFromForm,
+  effectiveForm,
+  modelsOnRuntimes,
+  plannedRuns,
+  PEER_MODEL_ID,
+  type FormInput,
+  type FormState,
+  type PageDefaults,
+  type PlanContext,
+} from './benchPlan';
 import { variantLabel } from './benchVariants';
 
 const form = (overrides: Partial<FormInput> = {}): FormInput => ({
   models: ['a'],
   backends: ['wasm'],
+  runtimes: [],
   batchesText: '8,1, 2',
   warmup: 10,
   runs: 50,
@@ -93,5 +104,31 @@ describe('effectiveForm', () => {
     const shown = effectiveForm(chosen, page({ backend: 'webgpu', imageCount: 5 }));
     expect(shown).toMatchObject({ models: ['c'], backends: [], input: 'random' });
     expect(() => configFromForm(shown, 'sweep', ctx())).toThrow('Choose at least one backend.');
+  });
+});
+
+describe('runtimes in the form', () => {
+  // mnv2 has an ONNX and a TFLite member; resnet runs on TF.js only; mnv2:float16 is a TF.js weight variant.
+  const members: Record<string, Partial<Record<string, string>>> = {
+    mnv2: { tfjs: 'mnv2', ort: 'mnv2_onnx', litert: 'mnv2_tflite' },
+    resnet: { tfjs: 'resnet' },
+    'mnv2:float16': { tfjs: 'mnv2:float16' },
+  };
+  const memberOn = (model: string, runtime: string) => members[model]?.[runtime] ?? null;
+
+  it('runs each ticked model as its member on each ticked runtime, once each, and names the pairs with none', () => {
+    expect(modelsOnRuntimes(['mnv2', 'resnet', 'mnv2:float16'], ['tfjs', 'ort'], memberOn)).toEqual({
+      models: ['mnv2', 'mnv2_onnx', 'resnet', 'mnv2:float16'],
+      missing: ['resnet on ort', 'mnv2:float16 on ort'],
+    });
+    expect(modelsOnRuntimes(['mnv2'], [], memberOn)).toEqual({ models: ['mnv2'], missing: [] });
+  });
+
+  it('plans the members, and says so when no ticked model has one', () => {
+    const plan = configFromForm(form({ models: ['mnv2'], runtimes: ['tfjs', 'litert'] }), 'sweep', ctx({ memberOn }));
+    expect(plan.models).toEqual(['mnv2', 'mnv2_tflite']);
+    expect(() => configFromForm(form({ models: ['resnet'], runtimes: ['litert'] }), 'sweep', ctx({ memberOn }))).toThrow(
+      'None of the ticked models has a member on litert installed here.',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { APP_VARIANT, methodVariants } from './benchVariants';
 import { parseBatchList } from '@/shared/stats';
 import type { BenchConfig } from './benchRun';
 import type { ModelFormat } from '@/shared/models/catalog';
-import type { BackendName } from '@/engine/shared/types';
+import type { BackendName, RuntimeName } from '@/engine/shared/types';
 import type { BenchVariant } from './messages';
 
 /** The model @tensorflow-models/mobilenet loads for version 1, alpha 0.25: the peer comparison needs it. */
@@ -13,6 +13,11 @@ export const PEER_MODEL_ID = 'mobilenet_v1_025_224_graph';
 export interface FormInput {
   models: readonly string[];
   backends: readonly BackendName[];
+  /**
+   * Runtimes to run each ticked model on, as the member of its family there (the same network as
+   * ONNX or TFLite: shared/models/family.ts); empty: each model on its own runtime.
+   */
+  runtimes: readonly RuntimeName[];
   batchesText: string;
   warmup: number;
   runs: number;
@@ -65,6 +70,31 @@ export interface PlanContext {
   /** Absolute URL of the peer model's model.json, when it is installed. */
   peerModelUrl: string | null;
   imageCount: number;
+  /** The installed member of a model's family on a runtime (the model itself when it runs there), or null. */
+  memberOn?: (model: string, runtime: RuntimeName) => string | null;
+}
+
+/**
+ * The ticked models on the ticked runtimes: each model's family member on each runtime, in the
+ * order ticked, once each; `missing` names the (model, runtime) pairs that have none installed.
+ * Only float32 models have family members: a weight variant runs on its own runtime alone.
+ */
+export function modelsOnRuntimes(
+  models: readonly string[],
+  runtimes: readonly RuntimeName[],
+  memberOn: (model: string, runtime: RuntimeName) => string | null,
+): { models: string[]; missing: string[] } {
+  if (runtimes.length === 0) return { models: [...models], missing: [] };
+  const chosen: string[] = [];
+  const missing: string[] = [];
+  for (const model of models) {
+    for (const runtime of runtimes) {
+      const member = model.includes(':') ? (memberOn(model, runtime) === model ? model : null) : memberOn(model, runtime);
+      if (member === null) missing.push(`${model} on ${runtime}`);
+      else if (!chosen.includes(member)) chosen.push(member);
+    }
+  }
+  return { models: chosen, missing };
 }
 
 const wholeAtLeast = (value: number, min: number, what: string): number => {
@@ -89,7 +119,9 @@ export function configFromForm(form: FormInput, kind: BenchConfig['kind'], ctx: 
     } catch (error) {
       throw new Error(`Batch sizes: ${error instanceof Error ? error.message : String(error)}.`);
     }
-    return { ...base, kind, models: [...form.models], batches, variants: [APP_VARIANT], coldStart: form.coldStart };
+    const { models } = modelsOnRuntimes(form.models, form.runtimes, ctx.memberOn ?? ((model) => model));
+    if (models.length === 0) throw new Error(`None of the ticked models has a member on ${form.runtimes.join(' or ')} installed here.`);
+    return { ...base, kind, models, batches, variants: [APP_VARIANT], coldStart: form.coldStart };
   }
 
   const model = ctx.selectedModel;

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTaughtStore } from '@/features/teach/client/taughtStore';
 import { useStore } from '@/app/store';
 import { cancelBenchmark, setBenchForm, startBenchmark } from '@/features/benchmark/client/benchmarkActions';
@@ -7,31 +6,10 @@ import { formatBytes } from '@/shared/format';
 import { choiceKey } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
 import { BACKENDS, type BackendName } from '@/engine/shared/types';
+import { ListCheck } from './ListCheck';
+import { RuntimesChoice } from './RuntimesChoice';
 import { useBenchProblem, useEffectiveBenchForm, usePageWaitingFor } from './useBenchForm';
 
-const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
-
-/** One entry of a list the plan runs over (a model, a backend): checked while the list holds it. */
-function ListCheck<T extends string>({
-  list,
-  item,
-  testId,
-  set,
-  children,
-}: {
-  list: readonly T[];
-  item: T;
-  testId: string;
-  set(next: T[]): void;
-  children: ReactNode;
-}) {
-  return (
-    <label className="check">
-      <input type="checkbox" data-testid={testId} checked={list.includes(item)} onChange={(e) => set(toggle(list, item, e.target.checked))} />
-      {children}
-    </label>
-  );
-}
 const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
 /**
@@ -86,6 +64,7 @@ export function BenchmarkForm() {
           </ListCheck>
         ))}
       </fieldset>
+      <RuntimesChoice running={running} models={form.models} runtimes={form.runtimes} />
       <fieldset disabled={running} className="bench-numbers">
         <legend>Runs</legend>
         <label>

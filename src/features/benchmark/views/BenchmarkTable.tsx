@@ -10,7 +10,9 @@ export function BenchmarkTable({ rows }: { rows: readonly BenchRow[] }) {
         <thead>
           <tr>
             <th>model</th>
+            <th>runtime</th>
             <th>backend</th>
+            <th title="wasm threads">threads</th>
             <th>batch</th>
             <th>variant</th>
             <th title="timed runs">n</th>
@@ -30,9 +32,10 @@ export function BenchmarkTable({ rows }: { rows: readonly BenchRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr
-              key={`${r.model}|${r.backend}|${r.batch}|${r.variant}`}
+              key={`${r.model}|${r.runtime}|${r.backend}|${r.batch}|${r.variant}`}
               data-testid="bench-row"
               data-model={r.model}
+              data-runtime={r.runtime}
               data-backend={r.backend}
               data-batch={r.batch}
               data-variant={r.variant}
@@ -42,7 +45,9 @@ export function BenchmarkTable({ rows }: { rows: readonly BenchRow[] }) {
               className={r.status !== 'ok' ? 'row-failed' : r.leaked ? 'row-leak' : undefined}
             >
               <td>{r.model}</td>
+              <td>{r.runtime}</td>
               <td>{r.backend}</td>
+              <td className="num">{r.threads ?? ''}</td>
               <td className="num">{r.batch}</td>
               <td>{r.variant}</td>
               {r.status === 'ok' ? (
