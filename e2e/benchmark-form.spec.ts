@@ -78,6 +78,8 @@ test('runtimes × backends: ticked runtimes run the family members, and every ro
   await expect(page.getByTestId('bench-status')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
   const rows = page.getByTestId('bench-row');
   await expect(rows).toHaveCount(3);
-  const seen = await rows.evaluateAll((all) => all.map((r) => `${r.getAttribute('data-model')}@${r.getAttribute('data-runtime')}/${r.getAttribute('data-backend')}`));
+  const seen = await rows.evaluateAll((all) =>
+    all.map((r) => `${r.getAttribute('data-model')}@${r.getAttribute('data-runtime')}/${r.getAttribute('data-backend')}`),
+  );
   expect(seen.sort()).toEqual(['mobilenet_v2_100_224@tfjs/wasm', 'mobilenet_v2_100_224_onnx@ort/wasm', 'mobilenet_v2_100_224_quant_tflite@litert/wasm']);
 });

@@ -54,3 +54,19 @@ describe('Your model by Hub id or runtime file URL', () => {
     expect(runtimeFileUrl('https://models.example/model.json', 'https://app.example/')).toBeNull();
   });
 });
+
+describe('a Hub model with a centre crop', () => {
+  it("carries preprocessor_config.json's shortest-edge resize and crop to the spec (ConvNeXt's crop_pct)", async () => {
+    const cropping = { ...preprocessor, size: { shortest_edge: 224 }, crop_pct: 0.875 };
+    const files: Record<string, unknown> = { 'config.json': { id2label }, 'preprocessor_config.json': cropping };
+    const model = await hubModel('org/birds', async (url) => files[url.split('/').at(-1) ?? '']);
+    // 224 / 0.875 = 256: the shorter side to 256, then the centre 224×224, offset by Hugging Face's floor.
+    expect(model.centerCrop).toEqual({ shortestEdge: 256, offset: 'floor' });
+    expect(model.facts.inputShape).toEqual([null, 3, 224, 224]);
+    const straight = await hubModel(
+      'org/birds',
+      async (url) => ({ 'config.json': { id2label }, 'preprocessor_config.json': preprocessor })[url.split('/').at(-1) ?? ''],
+    );
+    expect(straight.centerCrop).toBeNull();
+  });
+});

@@ -6,10 +6,11 @@
  */
 import { LumenError } from '@/shared/errors';
 import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfPreprocessing, hubFileUrl, isHubRepoId } from './hfLayout';
-import { describeSpec, modeOfSpec, specInputSize } from './preprocessSpec';
+import { centerCropOf, describeSpec, modeOfSpec, specInputSize } from './preprocessSpec';
 import { blankRuntimeFacts } from './runtimeDrop';
 import type { ModelJsonFacts } from './modelJson';
 import type { PreprocessingMode } from './catalog';
+import type { CenterCrop } from '@/engine/shared/types';
 
 export const HUB_HOST = 'https://huggingface.co';
 /** The model file of a Hub repository in the layout Transformers.js reads: onnx/model.onnx (fp32). */
@@ -25,6 +26,8 @@ export interface RemoteRuntimeModel {
   preprocessing: PreprocessingMode | null;
   /** 'file': preprocessor_config.json said it (it wins over a remembered choice); 'default': assumed. */
   preprocessingFrom: 'file' | 'default';
+  /** preprocessor_config.json's shortest-edge resize and centre crop, when it has one. */
+  centerCrop: CenterCrop | null;
   notes: string[];
 }
 
@@ -47,6 +50,7 @@ export function runtimeFileUrl(text: string, base: string): RemoteRuntimeModel |
     facts: blankRuntimeFacts(format),
     preprocessing: format === 'tflite' ? 'raw' : 'torch',
     preprocessingFrom: 'default',
+    centerCrop: null,
     notes: [
       `${file}: its input and output are read as it loads; set what it needs here (the defaults: ${format === 'tflite' ? 'raw pixels' : 'torch, as a PyTorch export'})`,
     ],
@@ -74,8 +78,10 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
   facts.outputKind = 'logits';
   let preprocessing: PreprocessingMode | null = 'torch';
   let preprocessingFrom: RemoteRuntimeModel['preprocessingFrom'] = 'default';
+  let centerCrop: CenterCrop | null = null;
   try {
     const read = hfPreprocessing(await fetchJson(hubFileUrl(repoId, HF_PREPROCESSOR, 'main', host)));
+    centerCrop = centerCropOf(read.spec.resize);
     const [h, w] = specInputSize(read.spec);
     facts.inputShape = [null, 3, h, w];
     facts.inputLayout = 'nchw';
@@ -96,6 +102,7 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
     facts,
     preprocessing,
     preprocessingFrom,
+    centerCrop,
     notes,
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { PreprocessingMode } from './catalog';
 import { assertNever } from '@/shared/assertNever';
+import type { CenterCrop } from '@/engine/shared/types';
 
 export type Rgb = readonly [number, number, number];
 export type SpecDtype = 'float32' | 'float16' | 'uint8' | 'int8';
@@ -87,6 +88,16 @@ export function presetSpec(preset: PreprocessPreset, inputSize: readonly [number
     default:
       return assertNever(preset, 'preprocessing preset');
   }
+}
+
+/**
+ * The centre crop a model spec carries (ModelSpec.centerCrop) for a spec's resize: its shortest
+ * edge and offset rule for `shortest-edge`; null for an exact resize, and for an exact resize
+ * followed by a crop (DeiT's 256×256 → 224), which the decode path does not do: such a model gets
+ * the straight resize, and Your model says so.
+ */
+export function centerCropOf(resize: ResizeSpec): CenterCrop | null {
+  return resize.kind === 'shortest-edge' ? { shortestEdge: resize.size, offset: resize.cropOffset } : null;
 }
 
 /** [height, width] of the tensor a spec produces. */

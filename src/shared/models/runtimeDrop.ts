@@ -8,7 +8,8 @@ import { LumenError } from '@/shared/errors';
 import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfPreprocessing } from './hfLayout';
 import { readOnnxSignature, type OnnxSignature } from './onnxOps';
 import { readInputLayout } from './tensorLayout';
-import { describeSpec, modeOfSpec } from './preprocessSpec';
+import { centerCropOf, describeSpec, modeOfSpec } from './preprocessSpec';
+import type { CenterCrop } from '@/engine/shared/types';
 import { readLabelsText } from './labelsText';
 import type { ModelJsonFacts } from './modelJson';
 import type { PreprocessingMode } from './catalog';
@@ -24,6 +25,8 @@ export interface PickedRuntimeModel {
   preprocessing: PreprocessingMode | null;
   /** 'file': preprocessor_config.json said it (it wins over a remembered choice); 'default': the format's guess. */
   preprocessingFrom: 'file' | 'default';
+  /** preprocessor_config.json's shortest-edge resize and centre crop, when it has one; null: a straight resize. */
+  centerCrop: CenterCrop | null;
   /** What was read and from where, or assumed, for the Your model status. */
   notes: string[];
   ignored: string[];
@@ -114,11 +117,14 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
   }
   const raw = await jsonOf(preprocessor);
   let preprocessingFrom: PickedRuntimeModel['preprocessingFrom'] = 'default';
+  let centerCrop: CenterCrop | null = null;
   if (raw) {
     const [, h, w] = facts.inputLayout === 'nchw' ? (facts.inputShape ?? []).slice(1) : (facts.inputShape ?? []);
     const read = hfPreprocessing(raw, typeof h === 'number' && typeof w === 'number' ? [h, w] : null);
     const mode = modeOfSpec(read.spec);
     notes.push(`${HF_PREPROCESSOR}: ${describeSpec(read.spec)}${mode ? ` = ${mode}` : ''}`, ...read.notes);
+    centerCrop = centerCropOf(read.spec.resize);
+    if (read.spec.resize.kind === 'exact-crop') notes.push('its crop after a fixed-size resize is not applied: the image is resized straight to the input');
     if (mode) {
       preprocessing = mode;
       preprocessingFrom = 'file';
@@ -137,6 +143,7 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     facts: { ...blankRuntimeFacts(format), ...facts, weightBytes: model.size },
     preprocessing,
     preprocessingFrom,
+    centerCrop,
     notes,
     ignored: files.filter((f) => !used.has(f)).map((f) => f.name),
   };

@@ -109,6 +109,7 @@ export async function addDraftModel(): Promise<void> {
     modelUrl: draft.modelUrl,
     ...(draft.files ? { files: draft.files } : {}),
     ...(draft.labelsFile ? { labelsFile: draft.labelsFile } : {}),
+    ...(draft.centerCrop ? { centerCrop: draft.centerCrop } : {}),
     labelsUrl: draft.labelsUrl ?? fallbackLabelsUrl(draft.settings.classes),
   });
   const model: CustomModel = {

@@ -43,6 +43,7 @@ export function runtimeDraft(picked: PickedRuntimeModel): CustomDraft {
     ignored: picked.ignored,
     diskBytes: model.size + (labels?.size ?? 0),
     notes: picked.notes,
+    ...(picked.centerCrop ? { centerCrop: picked.centerCrop } : {}),
   });
   const preprocessing = (picked.preprocessingFrom === 'file' || !draft.remembered ? picked.preprocessing : null) ?? draft.settings.preprocessing;
   return { ...draft, settings: { ...draft.settings, preprocessing } };
@@ -75,6 +76,7 @@ export function remoteDraft(remote: RemoteRuntimeModel): CustomDraft {
     diskBytes: 0,
     notes: remote.notes,
     ...(remote.labelsUrl ? { labelsUrl: remote.labelsUrl } : {}),
+    ...(remote.centerCrop ? { centerCrop: remote.centerCrop } : {}),
   });
   const preprocessing = (remote.preprocessingFrom === 'file' || !draft.remembered ? remote.preprocessing : null) ?? draft.settings.preprocessing;
   return { ...draft, settings: { ...draft.settings, preprocessing } };

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CustomSettings, CustomSource, StatedByModel } from '@/features/custom/shared/customSettings';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
-import type { ModelSpec } from '@/engine/shared/types';
+import type { CenterCrop, ModelSpec } from '@/engine/shared/types';
 
 /** A user's own model, added to the picker. */
 export interface CustomModel {
@@ -34,6 +34,8 @@ export interface CustomDraft {
   notes?: string[];
   /** A Hub repository's config.json (its id2label), when the labels are the model's own and not a dropped file. */
   labelsUrl?: string;
+  /** preprocessor_config.json's shortest-edge resize and centre crop (ModelSpec.centerCrop). */
+  centerCrop?: CenterCrop;
 }
 
 export interface CustomSlice {

@@ -1,5 +1,5 @@
 /** A user's own model as a worker-ready ModelSpec (a URL or dropped files, plus the user's settings). */
-import type { ModelSpec } from '@/engine/shared/types';
+import type { CenterCrop, ModelSpec } from '@/engine/shared/types';
 import type { CustomSettings } from './customSettings';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
 
@@ -31,6 +31,8 @@ export interface CustomModelInput {
   labelsFile?: File;
   /** Fallback labels (an installed catalog model's ImageNet names) when the user gave none. */
   labelsUrl: string | null;
+  /** The model's own shortest-edge resize and centre crop (a Hugging Face preprocessor_config.json). */
+  centerCrop?: CenterCrop;
 }
 
 export function customSpec(input: CustomModelInput): ModelSpec {
@@ -38,7 +40,7 @@ export function customSpec(input: CustomModelInput): ModelSpec {
   const id = `${CUSTOM_ID_PREFIX}${shortHash(input.sourceKey)}`;
   const spec: ModelSpec = {
     // Settings are part of the key: changing them must load a fresh model in the worker.
-    key: `${id}@${settings.inputSize.join('x')}-${settings.preprocessing}-${settings.output}-${settings.classes}`,
+    key: `${id}@${settings.inputSize.join('x')}-${settings.preprocessing}-${settings.output}-${settings.classes}${input.centerCrop ? `-crop${input.centerCrop.shortestEdge}` : ''}`,
     id,
     name: input.name,
     format: input.facts.format,
@@ -53,5 +55,6 @@ export function customSpec(input: CustomModelInput): ModelSpec {
   };
   if (input.files) spec.files = input.files;
   if (input.labelsFile) spec.labelsFile = input.labelsFile;
+  if (input.centerCrop) spec.centerCrop = input.centerCrop;
   return spec;
 }

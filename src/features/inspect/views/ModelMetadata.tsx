@@ -19,8 +19,16 @@ export function ModelMetadata() {
           )}
         </p>
         <p className="muted">
-          {custom.facts.format} model · input {custom.settings.inputSize.join('×')} · {custom.settings.preprocessing} preprocessing · {custom.settings.output} ·{' '}
-          {custom.settings.classes} classes · labels: {custom.labelsName ?? 'ImageNet (Keras order)'}
+          {custom.facts.format} model · input {custom.settings.inputSize.join('×')} · {custom.settings.preprocessing} preprocessing
+          {custom.spec.centerCrop ? (
+            <span data-testid="inspect-center-crop">
+              {' '}
+              (shorter side to {custom.spec.centerCrop.shortestEdge}, then the centre {custom.settings.inputSize.join('×')})
+            </span>
+          ) : (
+            ' (resized straight to the input)'
+          )}{' '}
+          · {custom.settings.output} · {custom.settings.classes} classes · labels: {custom.labelsName ?? 'ImageNet (Keras order)'}
         </p>
       </div>
     );
