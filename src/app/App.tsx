@@ -21,6 +21,7 @@ const CustomModelView = lazy(() => import('@/features/custom/views/CustomModelVi
 const TeachView = lazy(() => import('@/features/teach/views/TeachView').then((m) => ({ default: m.TeachView })));
 const BenchmarkPanel = lazy(() => import('@/features/benchmark/views/BenchmarkPanel').then((m) => ({ default: m.BenchmarkPanel })));
 const LiveView = lazy(() => import('@/features/live/views/LiveView').then((m) => ({ default: m.LiveView })));
+const EvaluateView = lazy(() => import('@/features/evaluate/views/EvaluateView').then((m) => ({ default: m.EvaluateView })));
 
 /**
  * The page's views; each is one component. Add a view by adding an entry; `bar` is how much of the
@@ -34,6 +35,7 @@ const VIEWS: { id: string; label: string; bar: ModelBarMode; Component: Componen
   { id: 'custom', label: 'Your model', bar: 'pick', Component: CustomModelView },
   { id: 'benchmark', label: 'Benchmark', bar: 'folded', Component: BenchmarkPanel },
   { id: 'teach', label: 'Teach', bar: 'folded', Component: TeachView },
+  { id: 'evaluate', label: 'Evaluate', bar: 'folded', Component: EvaluateView },
 ];
 
 export function App() {

@@ -11,6 +11,7 @@ import { createExplainSlice, type ExplainSlice } from '@/features/explain/client
 import { createLiveSlice, type LiveSlice } from '@/features/live/client/liveSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
+import { createEvaluateSlice, type EvaluateSlice } from '@/features/evaluate/client/evaluateSlice';
 
 export type AppState = EngineSlice &
   ModelSlice &
@@ -22,7 +23,8 @@ export type AppState = EngineSlice &
   ExplainSlice &
   LiveSlice &
   ViewSlice &
-  WeightsSlice;
+  WeightsSlice &
+  EvaluateSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -36,6 +38,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createLiveSlice(...a),
   ...createViewSlice(...a),
   ...createWeightsSlice(...a),
+  ...createEvaluateSlice(...a),
 }));
 
 export const showView = (view: string): void => useStore.setState({ view });
