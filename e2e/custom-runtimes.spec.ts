@@ -48,6 +48,27 @@ test.describe('Your model: ONNX and TFLite', () => {
     await expect(page.getByTestId('result').first().getByTestId('prediction').first()).toContainText('macaw');
   });
 
+  test("a Hugging Face folder's dtype siblings are its weights: another is chosen, read again, and runs", async ({ page }) => {
+    await openOnWasm(page, 'view=custom');
+    // The shared folder has fp32 only: a copy named as the fp16 sibling stands in for one (its bytes are the fp32 model's).
+    const model = readFileSync(resolve(HF, 'onnx/model.onnx'));
+    await page
+      .getByTestId('custom-files')
+      .setInputFiles([
+        file(resolve(HF, 'config.json')),
+        file(resolve(HF, 'preprocessor_config.json')),
+        file(resolve(HF, 'onnx/model.onnx')),
+        { name: 'model_fp16.onnx', mimeType: 'application/octet-stream', buffer: model },
+      ]);
+    const weights = page.getByTestId('custom-dtype');
+    await expect(weights).toHaveValue('fp32');
+    await expect(weights.locator('option')).toHaveText([/^fp32 · model\.onnx/, /^fp16 · model_fp16\.onnx/]);
+    await weights.selectOption('fp16');
+    await expect(page.getByTestId('custom-draft')).toContainText('Read model_fp16.onnx');
+    await expect(weights).toHaveValue('fp16');
+    await addAndClassify(page, 'ort');
+  });
+
   test('a PyTorch-style ONNX (NCHW, torchvision normalisation, 1000 logits): torch is its default, and it classifies right', async ({ page }) => {
     await openOnWasm(page, 'view=custom');
     const torchStyle = withTorchInput(new Uint8Array(readFileSync(resolve(HF, 'onnx/model.onnx'))));

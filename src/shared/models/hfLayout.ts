@@ -142,6 +142,11 @@ export interface HfOnnxFile {
   externalData: string | null;
 }
 
+/** The Transformers.js dtype an `onnx/model{suffix}.onnx` file name stands for (model_fp16.onnx → fp16), or null. */
+export function hfOnnxDtypeOf(name: string): HfOnnxDtype | null {
+  return ONNX_DTYPES.find(([suffix]) => name.toLowerCase() === `model${suffix}.onnx`)?.[1] ?? null;
+}
+
 /** A folder's or repository's file paths → its ONNX dtype siblings (onnx/ first, then the root), fp32 first. */
 export function hfOnnxFiles(paths: readonly string[]): HfOnnxFile[] {
   const present = new Set(paths.map((p) => p.replace(/^\.?\//, '')));

@@ -5,7 +5,7 @@
  * in the page and without running anything (the worker loads it; here only bytes are read).
  */
 import { LumenError } from '@/shared/errors';
-import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfPreprocessing } from './hfLayout';
+import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfOnnxDtypeOf, hfPreprocessing, type HfOnnxDtype } from './hfLayout';
 import { readOnnxSignature, type OnnxSignature } from './onnxOps';
 import { readInputLayout } from './tensorLayout';
 import { centerCropOf, describeSpec, modeOfSpec } from './preprocessSpec';
@@ -27,6 +27,12 @@ export interface PickedRuntimeModel {
   preprocessingFrom: 'file' | 'default';
   /** preprocessor_config.json's shortest-edge resize and centre crop, when it has one; null: a straight resize. */
   centerCrop: CenterCrop | null;
+  /**
+   * A Hugging Face folder's dtype siblings (onnx/model.onnx, model_fp16.onnx, model_quantized.onnx…),
+   * fp32 first, offered as its weights; `dtype` is the one picked. Empty for a lone model file.
+   */
+  siblings: { dtype: HfOnnxDtype; name: string; bytes: number }[];
+  dtype: HfOnnxDtype | null;
   /** What was read and from where, or assumed, for the Your model status. */
   notes: string[];
   ignored: string[];
@@ -50,8 +56,23 @@ async function jsonOf(file: File | undefined): Promise<unknown> {
   }
 }
 
-/** The fp32 model.onnx of a Hugging Face folder before its dtype siblings; otherwise the first model file. */
-function pickModel(files: readonly File[]): File | null {
+/** A Hugging Face folder's ONNX dtype siblings, in Transformers.js's order (fp32 first). */
+function siblingsOf(files: readonly File[]): { dtype: HfOnnxDtype; file: File }[] {
+  const found = files.flatMap((file) => {
+    const dtype = hfOnnxDtypeOf(file.name);
+    return dtype ? [{ dtype, file }] : [];
+  });
+  const order = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'];
+  return found.sort((a, b) => order.indexOf(a.dtype) - order.indexOf(b.dtype));
+}
+
+/**
+ * The model file: the `preferred` dtype sibling when asked for, else the fp32 model.onnx of a
+ * Hugging Face folder before its siblings, otherwise the first model file.
+ */
+function pickModel(files: readonly File[], preferred: HfOnnxDtype | null): File | null {
+  const chosen = preferred ? siblingsOf(files).find((s) => s.dtype === preferred)?.file : undefined;
+  if (chosen) return chosen;
   const models = files.filter(isModelFile);
   return byName(models, 'model.onnx') ?? models.find((f) => /\.onnx$/i.test(f.name)) ?? models[0] ?? null;
 }
@@ -84,8 +105,8 @@ function onnxFacts(signature: OnnxSignature | null, name: string): { facts: Part
 }
 
 /** The model file, labels and facts of a drop that holds a `.onnx` or `.tflite`; null when it holds neither. */
-export async function pickRuntimeModelFiles(files: readonly File[]): Promise<PickedRuntimeModel | null> {
-  const model = pickModel(files);
+export async function pickRuntimeModelFiles(files: readonly File[], preferred: HfOnnxDtype | null = null): Promise<PickedRuntimeModel | null> {
+  const model = pickModel(files, preferred);
   if (!model) return null;
   const format = /\.onnx$/i.test(model.name) ? 'onnx' : 'tflite';
   const notes: string[] = [];
@@ -134,6 +155,8 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     facts.classes = labelCount;
     facts.classesFrom = 'guess';
   }
+  const siblings = format === 'onnx' ? siblingsOf(files) : [];
+  if (siblings.length > 1) notes.push(`weights: ${model.name} of ${siblings.map((s) => s.file.name).join(', ')} (choose another below)`);
   const used = new Set([model, labels, config, preprocessor].filter((f): f is File => f !== null && f !== undefined));
   return {
     format,
@@ -144,7 +167,10 @@ export async function pickRuntimeModelFiles(files: readonly File[]): Promise<Pic
     preprocessing,
     preprocessingFrom,
     centerCrop,
+    siblings: siblings.map(({ dtype, file }) => ({ dtype, name: file.name, bytes: file.size })),
+    dtype: hfOnnxDtypeOf(model.name),
     notes,
-    ignored: files.filter((f) => !used.has(f)).map((f) => f.name),
+    // The other dtype siblings are the same model in other weights, offered, not ignored.
+    ignored: files.filter((f) => !used.has(f) && !siblings.some((s) => s.file === f)).map((f) => f.name),
   };
 }

@@ -9,6 +9,7 @@ import { customSpec } from '@/features/custom/shared/customSpec';
 import { settingsKey, validSettings, writeSettings, type CustomSettings } from '@/features/custom/shared/customSettings';
 import { classifierFacts, fetchModelJson, parseModelUrl, pickModelFiles } from '@/shared/models/modelSource';
 import { pickRuntimeModelFiles } from '@/shared/models/runtimeDrop';
+import type { HfOnnxDtype } from '@/shared/models/hfLayout';
 import { hubModel, runtimeFileUrl } from '@/shared/models/hubSource';
 import { draftFrom, fetchJson, hubHost, looksLikeHubId, message, remoteDraft, runtimeDraft, storage } from './customDrafts';
 import { refuseUnlistedOrigin } from '@/browser/connectPolicy';
@@ -46,11 +47,11 @@ export function readModelUrl(text: string): Promise<void> {
   });
 }
 
-export function readModelFiles(files: readonly File[]): Promise<void> {
+export function readModelFiles(files: readonly File[], dtype: HfOnnxDtype | null = null): Promise<void> {
   if (files.length === 0) return Promise.resolve();
   return reading(async () => {
-    const runtime = await pickRuntimeModelFiles(files);
-    if (runtime) return runtimeDraft(runtime);
+    const runtime = await pickRuntimeModelFiles(files, dtype);
+    if (runtime) return runtimeDraft(runtime, files);
     const picked = await pickModelFiles(files);
     const { modelJson, shards, labels } = picked;
     const used = [modelJson, ...shards, ...(labels ? [labels] : [])];
@@ -63,6 +64,12 @@ export function readModelFiles(files: readonly File[]): Promise<void> {
       diskBytes: used.reduce((sum, f) => sum + f.size, 0),
     });
   });
+}
+
+/** A dropped Hugging Face folder's other weights (model_fp16.onnx, model_quantized.onnx…): the drop is read again with that file. */
+export function chooseDraftDtype(dtype: HfOnnxDtype): Promise<void> {
+  const dropped = useStore.getState().customDraft?.dropped;
+  return dropped ? readModelFiles(dropped, dtype) : Promise.resolve();
 }
 
 export function updateDraft(patch: Partial<CustomSettings> & { name?: string }): void {

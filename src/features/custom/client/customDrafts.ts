@@ -33,7 +33,7 @@ export function draftFrom(
 }
 
 /** An ONNX or TFLite drop: its own files' preprocessing wins over the remembered choice, which wins over the format's default. */
-export function runtimeDraft(picked: PickedRuntimeModel): CustomDraft {
+export function runtimeDraft(picked: PickedRuntimeModel, dropped: readonly File[] = []): CustomDraft {
   const { model, labels } = picked;
   const draft = draftFrom({ kind: 'files', modelJsonName: model.name, modelJsonSize: model.size }, picked.facts, {
     name: `Dropped ${model.name}`,
@@ -44,6 +44,7 @@ export function runtimeDraft(picked: PickedRuntimeModel): CustomDraft {
     diskBytes: model.size + (labels?.size ?? 0),
     notes: picked.notes,
     ...(picked.centerCrop ? { centerCrop: picked.centerCrop } : {}),
+    ...(picked.siblings.length > 1 && picked.dtype ? { siblings: picked.siblings, dtype: picked.dtype, dropped: [...dropped] } : {}),
   });
   const preprocessing = (picked.preprocessingFrom === 'file' || !draft.remembered ? picked.preprocessing : null) ?? draft.settings.preprocessing;
   return { ...draft, settings: { ...draft.settings, preprocessing } };

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CustomSettings, CustomSource, StatedByModel } from '@/features/custom/shared/customSettings';
 import type { ModelJsonFacts } from '@/shared/models/modelJson';
+import type { HfOnnxDtype } from '@/shared/models/hfLayout';
 import type { CenterCrop, ModelSpec } from '@/engine/shared/types';
 
 /** A user's own model, added to the picker. */
@@ -36,6 +37,10 @@ export interface CustomDraft {
   labelsUrl?: string;
   /** preprocessor_config.json's shortest-edge resize and centre crop (ModelSpec.centerCrop). */
   centerCrop?: CenterCrop;
+  /** A dropped Hugging Face folder's dtype siblings (its weights choice), the one picked, and the drop to pick again from. */
+  siblings?: { dtype: HfOnnxDtype; name: string; bytes: number }[];
+  dtype?: HfOnnxDtype;
+  dropped?: File[];
 }
 
 export interface CustomSlice {

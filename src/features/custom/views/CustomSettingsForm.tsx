@@ -1,5 +1,5 @@
 import type { CustomDraft } from '@/app/store';
-import { addDraftModel, discardDraft, updateDraft } from '@/features/custom/client/customActions';
+import { addDraftModel, chooseDraftDtype, discardDraft, updateDraft } from '@/features/custom/client/customActions';
 import { isImageNetCount, PREPROCESSING_MODES } from '@/shared/models/catalog';
 import { formatBytes, formatShape } from '@/shared/format';
 
@@ -10,6 +10,12 @@ const PREPROCESSING_HELP: Record<string, string> = {
   unit: 'x/255 (TF-Hub)',
   raw: '0..255 unchanged (EfficientNet)',
 };
+
+/** The sibling whose dtype the select names (never a value the list does not hold). */
+function pick(draft: CustomDraft, value: string): void {
+  const sibling = draft.siblings?.find((s) => s.dtype === value);
+  if (sibling) void chooseDraftDtype(sibling.dtype);
+}
 
 const Stated = ({ on, from = 'model.json' }: { on: boolean; from?: string }) =>
   on ? <span className="zoo-tag">from {from}</span> : <span className="zoo-tag zoo-tag-you">you choose</span>;
@@ -44,6 +50,18 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
         </p>
       )}
       <div className="zoo-form">
+        {draft.siblings && draft.dtype && (
+          <label>
+            Weights <span className="zoo-tag">from the folder</span>
+            <select data-testid="custom-dtype" value={draft.dtype} onChange={(e) => pick(draft, e.target.value)}>
+              {draft.siblings.map((s) => (
+                <option key={s.dtype} value={s.dtype}>
+                  {s.dtype} · {s.name} ({formatBytes(s.bytes)})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Name
           <input type="text" data-testid="custom-name" value={draft.name} onChange={(e) => updateDraft({ name: e.target.value })} />
