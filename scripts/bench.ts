@@ -40,7 +40,22 @@ if (!cli.image) console.error('bench: no input image (../shared absent or --imag
 const asked = [...new Set(cli.models.map((key) => parseChoice(key).id))];
 if (cli.runtimes.length > 0) {
   const catalog = await catalogModels();
-  cli.models = [...new Set(cli.models.flatMap((id) => cli.runtimes.map((runtime) => modelOnRuntime(catalog, id, runtime))))];
+  // A model with no member on a runtime is skipped on it and said so, as the Benchmark form does.
+  const pairs = cli.models.flatMap((id) =>
+    cli.runtimes.map((runtime) => {
+      try {
+        return { id: modelOnRuntime(catalog, id, runtime), why: null };
+      } catch (error) {
+        return { id: null, why: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  for (const { why } of pairs) if (why) console.error(`bench: skipped: ${why}`);
+  cli.models = [...new Set(pairs.flatMap(({ id }) => (id ? [id] : [])))];
+  if (cli.models.length === 0) {
+    console.error('bench: no --model has a member on any --runtime given');
+    process.exit(2);
+  }
   console.error(`bench: --runtime ${cli.runtimes.join(',')}: ${cli.models.join(', ')}`);
 }
 const headless = await openHarness({ rebuild: cli.build, isolated: cli.isolated });
