@@ -72,12 +72,23 @@ describe('timeBackends with a batch', () => {
     expect(perImageMs(t as BackendTiming)).toBe(5);
   });
 
-  it('leaves the batch out when two of them would overrun the share', async () => {
+  it('halves the batch (8, 4, 2) until two of them fit what is left of the share, and leaves it out when none does', async () => {
+    const sized = (clock: ReturnType<typeof fakeClock>): BackendTrial => ({
+      start: async () => clock.spend(50),
+      run: async () => clock.spend(10),
+      batch: { size: 8, run: async (size) => clock.spend(size * 5) },
+      finish: async () => undefined,
+    });
+    // 50 + 10 (untimed) + 3 × 10 = 90 spent of 200: two batches of 8 (2 × 8 × 10 = 160) would not fit, of 4 (80) do.
     const clock = fakeClock();
-    // 50 + 3 × 10 = 80 spent of 200; two batches estimated at 2 × 8 × 10 = 160: over.
-    const [t] = await timeBackends([{ backend: 'wasm' as const }], () => trial(clock, 50, 10, 40), clock, { totalMs: 200, warmRuns: 3 });
-    expect(t).toMatchObject({ warmMs: 10, batch: 8, batchMs: null });
-    expect(perImageMs(t as BackendTiming)).toBe(10);
+    const [t] = await timeBackends([{ backend: 'wasm' as const }], () => sized(clock), clock, { totalMs: 200, warmRuns: 3 });
+    expect(t).toMatchObject({ warmMs: 10, batch: 4, batchMs: 20 });
+    expect(perImageMs(t as BackendTiming)).toBe(5);
+    // Of 120: 30 left, and even two batches of 2 (40) would not fit.
+    const tight = fakeClock();
+    const [none] = await timeBackends([{ backend: 'wasm' as const }], () => sized(tight), tight, { totalMs: 120, warmRuns: 3 });
+    expect(none).toMatchObject({ warmMs: 10, batch: 8, batchMs: null });
+    expect(perImageMs(none as BackendTiming)).toBe(10);
   });
 });
 

@@ -57,7 +57,7 @@ export interface BackendTrial {
   loadMs?(): number;
   run(): Promise<void>;
   /** A run of `size` images at once, timed after the warm runs when the budget allows. */
-  batch?: { size: number; run(): Promise<void> };
+  batch?: { size: number; run(size: number): Promise<void> };
   /** The wasm threads the loaded model runs with, once started. */
   threads?(): number | undefined;
   /** Always called, even after a failure: frees what `start` loaded. */
@@ -138,16 +138,21 @@ async function timeWarmRuns(trial: BackendTrial, clock: Clock, started: number, 
   return runs;
 }
 
-/** One untimed batch (a new input shape may compile), then one timed; only when both likely fit the share. */
-async function timeBatch(trial: BackendTrial, clock: Clock, started: number, share: number, warmMs: number): Promise<number | null> {
+/**
+ * One untimed batch (a new input shape may compile), then one timed, at the largest size up to the
+ * trial's (halving: 8, 4, 2) whose two runs likely fit what is left of the share, so a heavy model
+ * still gets a batch figure. Null when not even 2 fits.
+ */
+async function timeBatch(trial: BackendTrial, clock: Clock, started: number, share: number, warmMs: number): Promise<{ size: number; ms: number } | null> {
   const batch = trial.batch;
-  if (!batch || batch.size <= 1) return null;
-  const estimate = warmMs * batch.size;
-  if (clock.now() - started + 2 * estimate > share) return null;
-  await batch.run();
+  if (!batch) return null;
+  let size = batch.size;
+  while (size > 1 && clock.now() - started + 2 * warmMs * size > share) size = Math.floor(size / 2);
+  if (size <= 1) return null;
+  await batch.run(size);
   const t0 = clock.now();
-  await batch.run();
-  return clock.now() - t0;
+  await batch.run(size);
+  return { size, ms: clock.now() - t0 };
 }
 
 export async function timeBackends<C extends TimingCandidate>(
@@ -182,9 +187,10 @@ export async function timeBackends<C extends TimingCandidate>(
         timing.runs = runs.length;
         timing.warmMs = median(runs);
         if (trial.batch && trial.batch.size > 1 && timing.warmMs !== null) {
-          timing.batch = trial.batch.size;
           // A batch that fails (memory) leaves the batch-1 figures standing.
-          timing.batchMs = await timeBatch(trial, clock, ran, share, timing.warmMs).catch(() => null);
+          const timed = await timeBatch(trial, clock, ran, share, timing.warmMs).catch(() => null);
+          timing.batch = timed?.size ?? trial.batch.size;
+          timing.batchMs = timed?.ms ?? null;
         }
       }
     } catch (error) {
