@@ -40,6 +40,7 @@ const VIEWS: { id: string; ready: (page: Page) => Locator }[] = [
   { id: 'custom', ready: (page) => page.getByTestId('custom-url') },
   { id: 'benchmark', ready: (page) => page.getByTestId('bench-start') },
   { id: 'teach', ready: (page) => page.getByTestId('teach-view') },
+  { id: 'evaluate', ready: (page) => page.getByTestId('evaluate-start') },
 ];
 
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

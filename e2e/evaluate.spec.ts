@@ -6,6 +6,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
 import { IMAGENET_SAMPLE, openOnWasm, requireShared } from './support';
 
@@ -102,6 +103,10 @@ test.describe('Evaluate view', () => {
         expect(await numberOf(result.locator('[data-testid=evaluate-corruption][data-kind=noise][data-severity="3"]'), 'data-top1')).toBeLessThan(Number(top1));
       }
       await expect(page.getByTestId('evaluate-pareto')).toBeVisible();
+      // The report itself (charts, tables, figures) against WCAG A and AA, as e2e/a11y.spec.ts checks the empty view.
+      await page.locator('.evaluate-result details summary').first().click();
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
       await page.screenshot({ path: '/tmp/evaluate-wide.png', fullPage: true });
       await page.setViewportSize({ width: 375, height: 800 });

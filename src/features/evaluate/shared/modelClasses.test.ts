@@ -26,6 +26,11 @@ describe('kerasOrderNames', () => {
     expect(names[0]).toBe('name 999');
   });
 
+  it("reads a Hugging Face config.json's id2label", () => {
+    const config = { num_labels: 1000, id2label: Object.fromEntries(thousand.map((name, i) => [String(i), name])) };
+    expect(kerasOrderNames(JSON.stringify(config), { classes: 1000, kerasIndex: null })[7]).toBe('name 7');
+  });
+
   it('refuses a model of its own classes', () => {
     expect(() => kerasOrderNames('["a","b"]', { classes: 2, kerasIndex: null })).toThrow(/ImageNet/);
   });

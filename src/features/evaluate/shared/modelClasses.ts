@@ -13,7 +13,10 @@ export const KERAS_CLASSES = 1000;
 /** The model's labels file (its own output order) → names in Keras order; a class no output names stays "class i". */
 export function kerasOrderNames(labelsText: string, layout: { classes: ClassCount; kerasIndex: readonly number[] | null }): string[] {
   if (!isImageNetCount(layout.classes)) throw new Error(`Evaluate scores ImageNet models; this one has ${layout.classes} classes`);
-  const names = normalizeLabels(parseLabelsText(labelsText), layout.classes);
+  const parsed = parseLabelsText(labelsText);
+  // A Hugging Face config.json holds its names under id2label (as the worker reads it, engine/worker/labels.ts).
+  const raw = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'id2label' in parsed ? parsed.id2label : parsed;
+  const names = normalizeLabels(raw, layout.classes);
   const keras = Array.from({ length: KERAS_CLASSES }, (_, i) => `class ${i}`);
   names.forEach((name, outputIndex) => {
     const index = kerasIndexOf(outputIndex, layout);

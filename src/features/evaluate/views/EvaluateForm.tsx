@@ -1,4 +1,5 @@
 /** Evaluate's form: the folder, the entries (models), the corruptions and severities, Start and Cancel, and the progress line. */
+import { useEffect } from 'react';
 import { useStore } from '@/app/store';
 import { useFolderInput } from '@/browser/files/useDropTarget';
 import { CORRUPTION_KINDS, type CorruptionKind } from '@/features/evaluate/shared/corruptions';
@@ -117,6 +118,11 @@ function Progress() {
 
 export function EvaluateForm() {
   const folderInput = useFolderInput();
+  const barChoice = useStore((s) => (s.selectedModel ? `${s.selectedModel}:${s.selectedWeights}` : null));
+  // The preview maps against the first entry, the model bar's model: another choice there maps anew.
+  useEffect(() => {
+    if (barChoice !== null) void refreshPreview();
+  }, [barChoice]);
   const folder = useStore((s) => s.evaluateFolder);
   const problem = useStore((s) => s.evaluateFolderProblem);
   const preview = useStore((s) => s.evaluatePreview);
