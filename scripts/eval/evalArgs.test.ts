@@ -34,3 +34,23 @@ describe('--center-crop', () => {
     expect(() => parseEvalArgs(['--model', 'm', '--center-crop', '1.5'])).toThrow('fraction in (0, 1]');
   });
 });
+
+describe('npm run eval --data', () => {
+  it('takes a folder, a model list, corruptions and severities', () => {
+    const options = parseEvalArgs(['--data', 'd', '--model', 'a,b', '--corruptions', 'noise,jpeg', '--severities', '0,3', '--labels', 'l.csv']);
+    expect(options).toMatchObject({ data: 'd', model: 'a', models: ['a', 'b'], corruptions: ['noise', 'jpeg'], severities: [0, 3], labels: 'l.csv' });
+  });
+
+  it('defaults to no corruption, severities 1,3,5', () => {
+    expect(parseEvalArgs(['--data', 'd', '--model', 'a'])).toMatchObject({ corruptions: [], severities: [1, 3, 5], labels: null });
+  });
+
+  it('refuses unknown kinds, out-of-range severities, and flags of the other modes', () => {
+    expect(() => parseEvalArgs(['--data', 'd', '--model', 'a', '--corruptions', 'fog'])).toThrow(/unknown kind "fog"/);
+    expect(() => parseEvalArgs(['--data', 'd', '--model', 'a', '--corruptions', 'blur', '--severities', '6'])).toThrow(/0..5/);
+    expect(() => parseEvalArgs(['--data', 'd', '--model', 'a', '--severities', '2'])).toThrow(/goes with --corruptions/);
+    expect(() => parseEvalArgs(['--data', 'd'])).toThrow(/needs --model/);
+    expect(() => parseEvalArgs(['--data', 'd', '--model', 'a', '--images', 'x'])).toThrow(/without/);
+    expect(() => parseEvalArgs(['--model', 'a', '--corruptions', 'blur'])).toThrow(/go with --data/);
+  });
+});

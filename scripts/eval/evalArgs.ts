@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKENDS, RUNTIMES, isBackendName, isRuntimeName, type BackendName, type RuntimeName } from '../../src/engine/shared/types';
 import { isWeightsName, WEIGHTS_NAMES, type WeightsName } from '../../src/shared/weights/names';
+import { CORRUPTION_KINDS, type CorruptionKind, MAX_SEVERITY } from '../../src/features/evaluate/shared/corruptions';
 
 export const DEFAULT_IMAGES = resolve(import.meta.dirname, '../../../shared/images/imagenet-sample');
 
@@ -28,6 +29,14 @@ export interface EvalOptions {
   cropFraction: number | null;
   rebuild: boolean;
   help: boolean;
+  /** `--data DIR`: Evaluate's labelled-folder report (sub-folders by class, or a CSV) instead of --images. */
+  data: string | null;
+  /** `--labels FILE`: the labels CSV (file,label) for --data, when it is not inside the folder. */
+  labels: string | null;
+  /** `--model a,b`: with --data, every model listed (--model itself is the first). */
+  models: string[];
+  corruptions: CorruptionKind[];
+  severities: number[];
 }
 
 export const EVAL_HELP = `Usage: npm run eval -- --model ID [options]      (or: npx tsx scripts/eval.ts ...)
@@ -59,6 +68,13 @@ Options:
   --batch N           images per classify request and per forward pass (default 16)
   --center-crop [F]   torchvision's evaluation transform instead of a straight resize: the shorter side
                       to input / F (default F 0.875: 224 → 256), then the centre at the input size
+  --data DIR          Evaluate's report on a labelled folder: sub-folders named by class (synset id,
+                      class name or index), or a CSV (file,label) at its top; every image is mapped to
+                      ImageNet's classes and scored: top-1/top-5 with Wilson 95 % intervals, ECE,
+                      per-class accuracy, confusions, latency. --model takes a list (a,b) here
+  --labels FILE       with --data: the labels CSV, when it is not inside DIR
+  --corruptions K,…   with --data: also score under ${CORRUPTION_KINDS.join(', ')} (seeded, ImageNet-C)
+  --severities S,…    with --corruptions: severities 0..${MAX_SEVERITY} (default 1,3,5; 0 runs the path unchanged)
   --rebuild           rebuild dist-harness/ first (done anyway when src/ is newer than it)
   -h, --help          show this help
 
@@ -100,6 +116,36 @@ function withBareAgree(argv: readonly string[]): string[] {
   return argv.map((arg, i) => (arg === '--agree' && bare(i) ? '--agree=members' : arg === '--center-crop' && bare(i) ? '--center-crop=' : arg));
 }
 
+function corruptionKinds(value: string | undefined): CorruptionKind[] {
+  if (value === undefined) return [];
+  return value.split(',').map((v) => {
+    const kind = CORRUPTION_KINDS.find((k) => k === v.trim());
+    if (!kind) throw new Error(`--corruptions: unknown kind "${v}"; use ${CORRUPTION_KINDS.join(', ')}`);
+    return kind;
+  });
+}
+
+function severityList(value: string | undefined): number[] {
+  if (value === undefined) return [1, 3, 5];
+  return value.split(',').map((v) => {
+    const n = Number(v.trim());
+    if (!Number.isInteger(n) || n < 0 || n > MAX_SEVERITY) throw new Error(`--severities: "${v}" is not a whole number 0..${MAX_SEVERITY}`);
+    return n;
+  });
+}
+
+/** --data runs Evaluate's report: a list of models on one backend, none of the single-model comparisons. */
+function checkDataOptions(
+  options: EvalOptions,
+  values: { agree?: string | undefined; family?: string | undefined; images?: string | undefined; severities?: string | undefined },
+): EvalOptions {
+  if (values.agree !== undefined || values.family !== undefined || values.images !== undefined)
+    throw new Error('--data DIR goes without --agree, --family and --images');
+  if (options.models.length === 0) throw new Error('--data needs --model ID (or a list: a,b)');
+  if (values.severities !== undefined && options.corruptions.length === 0) throw new Error('--severities goes with --corruptions');
+  return { ...options, model: options.models[0] ?? '' };
+}
+
 export function parseEvalArgs(argv: readonly string[]): EvalOptions {
   const { values } = parseArgs({
     args: withBareAgree(argv),
@@ -117,6 +163,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
       json: { type: 'string' },
       batch: { type: 'string' },
       'center-crop': { type: 'string' },
+      data: { type: 'string' },
+      labels: { type: 'string' },
+      corruptions: { type: 'string' },
+      severities: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -136,8 +186,18 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
     cropFraction: cropFraction(values['center-crop']),
     rebuild: values.rebuild,
     help: values.help,
+    data: values.data ?? null,
+    labels: values.labels ?? null,
+    models: (values.model ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean),
+    corruptions: corruptionKinds(values.corruptions),
+    severities: severityList(values.severities),
   };
   if (values.help) return options;
+  if (options.data !== null) return checkDataOptions(options, values);
+  if ((values.labels ?? values.corruptions ?? values.severities) !== undefined) throw new Error('--labels, --corruptions and --severities go with --data DIR');
   if (values.runtime !== undefined) {
     if (!isRuntimeName(values.runtime)) throw new Error(`--runtime: unknown runtime "${values.runtime}"; use ${RUNTIMES.join(', ')}`);
     options.runtime = values.runtime;

@@ -11,6 +11,7 @@ import { harnessIsStale } from '../common/harnessBuild';
 import { openHarness } from '../common/headless';
 import type { BackendName } from '../../src/engine/shared/types';
 import { catalogModels, installedMembers, isQuantized, memberAgreementLines, modelOnRuntime } from './evalFamily';
+import { runEvalData } from './evalDataRun';
 
 /** Progress on stderr: one line per chunk, with the running score for accuracy sets. */
 function progressReporter(tag: string, images: readonly EvalImage[]) {
@@ -129,6 +130,13 @@ export async function runEvalCli(argv: readonly string[], out: (line: string) =>
   }
   let headless: Awaited<ReturnType<typeof openHarness>> | null = null;
   try {
+    if (options.data !== null) {
+      const runtime = options.runtime;
+      const models = runtime === null ? options.models : options.models.map(async (id) => modelOnRuntime(await catalogModels(), id, runtime));
+      const ids = await Promise.all(models);
+      headless = await openHarness({ rebuild: options.rebuild || (await harnessIsStale()) });
+      return await runEvalData({ page: headless.page, localUrl: headless.localUrl }, options, ids, out);
+    }
     const set = await loadEvalSet(options.images, options.limit);
     process.stderr.write(`${set.images.length} image(s) from ${set.dir} (${set.kind})\n`);
     headless = await openHarness({ rebuild: options.rebuild || (await harnessIsStale()) });
