@@ -13,7 +13,7 @@ const ONNX = field(
   concat(field(1, concat(str(1, 'x'), str(2, 'y'), str(4, 'Softmax'))), field(11, value('x', ['N', 3, 8, 8])), field(12, value('y', ['N', 2]))),
 );
 
-const file = (name: string): File => new File([/\.onnx$/.test(name) ? ONNX : new Uint8Array(4)], name);
+const file = (name: string): File => new File([/\.onnx$/.test(name) ? new Uint8Array(ONNX) : new Uint8Array(4)], name);
 const json = (name: string, value: unknown): File => new File([JSON.stringify(value)], name);
 
 describe('a dropped Hugging Face folder with dtype siblings', () => {

@@ -23,6 +23,14 @@ function Thumbnail({ card }: { card: Card }) {
 }
 
 /**
+ * The predictions worth a row: the top one always, then those above exactly 0. A quantized
+ * (uint8) output gives most classes exactly 0, and their order among themselves means nothing.
+ */
+function shownPredictions<P extends { probability: number }>(predictions: readonly P[]): readonly P[] {
+  return predictions.filter((p, rank) => rank === 0 || p.probability > 0);
+}
+
+/**
  * One image: thumbnail, top-k bars, and how long the model took. Memoised: a drop of hundreds
  * streams results in coalesced updates, and only the cards that changed should re-render.
  */
@@ -48,7 +56,7 @@ export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
         {item?.status === 'ok' && (
           <>
             <ol className="bars">
-              {item.predictions.map((p, rank) => (
+              {shownPredictions(item.predictions).map((p, rank) => (
                 <li
                   // biome-ignore lint/suspicious/noArrayIndexKey: rank is the row's identity in a top-k list
                   key={`${rank}-${p.classIndex}`}
@@ -67,6 +75,11 @@ export const ResultCard = memo(function ResultCard({ card }: { card: Card }) {
                 </li>
               ))}
             </ol>
+            {shownPredictions(item.predictions).length < item.predictions.length && (
+              <p className="muted" data-testid="predictions-zero">
+                every other class: 0 % (a quantized model's output)
+              </p>
+            )}
             <p className="muted timing" title={`decode ${item.decodeMs.toFixed(1)} ms · preprocess ${item.preprocessMs.toFixed(1)} ms`}>
               {(item.batchMs / item.batchSize).toFixed(1)} ms per image · batch of {item.batchSize} in {item.batchMs.toFixed(0)} ms · {item.width}×{item.height}
             </p>
