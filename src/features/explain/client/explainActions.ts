@@ -4,7 +4,8 @@
  * the one running for it.
  */
 import { useStore } from '@/app/store/index';
-import { selectedSpec } from '@/app/store/modelRegistry';
+import { selectedSpec, selectionSpec } from '@/app/store/modelRegistry';
+import { runtimeOfFormat, type ModelSpec } from '@/engine/shared/types';
 import { DEFAULT_OVERLAY_OPACITY, type ExplainEntry } from './explainSlice';
 import { getEngine } from '@/engine/client';
 import { isCancelled } from '@/shared/errors';
@@ -20,14 +21,26 @@ function patch(cardKey: string, requestId: number | null, change: Partial<Explai
   });
 }
 
+/**
+ * Grad-CAM needs TF.js's gradients: when the measured choice runs a family member (the same network
+ * on ONNX Runtime or LiteRT) in place of a TF.js model, the model itself explains, and the panel
+ * names it. Occlusion asked for by name runs on what runs.
+ */
+function explainingSpec(method: ExplainMethod | 'auto'): ModelSpec | null {
+  const running = selectedSpec();
+  const own = selectionSpec();
+  if (method === 'occlusion' || !running || !own || own.id === running.id) return running;
+  return runtimeOfFormat(own.format) === 'tfjs' && runtimeOfFormat(running.format) !== 'tfjs' ? own : running;
+}
+
 export async function explainClass(cardKey: string, target: { classIndex: number | null; label: string }, method?: ExplainMethod | 'auto'): Promise<void> {
   const state = useStore.getState();
   const card = state.cards.find((c) => c.key === cardKey);
-  const spec = selectedSpec();
-  if (!card || !spec) return;
   const previous = state.explanations[cardKey];
-  if (previous?.status === 'running') getEngine().cancel(previous.requestId);
   const chosen = method ?? previous?.method ?? 'auto';
+  const spec = explainingSpec(chosen);
+  if (!card || !spec) return;
+  if (previous?.status === 'running') getEngine().cancel(previous.requestId);
   const handle = getEngine().explain({
     model: spec,
     image: { name: card.name, kind: 'blob', blob: card.file },
