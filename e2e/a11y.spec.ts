@@ -111,7 +111,7 @@ test.describe('375 px and keyboard', () => {
     await expect(page.getByTestId('tab-live')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-live');
     await page.keyboard.press('End');
-    await expect(page.getByTestId('tab-teach')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('tab-evaluate')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowRight'); // wraps around
     await expect(page.getByTestId('tab-classify')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('tab-classify')).toBeFocused();

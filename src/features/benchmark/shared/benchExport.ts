@@ -8,11 +8,10 @@ import { benchRatios } from './benchCompare';
 
 export const BENCH_SCHEMA = 'lumen-benchmark/1';
 
+/** Columns keep their places once named (tools read them by position): new ones go at the end. */
 export const CSV_COLUMNS = [
   'model',
-  'runtime',
   'backend',
-  'threads',
   'batch',
   'variant',
   'status',
@@ -33,6 +32,8 @@ export const CSV_COLUMNS = [
   'bytesAfter',
   'leaked',
   'note',
+  'runtime',
+  'threads',
 ] as const satisfies readonly (keyof BenchRow)[];
 
 export function benchJson(run: BenchRun): string {
