@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { exists } from '../common/files';
+import { splitCsvRecords } from '../../src/features/evaluate/shared/labelCsv';
 
 /** One image with what a correct answer looks like. */
 export interface EvalImage {
@@ -33,35 +34,8 @@ export interface EvalSet {
  * unquoted commas ("any answer, but must not crash").
  */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = (): void => {
-    row.push(cell);
-    cell = '';
-  };
-  const endRow = (): void => {
-    endCell();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) endRow();
+  // The one CSV splitter (quotes, doubled quotes, CRLF, BOM) Evaluate's label files use too.
+  const rows = splitCsvRecords(text).map((r) => r.cells);
   const [header, ...body] = rows.filter((r) => r.some((c) => c.trim() !== ''));
   if (!header) return [];
   return body.map((cells) => {

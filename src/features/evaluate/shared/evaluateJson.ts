@@ -3,7 +3,6 @@
  * `npm run eval -- --data … --json` writes, one schema (README, "Headless tools").
  */
 import { type CorruptionRow, type EntryReport, relativeCorruptedAccuracy } from './evaluateReport';
-import type { ProportionInterval, ReliabilityBin } from './metrics';
 
 /** What ran: model id, weights, runtime and the runtime's backend. */
 export interface EntryIdentity {
@@ -23,17 +22,9 @@ export interface EntryLatency {
   images: number;
 }
 
-export interface EntryDocument extends EntryIdentity {
+/** An entry's report as written: the scorer's figures, with class names beside the indices. */
+export interface EntryDocument extends EntryIdentity, Omit<EntryReport, 'perClass' | 'confusions'> {
   entry: string;
-  n: number;
-  failed: number;
-  unmapped: number;
-  top1: number | null;
-  top5: number | null;
-  top1Interval: ProportionInterval;
-  top5Interval: ProportionInterval;
-  ece: number | null;
-  reliability: ReliabilityBin[];
   perClass: { classIndex: number; name: string; n: number; top1Correct: number; accuracy: number }[];
   confusions: { truth: number; truthName: string; predicted: number; predictedName: string; count: number }[];
   latency: EntryLatency;
