@@ -30,6 +30,12 @@ describe('entryDocument', () => {
     expect(doc.corruptedOverClean).toBe(0.5);
   });
 
+  it('writes the most confident mistakes with class names', () => {
+    expect(doc.mistakes).toEqual([
+      { file: 'b', truth: 1, truthName: 'goldfish, "the" one', predicted: 0, predictedName: 'tench', probability: 0.6, truthRank: 2, truthProbability: null },
+    ]);
+  });
+
   it('writes per-class CSV rows, quoting where needed', () => {
     const document: EvaluateDocument = { entries: [doc], unmapped: 1, unmappedFolders: { x: 1 }, nonImages: 0, device: {} };
     expect(perClassCsv(document).split('\n')).toEqual([

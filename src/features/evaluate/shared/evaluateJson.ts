@@ -2,6 +2,7 @@
  * The evaluation report as a document: what the Evaluate view exports and what
  * `npm run eval -- --data … --json` writes, one schema (README, "Headless tools").
  */
+import type { ConfidentMistake } from './confidentMistakes';
 import { type CorruptionRow, type EntryReport, relativeCorruptedAccuracy } from './evaluateReport';
 
 /** What ran: model id, weights, runtime and the runtime's backend. */
@@ -23,7 +24,13 @@ export interface EntryLatency {
 }
 
 /** An entry's report as written: the scorer's figures, with class names beside the indices. */
-export interface EntryDocument extends EntryIdentity, Omit<EntryReport, 'perClass' | 'confusions'> {
+/** One of the most confident mistakes as written: the scorer's figures, with class names beside the indices. */
+export interface MistakeDocument extends ConfidentMistake {
+  truthName: string;
+  predictedName: string;
+}
+
+export interface EntryDocument extends EntryIdentity, Omit<EntryReport, 'perClass' | 'confusions' | 'mistakes'> {
   entry: string;
   perClass: { classIndex: number; name: string; n: number; top1Correct: number; accuracy: number }[];
   confusions: { truth: number; truthName: string; predicted: number; predictedName: string; count: number }[];
@@ -31,6 +38,8 @@ export interface EntryDocument extends EntryIdentity, Omit<EntryReport, 'perClas
   corruptions: CorruptionRow[];
   /** Mean top-1 under the corruptions (severity ≥ 1) over the clean top-1; null with none. */
   corruptedOverClean: number | null;
+  /** The clean pass's most confident mistakes, surest first. Optional: a report written before this field has none. */
+  mistakes?: MistakeDocument[];
 }
 
 export interface EvaluateDocument {
@@ -76,6 +85,7 @@ export function entryDocument(
     latency,
     corruptions: [...corruptions],
     corruptedOverClean: relativeCorruptedAccuracy(report.top1, corruptions),
+    mistakes: report.mistakes.map((m) => ({ ...m, truthName: nameOf(names, m.truth), predictedName: nameOf(names, m.predicted) })),
   };
 }
 

@@ -56,6 +56,13 @@ describe('evaluateReport', () => {
     ]);
   });
 
+  it('lists the wrong top-1 predictions, surest first', () => {
+    expect(report.mistakes).toEqual([
+      { file: 'b', truth: 0, predicted: 1, probability: 0.6, truthRank: 2, truthProbability: null },
+      { file: 'd', truth: 2, predicted: 1, probability: 0.5, truthRank: null, truthProbability: null },
+    ]);
+  });
+
   it('reports nothing known, not zero, when nothing was scored', () => {
     const empty = evaluateReport([{ file: 'x', truth: 0, status: 'error', message: 'bad' }], 5);
     expect(empty).toMatchObject({ n: 0, failed: 1, unmapped: 5, top1: null, top5: null, ece: null, top1Interval: { low: 0, high: 1 } });
@@ -85,6 +92,7 @@ describe('outcomeOf', () => {
       status: 'ok',
       top: [3, NO_CLASS, NO_CLASS, 7, 8],
       top1Probability: 0.7,
+      topProbabilities: [0.7, 0.01, 0.01, 0.01, 0.01],
     });
   });
 

@@ -5,6 +5,7 @@
  * ./metrics (Wilson intervals, ECE with Guo et al.'s 15 bins, confusions, per-class accuracy).
  */
 import type { ClassifyItem } from '@/features/classify/shared/messages';
+import { type ConfidentMistake, confidentMistakes } from './confidentMistakes';
 import {
   type ClassAccuracy,
   type Confusion,
@@ -34,6 +35,8 @@ export type ImageOutcome =
       top: number[];
       /** The top-1 prediction's probability: the confidence ECE judges. */
       top1Probability: number;
+      /** The probabilities of `top`, index for index: the true class's, when it is among them, for the mistakes gallery. */
+      topProbabilities?: number[];
     }
   | { file: string; truth: number; status: 'error'; message: string };
 
@@ -53,6 +56,8 @@ export interface EntryReport {
   reliability: ReliabilityBin[];
   perClass: ClassAccuracy[];
   confusions: Confusion[];
+  /** The wrong top-1 predictions the model was surest of (confidentMistakes), surest first. */
+  mistakes: ConfidentMistake[];
 }
 
 /** The outcome of a classify item for an image of class `truth`. */
@@ -60,8 +65,9 @@ export function outcomeOf(file: string, truth: number, item: ClassifyItem): Imag
   if (item.status === 'error') return { file, truth, status: 'error', message: item.error.message };
   const [best] = item.predictions;
   if (!best) return { file, truth, status: 'error', message: 'classify returned no prediction' };
-  const top = item.predictions.slice(0, 5).map((p) => (p.classIndex === null || p.classIndex < 0 ? NO_CLASS : p.classIndex));
-  return { file, truth, status: 'ok', top, top1Probability: best.probability };
+  const kept = item.predictions.slice(0, 5);
+  const top = kept.map((p) => (p.classIndex === null || p.classIndex < 0 ? NO_CLASS : p.classIndex));
+  return { file, truth, status: 'ok', top, top1Probability: best.probability, topProbabilities: kept.map((p) => p.probability) };
 }
 
 /** Scores one entry's outcomes; `unmapped` is the folder's count of images with no class, reported beside. */
@@ -90,6 +96,7 @@ export function evaluateReport(outcomes: readonly ImageOutcome[], unmapped: numb
     reliability: calibration.bins,
     perClass: perClassAccuracy(pairs),
     confusions: topConfusions(pairs, CONFUSIONS_SHOWN),
+    mistakes: confidentMistakes(scored),
   };
 }
 
