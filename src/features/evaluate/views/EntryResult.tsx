@@ -1,8 +1,9 @@
-/** One entry's report: top-1/top-5 with 95 % intervals, ECE, latency, the reliability diagram, confusions, per-class accuracy, robustness. */
+/** One entry's report: top-1/top-5 with 95 % intervals, ECE, latency, the reliability diagram, confusions, the most confident mistakes, per-class accuracy, robustness. */
 import type { EntryDocument } from '@/features/evaluate/shared/evaluateJson';
 import { formatMs } from '@/shared/format';
 import { percent } from './charts';
 import { CorruptionTable } from './CorruptionTable';
+import { MistakesGallery } from './MistakesGallery';
 import { PerClassTable } from './PerClassTable';
 import { ReliabilityChart } from './ReliabilityChart';
 
@@ -62,6 +63,7 @@ export function EntryResult({ entry }: { entry: EntryDocument }) {
           )}
         </div>
       </div>
+      <MistakesGallery entry={entry} />
       <details>
         <summary>Per-class accuracy ({entry.perClass.length} classes)</summary>
         <PerClassTable rows={entry.perClass} />

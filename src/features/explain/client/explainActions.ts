@@ -33,17 +33,31 @@ function explainingSpec(method: ExplainMethod | 'auto'): ModelSpec | null {
   return runtimeOfFormat(own.format) === 'tfjs' && runtimeOfFormat(running.format) !== 'tfjs' ? own : running;
 }
 
-export async function explainClass(cardKey: string, target: { classIndex: number | null; label: string }, method?: ExplainMethod | 'auto'): Promise<void> {
+/** What to explain, outside a result card too: the key its explanation is kept under, the original file, and the model. */
+export interface ExplainSubject {
+  key: string;
+  file: File;
+  name: string;
+  spec: ModelSpec;
+}
+
+/**
+ * Explains one class of one image with one model, in the engine worker, kept under the subject's
+ * key; a new request for the key replaces the one running for it. Evaluate's mistakes gallery
+ * explains with the entry's own model this way; a card explains with the selection's.
+ */
+export async function explainImage(
+  subject: ExplainSubject,
+  target: { classIndex: number | null; label: string },
+  method?: ExplainMethod | 'auto',
+): Promise<void> {
   const state = useStore.getState();
-  const card = state.cards.find((c) => c.key === cardKey);
-  const previous = state.explanations[cardKey];
+  const previous = state.explanations[subject.key];
   const chosen = method ?? previous?.method ?? 'auto';
-  const spec = explainingSpec(chosen);
-  if (!card || !spec) return;
   if (previous?.status === 'running') getEngine().cancel(previous.requestId);
   const handle = getEngine().explain({
-    model: spec,
-    image: { name: card.name, kind: 'blob', blob: card.file },
+    model: subject.spec,
+    image: { name: subject.name, kind: 'blob', blob: subject.file },
     classIndex: target.classIndex,
     label: target.label,
     method: chosen,
@@ -53,7 +67,7 @@ export async function explainClass(cardKey: string, target: { classIndex: number
     method: chosen,
     status: 'running',
     requestId: handle.id,
-    modelName: spec.name,
+    modelName: subject.spec.name,
     backend: state.engine?.backend ?? null,
     // The previous heatmap stays until the new one arrives (it is marked as updating).
     explanation: previous?.explanation ?? null,
@@ -61,14 +75,23 @@ export async function explainClass(cardKey: string, target: { classIndex: number
     visible: previous?.visible ?? true,
     opacity: previous?.opacity ?? DEFAULT_OVERLAY_OPACITY,
   };
-  useStore.setState((s) => ({ explanations: { ...s.explanations, [cardKey]: entry } }));
+  useStore.setState((s) => ({ explanations: { ...s.explanations, [subject.key]: entry } }));
   try {
     const explanation = await handle.result;
-    patch(cardKey, handle.id, { status: 'done', explanation, backend: useStore.getState().engine?.backend ?? entry.backend });
+    patch(subject.key, handle.id, { status: 'done', explanation, backend: useStore.getState().engine?.backend ?? entry.backend });
   } catch (error) {
     if (isCancelled(error)) return;
-    patch(cardKey, handle.id, { status: 'error', error: message(error) });
+    patch(subject.key, handle.id, { status: 'error', error: message(error) });
   }
+}
+
+export async function explainClass(cardKey: string, target: { classIndex: number | null; label: string }, method?: ExplainMethod | 'auto'): Promise<void> {
+  const state = useStore.getState();
+  const card = state.cards.find((c) => c.key === cardKey);
+  const chosen = method ?? state.explanations[cardKey]?.method ?? 'auto';
+  const spec = explainingSpec(chosen);
+  if (!card || !spec) return;
+  await explainImage({ key: cardKey, file: card.file, name: card.name, spec }, target, chosen);
 }
 
 /** Another method for the class on show: explains it again. */
