@@ -104,3 +104,53 @@ test('a remembered family member runs in place of the model; a forced backend ru
   await expect(page.getByTestId('runtime')).toHaveAttribute('data-runtime', 'tfjs');
   await expect(page.getByTestId('running-member')).toHaveCount(0);
 });
+
+test('isolated: one wasm thread is timed against several for TF.js and ONNX Runtime, and the worker runs the count that won', async ({ page }) => {
+  requireShared(MODEL, 'mobilenet_v2_100_224_onnx');
+  test.setTimeout(240_000);
+  const wasmThreads = async () => Number(await page.getByTestId('isolation').getAttribute('data-wasm-threads'));
+  await page.goto(`./?model=${MODEL}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  // The service worker makes the page cross-origin isolated from the next load on: threads become possible.
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  await page.reload();
+  await expect(page.getByTestId('isolation')).toHaveAttribute('data-isolated', 'true');
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(cores, 'one core has no second thread count to time').toBeGreaterThanOrEqual(2);
+
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png')]);
+  await expect(page.locator('[data-testid=result][data-file="chelsea.png"][data-status=ok]')).toHaveCount(1);
+  await expect.poll(() => storedChoice(page), { timeout: 120_000 }).not.toBeNull();
+  const measured = (await storedChoice(page)) as { key: string; value: { summary: string; wasmThreads?: number; modelId?: string } };
+  console.log(`FIGURE isolated backend choice (${cores} cores): ${measured.value.summary}`);
+  // Both counts were timed, for TF.js and for ONNX Runtime (the probe worker ran the other).
+  expect(measured.value.summary).toMatch(/tfjs\/wasm×1 \d/);
+  expect(measured.value.summary).toMatch(/tfjs\/wasm×[2-4] \d/);
+  expect(measured.value.summary).toMatch(/ort\/wasm×1 (\d|skipped)/);
+  expect(measured.value.summary).toMatch(/ort\/wasm×[2-4] (\d|skipped)/);
+  // The winner's count is what the engine's worker now runs (when wasm runs at all).
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  if ((await page.getByTestId('backend').textContent()) === 'wasm') {
+    if (measured.value.wasmThreads === 1) await expect.poll(wasmThreads).toBe(1);
+    else await expect.poll(wasmThreads).toBeGreaterThan(1);
+  }
+
+  // A remembered one-thread choice restarts the worker on one thread before the model loads; the header says so.
+  const forged = { backend: 'wasm', summary: 'forged by the test → tfjs/wasm×1', at: Date.now(), wasmThreads: 1 };
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), { key: measured.key, value: forged });
+  await page.reload();
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect.poll(wasmThreads).toBe(1);
+  await expect(page.getByTestId('runtime')).toHaveAttribute('data-threads', '1');
+  await page.getByTestId('drop-input').setInputFiles([photoFile('chelsea.png')]);
+  await expect(page.locator('[data-testid=result][data-file="chelsea.png"][data-status=ok]')).toContainText(/cat/i);
+  // And a remembered choice without a count goes back to the default.
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, JSON.stringify(value)), {
+    key: measured.key,
+    value: { backend: 'wasm', summary: 'forged by the test → tfjs/wasm', at: Date.now() },
+  });
+  await page.reload();
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'ready');
+  await expect.poll(wasmThreads).toBeGreaterThan(1);
+});

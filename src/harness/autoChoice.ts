@@ -5,6 +5,7 @@
  * beside the rows it swept and report how close the choice came to the best of them.
  */
 import { decideBackend, type BackendDecision } from '@/app/backendChoice/decide';
+import { timeOtherThreads, type OpenProbe, type ThreadsHere } from '@/app/backendChoice/threadProbe';
 import { choosableMembers } from '@/shared/models/family';
 import { modelFolder, type Catalog } from '@/shared/models/catalog';
 import { runtimeOfFormat, type BackendName, type ModelSpec } from '@/engine/shared/types';
@@ -17,6 +18,8 @@ export interface AutoChoice {
   /** The members weighed beside it (installed, within half a point of its top-1, one per runtime). */
   members: string[];
   decision: BackendDecision;
+  /** The wasm threads the engine's worker must run the choice with (null: the default), as the page would restart it. */
+  wasmThreads: number | null;
 }
 
 /** Installed here: `npm run models` wrote the folder's lumen-model.json. */
@@ -34,6 +37,7 @@ export async function measureChoice(
   specOf: (id: string) => Promise<ModelSpec>,
   id: string,
   provisional: BackendName,
+  threads?: { here: ThreadsHere; open: OpenProbe },
 ): Promise<AutoChoice> {
   const spec = await specOf(id);
   const present = new Set<string>();
@@ -42,7 +46,11 @@ export async function measureChoice(
   const memberSpecs = await Promise.all(members.map((m) => specOf(m.id)));
   await engine.init({ backend: provisional });
   await engine.load({ model: spec });
-  const timings = await engine.timeBackends({ model: spec, ...(memberSpecs.length > 0 ? { members: memberSpecs } : {}) });
-  const decision = decideBackend(timings, provisional, undefined, memberSpecs.length > 0 ? runtimeOfFormat(spec.format) : null);
-  return { model: id, provisional, members: members.map((m) => m.id), decision };
+  const own = await engine.timeBackends({ model: spec, ...(memberSpecs.length > 0 ? { members: memberSpecs } : {}) });
+  // One thread against several, as the page weighs them (app/backendChoice/threadProbe.ts).
+  const asked = threads?.here.asked ?? null;
+  const probe = threads ? await timeOtherThreads(spec, memberSpecs, threads.here, threads.open) : { timings: [], threads: asked };
+  const decision = decideBackend([...own, ...probe.timings], provisional, undefined, memberSpecs.length > 0 ? runtimeOfFormat(spec.format) : null);
+  const fromProbe = decision.chosen !== null && probe.timings.includes(decision.chosen);
+  return { model: id, provisional, members: members.map((m) => m.id), decision, wasmThreads: fromProbe ? probe.threads : asked };
 }

@@ -2,7 +2,7 @@
  * A page without UI that exposes the app's engine to headless scripts (npm run eval,
  * npm run bench). It runs exactly the code the app runs: same worker, same protocol.
  */
-import { getEngine, type LumenEngine } from '@/engine/client';
+import { engineWasmThreads, getEngine, openProbeEngine, restartEngineWithWasmThreads, type LumenEngine } from '@/engine/client';
 import { startBenchmark } from '@/features/benchmark/client/benchmarkRunner';
 import type { BenchConfig, BenchRun } from '@/features/benchmark/shared/benchRun';
 import { specFromCatalog } from '@/shared/models/modelSpec';
@@ -28,6 +28,8 @@ export interface LumenHarness {
   bench(config: BenchConfig, imageUrls: string[]): Promise<BenchRun>;
   /** The app's measured automatic choice for `id`, starting from `provisional` (autoChoice.ts). */
   choose(id: string, provisional: BackendName): Promise<AutoChoice>;
+  /** Restarts the engine's worker with `threads` wasm threads (null: the default), as the page does for a choice that needs them. */
+  restartWithWasmThreads(threads: number | null): Promise<void>;
   /** The app's classify request against a page peer's pipeline on catalog model `id` (peers/race.ts). */
   race(peer: PagePeerName, id: string, imageUrl: string, options: { warmup: number; runs: number; version: string }): Promise<PeerRaceResult>;
 }
@@ -102,8 +104,10 @@ const harness: LumenHarness = {
   },
   async choose(id, provisional) {
     const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
-    return measureChoice(getEngine(), catalog, catalogUrl, (model) => harness.spec(model), id, provisional);
+    const here = { isolated: window.crossOriginIsolated, cores: navigator.hardwareConcurrency, asked: engineWasmThreads() };
+    return measureChoice(getEngine(), catalog, catalogUrl, (model) => harness.spec(model), id, provisional, { here, open: openProbeEngine });
   },
+  restartWithWasmThreads: (threads) => restartEngineWithWasmThreads(threads),
 };
 
 (window as unknown as { lumenHarness: LumenHarness }).lumenHarness = harness;

@@ -7,18 +7,21 @@
  *   TFLite, within half a point of its top-1: shared/models/family.ts), with the wasm threads each
  *   runs and the per-image time of a batch; the page decides, remembers and, when another backend
  *   or member wins clearly, switches to it (the member runs while the model stays selected:
- *   `runningMember`, modelRegistry.selectedSpec) and re-runs what is on screen.
+ *   `runningMember`, modelRegistry.selectedSpec) and re-runs what is on screen. Where the page is
+ *   cross-origin isolated, a probe worker times wasm at the other thread count (threadProbe.ts);
+ *   when its figure wins, the engine's worker restarts with that count.
  * The person can measure again (What ran). Its state lives in a store of its own.
  */
 import { create } from 'zustand';
 import { useStore } from '@/app/store/index';
 import { isAvailable, selectionSpec, specFor } from '@/app/store/modelRegistry';
 import { deviceOf, localStore } from '@/browser/storage/device';
-import { getEngine } from '@/engine/client';
+import { engineWasmThreads, getEngine, openProbeEngine, restartEngineWithWasmThreads } from '@/engine/client';
 import { rememberChoiceBatch } from '@/features/classify/client/classifyBatch';
 import { choosableMembers } from '@/shared/models/family';
 import { decideBackend } from './decide';
 import { forgetChoice, readChoice, writeChoice, type RememberedChoice } from './remembered';
+import { timeOtherThreads, type ProbeResult, type ThreadsHere } from './threadProbe';
 import { runtimeOfFormat, type BackendName, type ModelSpec } from '@/engine/shared/types';
 
 export interface BackendChoiceState {
@@ -46,6 +49,18 @@ async function runMeasured(backend: BackendName, summary: string, remembered: bo
   useStore.setState({ engine, engineStatus: 'ready', requestedBackend: null });
 }
 
+const threadsHere = (): ThreadsHere => ({
+  isolated: globalThis.crossOriginIsolated === true,
+  cores: globalThis.navigator?.hardwareConcurrency ?? 1,
+  asked: engineWasmThreads(),
+});
+
+/** The worker's wasm threads as `choice` needs them (isolated pages only: elsewhere wasm runs one thread anyway). */
+async function applyThreads(choice: RememberedChoice): Promise<void> {
+  const wanted = choice.wasmThreads ?? null;
+  if (threadsHere().isolated && wanted !== engineWasmThreads()) await restartEngineWithWasmThreads(wanted);
+}
+
 /** Family members the measured choice may weigh for the selection: catalog models at float32 weights only. */
 function memberSpecs(spec: ModelSpec): ModelSpec[] {
   const { catalog, selectedWeights } = useStore.getState();
@@ -70,8 +85,15 @@ export async function applyRememberedChoice(modelId: string | null): Promise<voi
   useStore.setState({ runningMember: memberOf(modelId, choice) });
   useBackendChoice.setState({ status: 'done', summary: choice.summary, remembered: true, modelId });
   measuredThisVisit.add(modelId);
-  if (choice.backend === engine.backend) {
-    useStore.setState({ engine: { ...engine, reason: `measured on an earlier visit: ${choice.summary}` } });
+  try {
+    await applyThreads(choice);
+  } catch (error) {
+    useBackendChoice.setState({ status: 'error', summary: `the remembered wasm threads could not start: ${message(error)}` });
+  }
+  // After a restart the store holds the new worker's engine (its engine-changed event), with its threads.
+  const current = useStore.getState().engine ?? engine;
+  if (choice.backend === current.backend) {
+    useStore.setState({ engine: { ...current, reason: `measured on an earlier visit: ${choice.summary}` } });
     return;
   }
   try {
@@ -100,15 +122,21 @@ export async function measureBackends(): Promise<AfterMeasure> {
   useBackendChoice.setState({ status: 'timing', summary: null, remembered: false, modelId: spec.id });
   try {
     const members = memberSpecs(spec);
-    const timings = await getEngine().timeBackends({ model: spec, ...(members.length > 0 ? { members } : {}) });
-    const decision = decideBackend(timings, engine.backend, undefined, members.length > 0 ? runtimeOfFormat(spec.format) : null);
+    const own = await getEngine().timeBackends({ model: spec, ...(members.length > 0 ? { members } : {}) });
+    const here = threadsHere();
+    // A probe that cannot start loses only its own figures, never the engine's.
+    const probe = await timeOtherThreads(spec, members, here, openProbeEngine).catch((): ProbeResult => ({ timings: [], threads: here.asked }));
+    const decision = decideBackend([...own, ...probe.timings], engine.backend, undefined, members.length > 0 ? runtimeOfFormat(spec.format) : null);
+    const threadsSwitch = decision.chosen !== null && probe.timings.includes(decision.chosen);
+    const wasmThreads = threadsSwitch ? probe.threads : here.asked;
     const store = storage();
     const choice: RememberedChoice = { backend: decision.backend, summary: decision.summary, at: Date.now(), batch: decision.batch };
     if (decision.modelId) choice.modelId = decision.modelId;
+    if (wasmThreads !== null) choice.wasmThreads = wasmThreads;
     if (store) writeChoice(store, spec.id, deviceOf(engine), choice);
     useBackendChoice.setState({ status: 'done', summary: decision.summary });
     if (useStore.getState().requestedBackend !== null || selectionSpec()?.id !== spec.id) return null; // the person moved on
-    const winner = decision.timings.find((t) => t.backend === decision.backend && (t.modelId ?? null) === decision.modelId);
+    const winner = decision.chosen;
     if (winner?.batchMs != null && winner.batch) {
       const throughput = (1000 * decision.batch) / (decision.batch > 1 ? winner.batchMs : (winner.warmMs ?? winner.batchMs));
       rememberChoiceBatch({ model: decision.modelId ?? spec.id, backend: decision.backend, batch: decision.batch, throughput });
@@ -116,12 +144,15 @@ export async function measureBackends(): Promise<AfterMeasure> {
     const running = useStore.getState().runningMember;
     const runningMember = decision.modelId ? { of: spec.id, member: decision.modelId } : null;
     useStore.setState({ runningMember });
-    if (!decision.switched && running === null) {
+    if (!decision.switched && !threadsSwitch && running === null) {
       useStore.setState({ engine: { ...engine, reason: `measured: ${decision.summary}` } });
       return null;
     }
-    if (decision.backend !== engine.backend) await runMeasured(decision.backend, decision.summary, false);
-    else useStore.setState({ engine: { ...engine, reason: `measured: ${decision.summary}` } });
+    if (threadsSwitch) await restartEngineWithWasmThreads(wasmThreads);
+    // After a restart the store holds the new worker's engine (its engine-changed event): keep its threads.
+    const current = useStore.getState().engine ?? engine;
+    if (decision.backend !== current.backend) await runMeasured(decision.backend, decision.summary, false);
+    else useStore.setState({ engine: { ...current, reason: `measured: ${decision.summary}` } });
     return { reload: spec.id };
   } catch (error) {
     useBackendChoice.setState({ status: 'error', summary: `could not measure: ${message(error)}` });

@@ -20,6 +20,12 @@ const engineOn = (backend: BackendName, forced: boolean, reason = 'rule'): Engin
 });
 
 vi.mock('@/engine/client', () => ({
+  // Not cross-origin isolated here (no globalThis.crossOriginIsolated): no thread probe (threadProbe.test.ts).
+  engineWasmThreads: () => null,
+  openProbeEngine: () => {
+    throw new Error('no probe without isolation');
+  },
+  restartEngineWithWasmThreads: async () => undefined,
   getEngine: () => ({
     init: async (body: { backend: BackendName | null; measured?: string }) => {
       requests.push({ type: 'init', ...body });

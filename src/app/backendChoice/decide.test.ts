@@ -96,6 +96,19 @@ describe('decideBackend', () => {
     expect(decideBackend([t('webgpu', null), t('wasm', 12)], 'webgpu')).toMatchObject({ backend: 'wasm', switched: true });
     expect(decideBackend([t('webgpu', null)], 'webgpu')).toMatchObject({ backend: 'webgpu', switched: false });
   });
+
+  it('weighs one wasm thread against several, names each count, and hands back the timing that won', () => {
+    const several = { ...t('wasm', 40), threads: 2 };
+    const one = { ...t('wasm', 31), threads: 1 };
+    const d = decideBackend([several, t('webgl', 300), one], 'wasm');
+    expect(d.chosen).toBe(one);
+    expect(d.summary).toBe('wasm×2 40 ms, webgl 300 ms, wasm×1 31 ms → wasm×1');
+    // Within the margin the running count stays.
+    expect(decideBackend([several, { ...one, warmMs: 38 }], 'wasm').chosen).toBe(several);
+    // With runtimes named too.
+    const family = decideBackend([several, { ...one, runtime: 'ort' as const, modelId: 'm_onnx' }], 'wasm', undefined, 'tfjs');
+    expect(family.summary).toBe('tfjs/wasm×2 40 ms, ort/wasm×1 31 ms → ort/wasm×1 (m_onnx)');
+  });
 });
 
 describe('remembered choice', () => {
@@ -115,6 +128,14 @@ describe('remembered choice', () => {
     expect(readChoice(store, 'mobilenet', deviceKey(engine, 8, ''))).toBeNull();
     forgetChoice(store, 'mobilenet', device);
     expect(readChoice(store, 'mobilenet', device)).toBeNull();
+  });
+
+  it('keeps the wasm threads a choice needs, and drops a nonsense count', () => {
+    const store = memory();
+    writeChoice(store, 'm', 'd', { backend: 'wasm', summary: 's', at: 1, wasmThreads: 1 });
+    expect(readChoice(store, 'm', 'd')).toEqual({ backend: 'wasm', summary: 's', at: 1, wasmThreads: 1 });
+    store.map.set(storageKey('m', 'd'), JSON.stringify({ backend: 'wasm', summary: 's', at: 1, wasmThreads: 0 }));
+    expect(readChoice(store, 'm', 'd')).toEqual({ backend: 'wasm', summary: 's', at: 1 });
   });
 
   it('ignores what it cannot trust', () => {

@@ -18,6 +18,8 @@ export interface BackendDecision {
   batch: number;
   /** True when the measurement overturned the provisional choice (another backend or member). */
   switched: boolean;
+  /** The winning timing itself (null: none measured), so a caller can tell which engine ran it (e.g. the thread probe's). */
+  chosen: BackendTiming | null;
   /** For "What ran": e.g. "webgl 41 ms, wasm 12 ms → wasm". */
   summary: string;
   timings: BackendTiming[];
@@ -25,14 +27,28 @@ export interface BackendDecision {
 
 const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
-/** A candidate's name in the summary: the backend, with its runtime once several runtimes are weighed. */
-function labelOf(t: BackendTiming, ownRuntime: RuntimeName | null): string {
-  if (ownRuntime === null) return t.backend;
-  return `${t.runtime ?? ownRuntime}/${t.backend}${t.threads && t.threads > 1 ? `×${t.threads}` : ''}`;
+/**
+ * How a summary names candidates: with their runtime once several runtimes are weighed, and with
+ * every wasm thread count once one thread was timed against several (threadProbe.ts).
+ */
+interface Naming {
+  ownRuntime: RuntimeName | null;
+  threadsWeighed: boolean;
 }
 
-function describeTiming(t: BackendTiming, ownRuntime: RuntimeName | null): string {
-  const label = labelOf(t, ownRuntime);
+/** A candidate's name in the summary: the backend, with its runtime and threads as `naming` asks. */
+function labelOf(t: BackendTiming, { ownRuntime, threadsWeighed }: Naming): string {
+  const threads = t.threads && (t.threads > 1 || (threadsWeighed && t.backend === 'wasm')) ? `×${t.threads}` : '';
+  if (ownRuntime === null) return `${t.backend}${threadsWeighed ? threads : ''}`;
+  return `${t.runtime ?? ownRuntime}/${t.backend}${threads}`;
+}
+
+/** Several wasm thread counts among the figures: one thread was timed against several. */
+const weighsThreads = (timings: readonly BackendTiming[]): boolean =>
+  new Set(timings.filter((t) => t.backend === 'wasm' && t.threads).map((t) => t.threads)).size > 1;
+
+function describeTiming(t: BackendTiming, naming: Naming): string {
+  const label = labelOf(t, naming);
   if (t.warmMs === null) return `${label} skipped (${t.skipped ?? 'no run'})`;
   const batched = t.batch && t.batchMs != null ? ` (${ms(t.batchMs / t.batch)}/image at ${t.batch})` : '';
   return `${label} ${ms(t.warmMs)}${batched}`;
@@ -50,6 +66,7 @@ export function decideBackend(
   margin = CLEAR_MARGIN,
   ownRuntime: RuntimeName | null = null,
 ): BackendDecision {
+  const naming: Naming = { ownRuntime, threadsWeighed: weighsThreads(timings) };
   const measured = timings.flatMap((t) => {
     const perImage = perImageMs(t);
     return perImage === null ? [] : [{ t, perImage }];
@@ -65,14 +82,14 @@ export function decideBackend(
     } else if (fastest.perImage <= current.perImage * (1 - margin)) {
       chosen = fastest.t;
     } else {
-      why = ` (${labelOf(fastest.t, ownRuntime)} not ${Math.round(margin * 100)} % faster)`;
+      why = ` (${labelOf(fastest.t, naming)} not ${Math.round(margin * 100)} % faster)`;
     }
   }
   const backend = chosen?.backend ?? provisional;
   const modelId = chosen?.modelId ?? null;
   const batch = chosen ? bestBatchOf(chosen) : 1;
-  const label = chosen ? labelOf(chosen, ownRuntime) : provisional;
+  const label = chosen ? labelOf(chosen, naming) : provisional;
   const detail = `${modelId ? ` (${modelId})` : ''}${batch > 1 ? `, batch ${batch}` : ''}`;
-  const summary = `${timings.map((t) => describeTiming(t, ownRuntime)).join(', ')} → ${label}${detail}${why}`;
-  return { backend, modelId, batch, switched: backend !== provisional || modelId !== null, summary, timings: [...timings] };
+  const summary = `${timings.map((t) => describeTiming(t, naming)).join(', ')} → ${label}${detail}${why}`;
+  return { backend, modelId, batch, switched: backend !== provisional || modelId !== null, chosen, summary, timings: [...timings] };
 }

@@ -17,6 +17,8 @@ export interface RememberedChoice {
   modelId?: string;
   /** The batch it was fastest per image at; absent: not measured. */
   batch?: number;
+  /** The wasm threads the engine's worker must run with for it (threadProbe.ts); absent: the device's default. */
+  wasmThreads?: number;
 }
 
 export { deviceKey, type KeyValueStore } from '@/browser/storage/device';
@@ -27,11 +29,12 @@ export function readChoice(store: KeyValueStore, modelId: string, device: string
   try {
     const raw: unknown = JSON.parse(store.getItem(storageKey(modelId, device)) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return null;
-    const { backend, summary, at, modelId: member, batch } = raw as Record<string, unknown>;
+    const { backend, summary, at, modelId: member, batch, wasmThreads } = raw as Record<string, unknown>;
     if (typeof backend !== 'string' || !isBackendName(backend) || typeof summary !== 'string' || typeof at !== 'number') return null;
     const choice: RememberedChoice = { backend, summary, at };
     if (typeof member === 'string' && member !== '') choice.modelId = member;
     if (typeof batch === 'number' && Number.isInteger(batch) && batch >= 1) choice.batch = batch;
+    if (typeof wasmThreads === 'number' && Number.isInteger(wasmThreads) && wasmThreads >= 1) choice.wasmThreads = wasmThreads;
     return choice;
   } catch {
     return null; // unreadable: measure again

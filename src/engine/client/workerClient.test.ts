@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WorkerClient, type WorkerLike } from './workerClient';
+import { wasmThreadsOfName } from '@/engine/shared/wasmThreadsName';
 import { createHandler } from '@/engine/worker/handler';
 import type { Engine } from '@/engine/worker/engine';
 import { LumenError } from '@/shared/errors';
@@ -15,8 +16,10 @@ const info = { backend: 'cpu' } as EngineInfo;
  */
 function wired(engine: Engine) {
   const sent: WorkerRequest[][] = [];
+  const names: string[] = [];
   let kill: (message: string) => void = () => undefined;
-  const factory = (): WorkerLike => {
+  const factory = (name: string): WorkerLike => {
+    names.push(name);
     const listeners: { message: ((e: MessageEvent<WorkerEvent>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
     let dead = false;
     const inbox: WorkerRequest[] = [];
@@ -37,7 +40,7 @@ function wired(engine: Engine) {
       terminate: () => void (dead = true),
     };
   };
-  return { client: new WorkerClient(factory), crash: (message: string) => kill(message), sent };
+  return { client: new WorkerClient(factory), crash: (message: string) => kill(message), sent, names };
 }
 
 const engine: Engine = {
@@ -179,5 +182,26 @@ describe('WorkerClient', () => {
     crash('closed');
     await expect(fault.result).resolves.toMatchObject({ type: 'fault-injected', kind: 'worker-crash' });
     expect(sent[1] ?? []).toEqual([]);
+  });
+
+  it('restarts with other wasm threads in the worker name, replaying the backend, and keeps them through a crash', async () => {
+    const { client, crash, sent, names } = wired(engine);
+    await client.request({ type: 'init', backend: 'wasm' }).result;
+    const notices: string[] = [];
+    client.onBroadcast((e) => e.type === 'notice' && notices.push(e.notice.kind));
+    await client.restartWithWasmThreads(1);
+    expect(client.wasmThreads).toBe(1);
+    expect(names).toHaveLength(2);
+    expect(wasmThreadsOfName(names[0])).toBeNull();
+    expect(wasmThreadsOfName(names[1])).toBe(1);
+    expect(sent[1]?.map((r) => r.type)).toEqual(['init']);
+    await client.restartWithWasmThreads(1); // the same count: no new worker
+    expect(names).toHaveLength(2);
+    crash('gone');
+    await vi.waitFor(() => expect(names).toHaveLength(3));
+    expect(wasmThreadsOfName(names[2])).toBe(1);
+    // A deliberate restart is no crash: only the real one is told.
+    await vi.waitFor(() => expect(notices).toEqual(['worker-restarted']));
+    await expect(client.request({ type: 'init', backend: 'wasm' }).result).resolves.toMatchObject({ type: 'ready' });
   });
 });

@@ -6,6 +6,7 @@
  * that had not come back, so nothing is delivered twice and no request is left waiting.
  */
 import { watchLifeLock } from '@/engine/shared/liveness';
+import { withWasmThreads } from '@/engine/shared/wasmThreadsName';
 import { LumenError } from '@/shared/errors';
 import {
   isBroadcast,
@@ -58,10 +59,34 @@ export class WorkerClient implements EngineTransport {
   /** What to replay in a new worker so it runs where the old one did: the last init and load. */
   private lastInit: RequestBody | null = null;
   private lastLoad: RequestBody | null = null;
+  /** The wasm threads its workers are started with (null: the device's default); see restartWithWasmThreads. */
+  private threads: number | null;
 
-  constructor(worker: WorkerLike | WorkerFactory) {
+  constructor(worker: WorkerLike | WorkerFactory, wasmThreads: number | null = null) {
     this.factory = typeof worker === 'function' ? worker : () => worker;
+    this.threads = wasmThreads;
     this.worker = this.spawn();
+  }
+
+  /** The wasm threads asked of the worker; null: the device's default. */
+  get wasmThreads(): number | null {
+    return this.threads;
+  }
+
+  /**
+   * Starts a new worker with `threads` wasm threads (null: the device's default) in place of this
+   * one: TF.js and ONNX Runtime size their pools once per worker. The last backend and model are
+   * replayed in it, as after a crash, and unfinished requests sent again; resolves once it is ready.
+   */
+  async restartWithWasmThreads(threads: number | null): Promise<void> {
+    if (threads === this.threads) return;
+    this.threads = threads;
+    const unfinished = [...this.pending.entries()].sort(([a], [b]) => a - b);
+    this.worker.terminate(); // its lock's release is ignored: spawn moves the generation on
+    this.worker = this.spawn();
+    const replayed = this.replay();
+    this.resend(unfinished, 'restarted with other wasm threads');
+    await Promise.all(replayed);
   }
 
   request<B extends RequestBody>(body: B, options: RequestOptions = {}): RequestHandle<ResponseFor[B['type']]> {
@@ -101,7 +126,7 @@ export class WorkerClient implements EngineTransport {
 
   private spawn(): WorkerLike {
     const generation = ++this.generation;
-    const name = `lumen-tfjs-${Date.now().toString(36)}-${generation}`;
+    const name = withWasmThreads(`lumen-tfjs-${Date.now().toString(36)}-${generation}`, this.threads);
     const worker = this.factory(name);
     worker.addEventListener('message', (event) => {
       if (generation !== this.generation) return; // a late word from a worker already replaced

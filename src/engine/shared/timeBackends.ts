@@ -37,7 +37,14 @@ export interface BackendTiming extends TimingCandidate {
  * A few warm runs of `model` on each available backend within a budget, for the measured automatic
  * choice; `members` adds the other members of its family, each on its runtime's backends.
  */
-export type TimeBackendsWorkerRequest = { type: 'time-backends'; id: number; model: ModelSpec; members?: ModelSpec[] };
+export type TimeBackendsWorkerRequest = {
+  type: 'time-backends';
+  id: number;
+  model: ModelSpec;
+  members?: ModelSpec[];
+  /** Time only these backends (the thread probe times wasm alone); absent: every one available. */
+  backends?: BackendName[];
+};
 
 /** The backend the worker runs is unchanged; the page decides and remembers (app/backendChoice). */
 export type TimeBackendsWorkerEvent = { type: 'backends-timed'; id: number; timings: BackendTiming[] };

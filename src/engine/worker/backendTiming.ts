@@ -94,9 +94,16 @@ function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
   };
 }
 
-export async function timeModelOnBackends(spec: ModelSpec, members: readonly ModelSpec[] = [], budget?: TimingBudget): Promise<BackendTiming[]> {
+export async function timeModelOnBackends(
+  spec: ModelSpec,
+  members: readonly ModelSpec[] = [],
+  budget?: TimingBudget,
+  only?: readonly BackendName[],
+): Promise<BackendTiming[]> {
   const running = tf.getBackend() as BackendName;
-  const { timed, emulated } = await availableBackends();
+  const offered = await availableBackends();
+  const timed = only ? offered.timed.filter((b) => only.includes(b)) : offered.timed;
+  const emulated = only ? [] : offered.emulated;
   const candidates = candidatesFor(spec, members, timed, running);
   // Said, not run: an emulated GPU backend for the model and each member that could use it.
   const untimed: BackendTiming[] = candidatesFor(

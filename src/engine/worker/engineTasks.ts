@@ -52,7 +52,7 @@ export interface EngineTasks {
   teachTrain(request: TeachTrainRequest, hooks: TeachTrainHooks): Promise<TeachResult>;
   benchmark(spec: ModelSpec, options: BenchmarkOptions, hooks: BenchmarkHooks): Promise<BenchmarkSummary>;
   /** A few warm runs of the model on each available backend (the running one is restored after). */
-  timeBackends(spec: ModelSpec, onProgress: ProgressFn, members?: readonly ModelSpec[]): Promise<BackendTiming[]>;
+  timeBackends(spec: ModelSpec, onProgress: ProgressFn, members?: readonly ModelSpec[], only?: readonly BackendName[]): Promise<BackendTiming[]>;
 }
 
 export function createEngineTasks({ ensureModel, ensureBackend, markUsed, dropModel, gpu }: TaskDeps): EngineTasks {
@@ -99,10 +99,10 @@ export function createEngineTasks({ ensureModel, ensureBackend, markUsed, dropMo
         input.close();
       }
     },
-    async timeBackends(spec, onProgress, members = []) {
+    async timeBackends(spec, onProgress, members = [], only) {
       await ensureModel(spec, onProgress);
       onProgress('backend', 0, members.length > 0 ? 'timing each backend and runtime' : 'timing each backend');
-      return gpu.guard(() => timeModelOnBackends(spec, members));
+      return gpu.guard(() => timeModelOnBackends(spec, members, undefined, only));
     },
   };
 }

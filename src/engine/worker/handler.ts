@@ -82,7 +82,7 @@ export function createHandler(engine: Engine, post: PostFn): (message: unknown) 
           break;
         case 'time-backends':
           if (!engine.timeBackends) throw new LumenError('bad-request', 'This engine cannot time backends.');
-          post({ type: 'backends-timed', id, timings: await engine.timeBackends(request.model, onProgress, request.members) });
+          post({ type: 'backends-timed', id, timings: await engine.timeBackends(request.model, onProgress, request.members, request.backends) });
           break;
         case 'live-frame':
           post({ type: 'live-result', id, result: await engine.liveFrame(request.model, request.frame, request.k, onProgress) });

@@ -9,7 +9,7 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { wasmThreadsFor } from './wasmThreads';
+import { wasmThreadsHere } from './wasmThreads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -18,8 +18,8 @@ setWasmPaths({
 });
 // The threaded build runs when the page is cross-origin isolated (tfjs probes SharedArrayBuffer);
 // its pthreads survive minification thanks to threadedWasmFactory.ts. Otherwise: one thread.
-// globalThis, not self: unit tests import this module in Node, which has neither self nor (Node 20) navigator.
-const WASM_THREADS = wasmThreadsFor((globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency);
+// The worker's name may ask for another count (the measured choice: wasmThreadsHere).
+const WASM_THREADS = wasmThreadsHere();
 setThreadsCount(WASM_THREADS);
 
 /**

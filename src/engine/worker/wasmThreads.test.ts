@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WASM_THREAD_CAP, wasmThreadsFor } from './wasmThreads';
+import { WASM_THREAD_CAP, wasmThreadsFor, wasmThreadsHere } from './wasmThreads';
 
 describe('wasmThreadsFor', () => {
   it('uses both cores of a 2-core machine, one on a single core', () => {
@@ -18,5 +18,14 @@ describe('wasmThreadsFor', () => {
     expect(wasmThreadsFor(undefined)).toBe(1);
     expect(wasmThreadsFor(0)).toBe(1);
     expect(wasmThreadsFor(Number.NaN)).toBe(1);
+  });
+});
+
+describe('wasmThreadsHere', () => {
+  it('takes the count the worker name asks for, capped, else the default for the cores', () => {
+    expect(wasmThreadsHere({ name: 'w~wasm-threads=1', navigator: { hardwareConcurrency: 8 } })).toBe(1);
+    expect(wasmThreadsHere({ name: 'w~wasm-threads=64', navigator: { hardwareConcurrency: 8 } })).toBe(WASM_THREAD_CAP);
+    expect(wasmThreadsHere({ name: 'w', navigator: { hardwareConcurrency: 8 } })).toBe(wasmThreadsFor(8));
+    expect(wasmThreadsHere({})).toBe(1);
   });
 });

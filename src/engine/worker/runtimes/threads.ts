@@ -1,10 +1,11 @@
 /**
  * Wasm threads for ONNX Runtime and LiteRT: several only where the page is cross-origin isolated
- * (SharedArrayBuffer), as many as TF.js's wasm backend gets (wasmThreads.ts).
+ * (SharedArrayBuffer), as many as TF.js's wasm backend gets (wasmThreads.ts), which the worker's
+ * name may set (the measured choice found another count faster).
  */
-import { wasmThreadsFor } from '@/engine/worker/wasmThreads';
+import { wasmThreadsHere } from '@/engine/worker/wasmThreads';
 
 export function runtimeThreads(): number {
-  const scope = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  return scope.crossOriginIsolated ? wasmThreadsFor(scope.navigator?.hardwareConcurrency) : 1;
+  const scope = globalThis as { crossOriginIsolated?: boolean };
+  return scope.crossOriginIsolated ? wasmThreadsHere() : 1;
 }
