@@ -79,6 +79,15 @@ test.describe('Evaluate: most confident mistakes', () => {
       await expect(dialog.locator(`[data-testid=heatmap][data-class-index="${GOLDEN_RETRIEVER.classIndex}"]:not([data-updating])`)).toHaveCount(1);
       await dialog.getByTestId('evaluate-mistake-close').click();
       await expect(dialog).toHaveCount(0);
+
+      // Another folder chosen: the run's files are gone, so the tile keeps its name but no thumbnail, and cannot explain.
+      const other = join(root, '..', 'other', CORRECT[0]?.split('_')[0] ?? '');
+      mkdirSync(other, { recursive: true });
+      copyFileSync(join(IMAGENET_SAMPLE, CORRECT[0] ?? ''), join(other, CORRECT[0] ?? ''));
+      await page.getByTestId('evaluate-folder-input').setInputFiles(join(root, '..', 'other'));
+      await expect(cat.locator('img')).toHaveCount(0);
+      await expect(cat).toContainText(CAT);
+      await expect(cat.getByTestId('evaluate-mistake-explain')).toBeDisabled();
     } finally {
       rmSync(join(root, '..'), { recursive: true, force: true });
     }

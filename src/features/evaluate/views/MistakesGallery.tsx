@@ -54,7 +54,7 @@ function MistakeTile({ entry, mistake }: { entry: EntryDocument; mistake: Mistak
         <span className="muted">true</span> {shortName(mistake.truthName)}
       </p>
       <p>
-        <span className="muted">predicted</span> <strong>{predicted}</strong> {percent(mistake.probability)}
+        <span className="muted">predicted</span> <strong>{predicted}</strong> <span className="evaluate-mistake-p">{percent(mistake.probability)}</span>
       </p>
       <p className="muted">
         {mistake.truthRank === null
