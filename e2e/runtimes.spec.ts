@@ -30,6 +30,12 @@ for (const { model, runtime, exact } of [
     await expect(badge).toHaveAttribute('data-runtime', runtime);
     await expect(badge).toHaveAttribute('data-backend', 'wasm');
     expect(Number(await badge.getAttribute('data-threads'))).toBeGreaterThanOrEqual(1);
+    // The runtime's own heap, beside tf.memory(): the model's session is held, and every tensor it allocated is freed.
+    const memory = page.getByTestId('tf-memory');
+    await expect(memory).toHaveAttribute('data-runtime-tensors', '0');
+    expect(Number(await memory.getAttribute('data-runtime-sessions'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await memory.getAttribute('data-runtime-bytes'))).toBeGreaterThan(1e6);
+    console.log(`FIGURE ${model} memory after ${PHOTOS.length} photos: ${await memory.textContent()}`);
     for (const photo of PHOTOS) {
       const result = results.get(photo);
       expect(result?.status, `${photo}: ${result?.text}`).toBe('ok');

@@ -196,6 +196,16 @@ export interface RuntimeSignature {
 export interface MemorySnapshot {
   numTensors: number;
   numBytes: number;
+  /** ONNX Runtime's and LiteRT's own, where a model ran on them (engine/worker/runtimes/runtimeMemory.ts). */
+  runtimes?: RuntimeMemory[];
+}
+
+/** What a runtime beside TF.js holds in its own heap: open sessions, their model files' bytes, tensors not yet freed. */
+export interface RuntimeMemory {
+  runtime: RuntimeName;
+  sessions: number;
+  modelBytes: number;
+  tensors: number;
 }
 
 export type ProgressStage = 'backend' | 'download' | 'upload' | 'decode' | 'infer';

@@ -3,6 +3,7 @@
  * disposed on evict) and the classify pipeline; the other tasks are in engineTasks.ts. The handler
  * drives it; engine.test.ts drives it on the cpu backend, and the handler's tests use a fake engine.
  */
+import { runtimeMemory } from './runtimes/runtimeMemory';
 import { tf } from './tfjs';
 import { selectBackend } from './backend';
 import type { LoadedModel } from './models';
@@ -124,7 +125,8 @@ export function createTfEngine(overrides: Partial<EngineDeps> = {}): Engine {
     },
     memory() {
       const { numTensors, numBytes } = tf.memory();
-      return { numTensors, numBytes };
+      const runtimes = runtimeMemory();
+      return { numTensors, numBytes, ...(runtimes.length > 0 ? { runtimes } : {}) };
     },
     async injectFault(kind) {
       switch (kind) {

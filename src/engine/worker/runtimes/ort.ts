@@ -11,6 +11,7 @@ import type { TensorSignature } from '@/engine/shared/types';
 import type { InferenceRuntime, OpenOptions, RuntimeBatch, RuntimeSession } from './runtime';
 import { readOnnxGraph } from '@/shared/models/onnxOps';
 import { runtimeThreads } from './threads';
+import { tensorsHeld } from './runtimeMemory';
 
 type Ort = typeof OrtTypes;
 
@@ -105,17 +106,24 @@ export const ortRuntime: InferenceRuntime = {
       inputDtype,
       async run(batch: RuntimeBatch) {
         const input = new ort.Tensor(TENSOR_TYPE[inputDtype], batch.data, batch.dims);
+        tensorsHeld('ort', 1);
         let output: OrtTypes.Tensor | undefined;
         try {
           const answer = await session.run({ [inputName]: input });
+          tensorsHeld('ort', Object.keys(answer).length);
           output = answer[outputName];
           // Outputs Lumen does not read are freed at once too.
-          for (const [name, tensor] of Object.entries(answer)) if (name !== outputName) tensor.dispose();
+          for (const [name, tensor] of Object.entries(answer)) {
+            if (name === outputName) continue;
+            tensor.dispose();
+            tensorsHeld('ort', -1);
+          }
           if (!output) throw new LumenError('model-invalid', `${options.name}: the model produced no "${outputName}" output`);
           return { values: scoresOf(output, options.name), shape: [...output.dims] };
         } finally {
           input.dispose();
           output?.dispose();
+          tensorsHeld('ort', output ? -2 : -1);
         }
       },
       graph,

@@ -5,6 +5,7 @@
  * (NCHW where the model wants it), converts it to the model's dtype, runs it (image by image for a
  * fixed batch of 1) and hands back probabilities as a TF.js tensor, so everything above is unchanged.
  */
+import { sessionOpened } from './runtimeMemory';
 import { tf } from '@/engine/worker/tfjs';
 import { defaultFetchDeps, type FetchDeps, type ModelFetcher } from '@/engine/worker/modelFetch';
 import { openWithRecovery } from '@/engine/worker/modelAttempts';
@@ -129,6 +130,11 @@ export async function loadRuntimeModel(spec: ModelSpec, options: RuntimeLoadOpti
     throw describeLoadError(spec, error);
   }
   const { session, labels } = opened.value;
+  const closed = sessionOpened(session.runtime, session.fileBytes);
+  const dispose = async (): Promise<void> => {
+    closed();
+    await session.dispose();
+  };
   try {
     const layout = layoutOf(spec, session);
     const run = makeRun(session, layout, spec);
@@ -180,10 +186,10 @@ export async function loadRuntimeModel(spec: ModelSpec, options: RuntimeLoadOpti
       session,
       topology: null,
       forward,
-      dispose: () => void session.dispose(),
+      dispose: () => void dispose(),
     };
   } catch (error) {
-    await session.dispose();
+    await dispose();
     throw error;
   }
 }
