@@ -6,6 +6,7 @@ import { parseBatchList } from '../../src/shared/stats';
 import { RUNTIMES, isBackendName, isRuntimeName, type BackendName, type RuntimeName } from '../../src/engine/shared/types';
 import { choiceKey, parseChoice } from '../../src/shared/weights/choice';
 import { weightsFlag } from '../eval/evalArgs';
+import { parseEndpoints } from '../common/fleetArgs';
 
 export interface BenchCli {
   models: string[];
@@ -29,6 +30,10 @@ export interface BenchCli {
   isolated: boolean;
   /** Also make the app's measured automatic choice for each --model and run it: its row and ratios.autoOverBest. */
   auto: boolean;
+  /** `--connect ws://a/…,ws://b/…`: run the whole bench on each of these Playwright browser servers. */
+  connect: string[] | null;
+  /** `--serve-host HOST`: the name the --connect browsers reach this machine's harness server by. */
+  serveHost: string | null;
   help: boolean;
 }
 
@@ -74,6 +79,13 @@ Options:
                         each member of its family on its runtime, timed in the worker as the page does
                         after a first result), run the chosen runtime, backend, threads and batch like the
                         other rows, and report ratios.autoOverBest: its img/s over the best row of its family
+  --connect WS[,WS]     run the whole bench on each of these remote browsers, Playwright browser servers
+                        (browserType.launchServer, Selenium Grid, device clouds), all at once; the
+                        report is keyed by device (user agent, WebGPU adapter, cores, the runtimes and
+                        backends there); --json adds devices[]: {endpoint, device, rows}, the top-level
+                        fields being the first device's
+  --serve-host HOST     with --connect: the name or address of this machine the browsers load the harness
+                        from (default localhost, allowed only when every endpoint is local)
   -h, --help            show this help`;
 
 const whole = (name: string, text: string | undefined, fallback: number, min: number): number => {
@@ -82,6 +94,11 @@ const whole = (name: string, text: string | undefined, fallback: number, min: nu
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got "${text}")`);
   return n;
 };
+
+function serveHost(host: string | undefined, connect: string | undefined): string | null {
+  if (host !== undefined && connect === undefined) throw new Error('--serve-host goes with --connect');
+  return host ?? null;
+}
 
 export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): BenchCli {
   const { values } = parseArgs({
@@ -106,6 +123,8 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
       'no-build': { type: 'boolean', default: false },
       isolated: { type: 'boolean', default: false },
       auto: { type: 'boolean', default: false },
+      connect: { type: 'string' },
+      'serve-host': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -152,6 +171,8 @@ export function parseBenchCli(argv: readonly string[], cwd = process.cwd()): Ben
     build: !values['no-build'],
     isolated: values.isolated,
     auto: values.auto,
+    connect: values.connect === undefined ? null : parseEndpoints(values.connect),
+    serveHost: serveHost(values['serve-host'], values.connect),
     help: values.help,
   };
 }

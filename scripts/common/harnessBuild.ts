@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
+import { isLoopbackHost } from './fleetArgs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const HARNESS_CONFIG = resolve(ROOT, 'vite.harness.config.ts');
@@ -37,11 +38,25 @@ export interface HarnessServer {
 /** The headers that make a page cross-origin isolated (SharedArrayBuffer, so threaded wasm). */
 export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
+export interface ServeOptions {
+  rebuild?: boolean;
+  isolated?: boolean;
+  /**
+   * The host the browsers reach the server by (npm run eval / bench --serve-host). A loopback name
+   * (the default) listens on 127.0.0.1 only; any other listens on every interface and is what the
+   * page's address names, so remote browsers (--connect) can load it.
+   */
+  host?: string;
+  log?: (line: string) => void;
+}
+
 /**
  * Builds dist-harness/ when asked or missing, then serves it with `vite preview` on a free port;
  * `isolated` adds the isolation headers.
  */
-export async function serveHarness(options: { rebuild?: boolean; isolated?: boolean; log?: (line: string) => void } = {}): Promise<HarnessServer> {
+export async function serveHarness(options: ServeOptions = {}): Promise<HarnessServer> {
+  const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopbackHost(host);
   if (options.rebuild || (await newestMtime(HARNESS_PAGE)) === 0) {
     options.log?.('building the harness (vite build -c vite.harness.config.ts)…');
     await build({ root: ROOT, configFile: HARNESS_CONFIG, logLevel: 'warn' });
@@ -49,7 +64,14 @@ export async function serveHarness(options: { rebuild?: boolean; isolated?: bool
   const server = await preview({
     root: ROOT,
     configFile: HARNESS_CONFIG,
-    preview: { port: 0, host: '127.0.0.1', strictPort: false, ...(options.isolated ? { headers: ISOLATION_HEADERS } : {}) },
+    preview: {
+      port: 0,
+      host: loopback ? '127.0.0.1' : '0.0.0.0',
+      strictPort: false,
+      // vite answers only the host names it knows; a remote browser asks by --serve-host.
+      ...(loopback ? {} : { allowedHosts: [host] }),
+      ...(options.isolated ? { headers: ISOLATION_HEADERS } : {}),
+    },
     logLevel: 'warn',
   });
   const address = server.httpServer.address();
@@ -57,5 +79,6 @@ export async function serveHarness(options: { rebuild?: boolean; isolated?: bool
     await server.close();
     throw new Error('vite preview did not report a port');
   }
-  return { baseUrl: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+  const urlHost = loopback ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return { baseUrl: `http://${urlHost}:${address.port}/`, close: () => server.close() };
 }

@@ -7,7 +7,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { serveHarness } from './harnessBuild';
+import { serveHarness, type HarnessServer } from './harnessBuild';
 
 /** Local files are served to the page under `<base>__local/<absolute path>`. */
 export function localUrlFor(baseUrl: string, absolutePath: string): string {
@@ -39,16 +39,28 @@ export interface HeadlessOptions {
   query?: string;
   /** Serve it cross-origin isolated: wasm then runs threaded (see serveHarness). */
   isolated?: boolean;
+  /**
+   * A Playwright browser server's ws endpoint (`browserType.launchServer`, Selenium Grid, a device
+   * cloud) to drive instead of launching Chromium here (npm run eval / bench --connect).
+   */
+  connect?: string;
+  /** A harness server already running, shared by a fleet of browsers: used, never closed here. */
+  server?: HarnessServer;
   log?: (line: string) => void;
 }
 
 export async function openHarness(options: HeadlessOptions = {}): Promise<Headless> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const server = await serveHarness({ rebuild: options.rebuild, isolated: options.isolated, log });
+  const shared = options.server;
+  const server = shared ?? (await serveHarness({ rebuild: options.rebuild, isolated: options.isolated, log }));
+  const closeServer = (): Promise<void> => (shared ? Promise.resolve() : server.close());
   const { baseUrl } = server;
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+    // A connected browser is someone else's: closing it below only disconnects (its contexts go).
+    browser = options.connect
+      ? await chromium.connect(options.connect, { timeout: 60_000 })
+      : await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     const context = await browser.newContext();
     // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it there.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -69,12 +81,12 @@ export async function openHarness(options: HeadlessOptions = {}): Promise<Headle
       openPage,
       close: async () => {
         await opened.close();
-        await server.close();
+        await closeServer();
       },
     };
   } catch (error) {
     await browser?.close();
-    await server.close();
+    await closeServer();
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { BACKENDS, RUNTIMES, isBackendName, isRuntimeName, type BackendName, type RuntimeName } from '../../src/engine/shared/types';
 import { isWeightsName, WEIGHTS_NAMES, type WeightsName } from '../../src/shared/weights/names';
 import { CORRUPTION_KINDS, type CorruptionKind, MAX_SEVERITY } from '../../src/features/evaluate/shared/corruptions';
+import { parseEndpoints } from '../common/fleetArgs';
 
 export const DEFAULT_IMAGES = resolve(import.meta.dirname, '../../../shared/images/imagenet-sample');
 
@@ -37,6 +38,10 @@ export interface EvalOptions {
   models: string[];
   corruptions: CorruptionKind[];
   severities: number[];
+  /** `--connect ws://a/…,ws://b/…`: run on these Playwright browser servers, the images sharded over them. */
+  connect: string[] | null;
+  /** `--serve-host HOST`: the name the --connect browsers reach this machine's harness server by. */
+  serveHost: string | null;
 }
 
 export const EVAL_HELP = `Usage: npm run eval -- --model ID [options]      (or: npx tsx scripts/eval.ts ...)
@@ -75,6 +80,13 @@ Options:
   --labels FILE       with --data: the labels CSV, when it is not inside DIR
   --corruptions K,…   with --data: also score under ${CORRUPTION_KINDS.join(', ')} (seeded, ImageNet-C)
   --severities S,…    with --corruptions: severities 0..${MAX_SEVERITY} (default 1,3,5; 0 runs the path unchanged)
+  --connect WS,…      run on remote browsers, Playwright browser servers (browserType.launchServer,
+                      Selenium Grid, device clouds): the images (--data DIR, or an --images set with
+                      labels.csv) are sharded round-robin over the endpoints, run at once, and the
+                      per-image outcomes merged into one report, exactly as one browser would score
+                      the whole folder; --json adds devices[]: {endpoint, device, entries}
+  --serve-host HOST   with --connect: the name or address of this machine the browsers load the
+                      harness from (default localhost, allowed only when every endpoint is local)
   --rebuild           rebuild dist-harness/ first (done anyway when src/ is newer than it)
   -h, --help          show this help
 
@@ -167,10 +179,16 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
       labels: { type: 'string' },
       corruptions: { type: 'string' },
       severities: { type: 'string' },
+      connect: { type: 'string' },
+      'serve-host': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  const connect = values.connect === undefined ? null : parseEndpoints(values.connect);
+  if (values['serve-host'] !== undefined && connect === null) throw new Error('--serve-host goes with --connect');
+  if (connect !== null && (values.agree !== undefined || values.family !== undefined))
+    throw new Error('--connect shards one run over the endpoints: it goes without --agree and --family');
   const options: EvalOptions = {
     model: values.model ?? '',
     backend: backend(values.backend ?? 'wasm', '--backend'),
@@ -194,6 +212,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalOptions {
       .filter(Boolean),
     corruptions: corruptionKinds(values.corruptions),
     severities: severityList(values.severities),
+    connect,
+    serveHost: values['serve-host'] ?? null,
   };
   if (values.help) return options;
   if (options.data !== null) return checkDataOptions(options, values);

@@ -12,6 +12,9 @@ import { openHarness } from '../common/headless';
 import type { BackendName } from '../../src/engine/shared/types';
 import { catalogModels, installedMembers, isQuantized, memberAgreementLines, modelOnRuntime } from './evalFamily';
 import { runEvalData } from './evalDataRun';
+import { openFleet, type Fleet } from '../common/fleet';
+import { runEvalDataFleet } from './evalFleet';
+import { runImagesFleet } from './evalImagesFleet';
 
 /** Progress on stderr: one line per chunk, with the running score for accuracy sets. */
 function progressReporter(tag: string, images: readonly EvalImage[]) {
@@ -115,6 +118,16 @@ async function runFamily(target: EvalTarget, options: EvalOptions, family: strin
   return 0;
 }
 
+/** Opens the --connect fleet, runs `body` on it, and closes it whatever happens. */
+async function runOnFleet(options: EvalOptions, body: (fleet: Fleet) => Promise<number>): Promise<number> {
+  const fleet = await openFleet(options.connect ?? [], { rebuild: options.rebuild || (await harnessIsStale()), serveHost: options.serveHost });
+  try {
+    return await body(fleet);
+  } finally {
+    await fleet.close();
+  }
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function runEvalCli(argv: readonly string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
   let options: EvalOptions;
@@ -134,11 +147,17 @@ export async function runEvalCli(argv: readonly string[], out: (line: string) =>
       const runtime = options.runtime;
       const models = runtime === null ? options.models : options.models.map(async (id) => modelOnRuntime(await catalogModels(), id, runtime));
       const ids = await Promise.all(models);
+      if (options.connect !== null) return await runOnFleet(options, (fleet) => runEvalDataFleet(fleet, options, ids, out));
       headless = await openHarness({ rebuild: options.rebuild || (await harnessIsStale()) });
       return await runEvalData({ page: headless.page, localUrl: headless.localUrl }, options, ids, out);
     }
     const set = await loadEvalSet(options.images, options.limit);
     process.stderr.write(`${set.images.length} image(s) from ${set.dir} (${set.kind})\n`);
+    if (options.connect !== null) {
+      if (options.runtime !== null) options = { ...options, model: modelOnRuntime(await catalogModels(), options.model, options.runtime) };
+      const fleetOptions = options;
+      return await runOnFleet(options, (fleet) => runImagesFleet(fleet, fleetOptions, set, out));
+    }
     headless = await openHarness({ rebuild: options.rebuild || (await harnessIsStale()) });
     const first: EvalTarget = { page: headless.page, localUrl: headless.localUrl };
     if (options.family !== null) return await runFamily(first, options, options.family, set, out);
