@@ -25,6 +25,8 @@ export interface DeviceInfo {
   /** The WebGL2 renderer (unmasked when the browser allows), or null with no WebGL2. */
   webglRenderer: string | null;
   crossOriginIsolated: boolean;
+  /** False for a page loaded from a host that is not localhost over http (--serve-host): no WebGPU there, no Cache Storage. */
+  secureContext: boolean;
   /** Backends that can start here, in the engine's order. */
   backends: BackendName[];
   /** Per runtime, the backends it can run on here. */
@@ -37,6 +39,7 @@ interface PageProbe {
   adapter: DeviceAdapter | null;
   webglRenderer: string | null;
   crossOriginIsolated: boolean;
+  secureContext: boolean;
   wasm: boolean;
 }
 
@@ -70,6 +73,7 @@ async function probeInPage(): Promise<PageProbe> {
     adapter,
     webglRenderer,
     crossOriginIsolated: globalThis.crossOriginIsolated,
+    secureContext: globalThis.isSecureContext,
     wasm: typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function',
   };
 }

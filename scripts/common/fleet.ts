@@ -68,5 +68,6 @@ export function describeDevice(device: DeviceInfo): string {
   const runtimes = Object.entries(device.runtimes)
     .map(([runtime, backends]) => `${runtime} ${backends.join('/')}`)
     .join(', ');
-  return `${device.cores ?? '?'} cores · ${adapter} · ${runtimes} · ${device.userAgent}`;
+  const insecure = device.secureContext ? '' : ' · not a secure context (no WebGPU, no Cache Storage: see --serve-host in the README)';
+  return `${device.cores ?? '?'} cores · ${adapter} · ${runtimes}${insecure} · ${device.userAgent}`;
 }

@@ -42,7 +42,7 @@ describe('shardRoundRobin', () => {
 });
 
 describe('deviceFromProbe', () => {
-  const probe = { userAgent: 'UA', cores: 8, webglRenderer: null, crossOriginIsolated: false, wasm: true };
+  const probe = { userAgent: 'UA', cores: 8, webglRenderer: null, crossOriginIsolated: false, secureContext: true, wasm: true };
   it('lists the backends that start and, per runtime, the ones it is asked for', () => {
     const adapter = { vendor: 'google', architecture: 'swiftshader', description: '', isFallbackAdapter: true };
     expect(deviceFromProbe({ ...probe, adapter })).toMatchObject({
