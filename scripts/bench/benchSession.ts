@@ -69,6 +69,10 @@ export async function runBenchSession(headless: Headless, cli: BenchCli, asked: 
       ] as const);
       const { decision } = choice;
       console.error(`bench: --auto ${id}: ${decision.summary}`);
+      // The page restarts its worker for a choice that needs other wasm threads; so does the bench, for this row only.
+      const setWorkerThreads = (threads: number | null) =>
+        headless.page.evaluate((t) => (window as unknown as HarnessWindow).lumenHarness.restartWithWasmThreads(t), threads);
+      if (choice.wasmThreads !== null) await setWorkerThreads(choice.wasmThreads);
       const run = await bench({
         ...base,
         backends: [decision.backend],
@@ -78,6 +82,7 @@ export async function runBenchSession(headless: Headless, cli: BenchCli, asked: 
         variants: [{ kind: 'model', method: 'auto' }],
         coldStart: false,
       });
+      if (choice.wasmThreads !== null) await setWorkerThreads(null);
       const [row] = reportRows(benchRows(run), 'app');
       if (!row) continue;
       autoRows.push(row);
