@@ -3,7 +3,7 @@
  * path relative to DIR's parent (DIR's own name first, as a browser's webkitRelativePath gives it,
  * so corruption seeds, which mix in the path, match the page's), the labels CSV's text, the layout.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { findLabelCsv, folderLayout, type FolderLayout } from '../../src/features/evaluate/shared/folderLayout';
 import { parseSynsets } from '../../src/features/evaluate/shared/modelClasses';
@@ -23,8 +23,10 @@ export async function readDataFolder(dir: string, labelsFile: string | null): Pr
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = new Map<string, string>();
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
+    // A link to a file counts as the file (a subset of a dataset is often made of links); links to folders are not walked.
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && ((await stat(absolute).catch(() => null))?.isFile() ?? false));
+    if (!isFile) continue;
     files.set([name, ...relative(root, absolute).split(sep)].join('/'), absolute);
   }
   let paths = [...files.keys()].sort();
