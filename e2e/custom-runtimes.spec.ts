@@ -4,11 +4,11 @@
  * torchvision's normalisation, 1000 logits) and a TFLite file with a labels file of its own each
  * classify a photo right, on ONNX Runtime or LiteRT, with what was read from their files shown.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import { withTorchInput } from '../src/testing/onnxTorchWrap';
-import { serveFolder } from '../src/testing/modelServers';
+import { serveLocal } from '../src/testing/modelServers';
 import { acceptableTop1, classifyPhoto, openOnWasm, requireShared, sharedModel } from './support';
 
 const HF = sharedModel('hf_mobilenet_v2_100_224');
@@ -100,13 +100,28 @@ test.describe('Your model: ONNX and TFLite', () => {
     await expect(page.getByTestId('result').first().getByTestId('prediction').first()).toContainText('my macaw (own list)');
   });
 
-  test('a Hugging Face Hub id, resolved to resolve/main/ URLs (a local server laid out like the Hub)', async ({ page }) => {
+  test('a Hugging Face Hub id, resolved to resolve/main/ URLs, its dtype siblings from the model API (a local server laid out like the Hub)', async ({
+    page,
+  }) => {
     const repo = 'google/mobilenet_v2_1.0_224';
-    const hub = await serveFolder(HF, {
-      headers: { 'access-control-allow-origin': '*' },
-      map: (path) => (path.startsWith(`/${repo}/resolve/main/`) ? path.slice(`/${repo}/resolve/main`.length) : null),
-      record: (url) => decodeURIComponent(url.pathname),
-    });
+    // The shared folder has fp32 only: the fp16 sibling is answered with the fp32 file's bytes, as in the folder test.
+    const files: Record<string, string> = {
+      'config.json': resolve(HF, 'config.json'),
+      'preprocessor_config.json': resolve(HF, 'preprocessor_config.json'),
+      'onnx/model.onnx': resolve(HF, 'onnx/model.onnx'),
+      'onnx/model_fp16.onnx': resolve(HF, 'onnx/model.onnx'),
+    };
+    const listing = JSON.stringify({ id: repo, siblings: Object.entries(files).map(([path, on]) => ({ rfilename: path, size: statSync(on).size })) });
+    const headers = { 'access-control-allow-origin': '*' };
+    const hub = await serveLocal(
+      (url) => {
+        const path = decodeURIComponent(url.pathname);
+        if (path === `/api/models/${repo}`) return { body: listing, headers: { ...headers, 'content-type': 'application/json' } };
+        const file = path.startsWith(`/${repo}/resolve/main/`) ? files[path.slice(`/${repo}/resolve/main/`.length)] : undefined;
+        return file ? { file, headers } : null;
+      },
+      { record: (url) => decodeURIComponent(url.pathname) },
+    );
     try {
       await openOnWasm(page, `view=custom&hub=${encodeURIComponent(hub.origin)}`);
       await page.getByTestId('custom-url').fill(repo);
@@ -115,15 +130,23 @@ test.describe('Your model: ONNX and TFLite', () => {
       await expect(page.getByTestId('custom-notes')).toContainText('labels: 1000 from config.json id2label');
       await expect(page.getByTestId('custom-notes')).toContainText('= tf');
       await expect(page.getByTestId('custom-preprocessing')).toHaveValue('tf');
+      const weights = page.getByTestId('custom-dtype');
+      await expect(weights).toHaveValue('fp32');
+      await expect(weights.locator('option')).toHaveText([/^fp32 · model\.onnx/, /^fp16 · model_fp16\.onnx/]);
+      await weights.selectOption('fp16');
+      await expect(page.getByTestId('custom-notes')).toContainText('weights: model_fp16.onnx of model.onnx, model_fp16.onnx');
+      await expect(weights).toHaveValue('fp16');
       await addAndClassify(page, 'ort');
       await expect(page.getByTestId('result').first().getByTestId('prediction').first()).toContainText('macaw');
       expect(hub.requests).toEqual(
         expect.arrayContaining([
+          `/api/models/${repo}`,
           `/${repo}/resolve/main/config.json`,
           `/${repo}/resolve/main/preprocessor_config.json`,
-          `/${repo}/resolve/main/onnx/model.onnx`,
+          `/${repo}/resolve/main/onnx/model_fp16.onnx`,
         ]),
       );
+      expect(hub.requests).not.toContain(`/${repo}/resolve/main/onnx/model.onnx`); // only the weights chosen are downloaded
     } finally {
       await hub.close();
     }

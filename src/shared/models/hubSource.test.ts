@@ -15,7 +15,11 @@ const preprocessor = {
 describe('Your model by Hub id or runtime file URL', () => {
   it("resolves a Hub id to its resolve/main files, with the repository's labels and preprocessing", async () => {
     const asked: string[] = [];
-    const files: Record<string, unknown> = { 'config.json': { id2label }, 'preprocessor_config.json': preprocessor };
+    const files: Record<string, unknown> = {
+      'config.json': { id2label },
+      'preprocessor_config.json': preprocessor,
+      'birds?blobs=true': { siblings: [{ rfilename: 'config.json' }, { rfilename: 'onnx/model.onnx', size: 14e6 }] },
+    };
     const model = await hubModel('org/birds', async (url) => {
       asked.push(url);
       return files[url.split('/').at(-1) ?? ''];
@@ -23,7 +27,9 @@ describe('Your model by Hub id or runtime file URL', () => {
     expect(asked).toEqual([
       'https://huggingface.co/org/birds/resolve/main/config.json',
       'https://huggingface.co/org/birds/resolve/main/preprocessor_config.json',
+      'https://huggingface.co/api/models/org/birds?blobs=true',
     ]);
+    expect(model.siblings).toBeUndefined(); // one ONNX file: nothing to choose
     expect(model).toMatchObject({
       format: 'onnx',
       modelUrl: 'https://huggingface.co/org/birds/resolve/main/onnx/model.onnx',
@@ -68,5 +74,45 @@ describe('a Hub model with a centre crop', () => {
       async (url) => ({ 'config.json': { id2label }, 'preprocessor_config.json': preprocessor })[url.split('/').at(-1) ?? ''],
     );
     expect(straight.centerCrop).toBeNull();
+  });
+});
+
+describe("a Hub repository's dtype siblings", () => {
+  const listing = {
+    siblings: [
+      { rfilename: 'config.json', size: 70_000 },
+      { rfilename: 'onnx/model.onnx', size: 14_000_000 },
+      { rfilename: 'onnx/model_fp16.onnx', size: 7_000_000 },
+      { rfilename: 'onnx/model_quantized.onnx', size: 3_600_000 },
+      { size: 1 },
+    ],
+  };
+  const fetchJson = async (url: string): Promise<unknown> =>
+    url.includes('/api/models/') ? listing : url.endsWith('preprocessor_config.json') ? preprocessor : { id2label };
+
+  it('offers each onnx/model*.onnx with its size, reads fp32 first, and another when asked', async () => {
+    const first = await hubModel('org/birds', fetchJson);
+    expect(first.modelUrl).toBe('https://huggingface.co/org/birds/resolve/main/onnx/model.onnx');
+    expect(first.dtype).toBe('fp32');
+    expect(first.siblings).toEqual([
+      { dtype: 'fp32', name: 'model.onnx', bytes: 14_000_000 },
+      { dtype: 'fp16', name: 'model_fp16.onnx', bytes: 7_000_000 },
+      { dtype: 'q8', name: 'model_quantized.onnx', bytes: 3_600_000 },
+    ]);
+    const quantized = await hubModel('org/birds', fetchJson, undefined, 'q8');
+    expect(quantized.modelUrl).toBe('https://huggingface.co/org/birds/resolve/main/onnx/model_quantized.onnx');
+    expect(quantized.notes.join('\n')).toContain('weights: model_quantized.onnx of model.onnx, model_fp16.onnx, model_quantized.onnx');
+  });
+
+  it('falls back to onnx/model.onnx when the file list cannot be read, and refuses a repository without ONNX files', async () => {
+    const unlisted = await hubModel('org/birds', async (url) => {
+      if (url.includes('/api/models/')) throw new Error(`${url} answered HTTP 401`);
+      return fetchJson(url);
+    });
+    expect(unlisted.modelUrl).toBe('https://huggingface.co/org/birds/resolve/main/onnx/model.onnx');
+    expect(unlisted.notes.join('\n')).toMatch(/file list not read \(.*HTTP 401\): onnx\/model.onnx assumed/);
+    await expect(
+      hubModel('org/pytorch-only', async (url) => (url.includes('/api/models/') ? { siblings: [{ rfilename: 'pytorch_model.bin' }] } : fetchJson(url))),
+    ).rejects.toThrow(/no onnx\/model\*\.onnx/);
   });
 });

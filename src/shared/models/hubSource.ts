@@ -5,7 +5,7 @@
  * fetch through its cache, and its own signature is checked there as it loads.
  */
 import { LumenError } from '@/shared/errors';
-import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfPreprocessing, hubFileUrl, isHubRepoId } from './hfLayout';
+import { HF_CONFIG, HF_PREPROCESSOR, hfLabels, hfOnnxFiles, hfPreprocessing, hubFileUrl, isHubRepoId, type HfOnnxDtype } from './hfLayout';
 import { centerCropOf, describeSpec, modeOfSpec, specInputSize } from './preprocessSpec';
 import { blankRuntimeFacts } from './runtimeDrop';
 import type { ModelJsonFacts } from './modelJson';
@@ -29,6 +29,46 @@ export interface RemoteRuntimeModel {
   /** preprocessor_config.json's shortest-edge resize and centre crop, when it has one. */
   centerCrop: CenterCrop | null;
   notes: string[];
+  /** A Hub repository's ONNX dtype siblings (model_fp16.onnx, model_quantized.onnx…) and the one read, when it has several. */
+  siblings?: { dtype: HfOnnxDtype; name: string; bytes: number }[];
+  dtype?: HfOnnxDtype;
+}
+
+/** A repository's file list from the Hub's model API (`siblings[].rfilename`, with `size` when asked for blobs). */
+export function hubListingUrl(repoId: string, host = HUB_HOST): string {
+  return `${host.replace(/\/+$/, '')}/api/models/${repoId}?blobs=true`;
+}
+
+/** The file paths and sizes in a model API answer; anything unexpected is left out, never guessed. */
+export function hubFilesOf(listing: unknown): { path: string; bytes: number }[] {
+  const siblings = (listing as { siblings?: unknown } | null)?.siblings;
+  if (!Array.isArray(siblings)) throw new Error('the model API answered without a file list (siblings)');
+  return siblings.flatMap((entry: unknown) => {
+    const { rfilename, size } = (entry ?? {}) as { rfilename?: unknown; size?: unknown };
+    return typeof rfilename === 'string' ? [{ path: rfilename, bytes: typeof size === 'number' ? size : 0 }] : [];
+  });
+}
+
+/**
+ * Which ONNX file of the repository to read: `wanted` when it has it, else fp32 (Transformers.js's
+ * default), else its first sibling; the listing is the Hub's, so a repository whose API cannot be
+ * read still loads onnx/model.onnx, as Transformers.js would.
+ */
+async function pickHubFile(repoId: string, fetchJson: FetchJson, host: string, wanted: HfOnnxDtype | undefined, notes: string[]) {
+  let files: { path: string; bytes: number }[];
+  try {
+    files = hubFilesOf(await fetchJson(hubListingUrl(repoId, host)));
+  } catch (error) {
+    notes.push(`file list not read (${error instanceof Error ? error.message : String(error)}): ${HUB_MODEL_FILE} assumed`);
+    return { path: HUB_MODEL_FILE, siblings: [] };
+  }
+  const bytes = new Map(files.map((f) => [f.path, f.bytes]));
+  const onnx = hfOnnxFiles(files.map((f) => f.path));
+  const chosen = onnx.find((f) => f.dtype === wanted) ?? onnx.find((f) => f.dtype === 'fp32') ?? onnx[0];
+  if (!chosen) throw new LumenError('model-invalid', `${repoId}: the repository has no onnx/model*.onnx; Lumen reads the layout Transformers.js reads.`);
+  const siblings = onnx.map((f) => ({ dtype: f.dtype, name: f.name, bytes: bytes.get(f.path) ?? 0 }));
+  if (siblings.length > 1) notes.push(`weights: ${chosen.name} of ${siblings.map((s) => s.name).join(', ')} (choose another below)`);
+  return { path: chosen.path, dtype: chosen.dtype, siblings };
 }
 
 /** An `.onnx` or `.tflite` URL; null for anything else (a model.json URL goes the TF.js way). */
@@ -59,8 +99,11 @@ export function runtimeFileUrl(text: string, base: string): RemoteRuntimeModel |
 
 type FetchJson = (url: string) => Promise<unknown>;
 
-/** A Hub id → its files' URLs, labels and preprocessing, reading config.json and preprocessor_config.json. */
-export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_HOST): Promise<RemoteRuntimeModel> {
+/**
+ * A Hub id → its files' URLs, labels and preprocessing, reading config.json, preprocessor_config.json
+ * and the file list (for the ONNX dtype siblings; `dtype` picks one of them).
+ */
+export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_HOST, dtype?: HfOnnxDtype): Promise<RemoteRuntimeModel> {
   if (!isHubRepoId(repoId)) throw new LumenError('bad-request', `"${repoId}" is not a Hugging Face repository id (org/name).`);
   const configUrl = hubFileUrl(repoId, HF_CONFIG, 'main', host);
   const notes: string[] = [];
@@ -94,10 +137,12 @@ export async function hubModel(repoId: string, fetchJson: FetchJson, host = HUB_
   } catch (error) {
     notes.push(`${HF_PREPROCESSOR}: not read (${error instanceof Error ? error.message : String(error)}); torch normalisation assumed`);
   }
+  const file = await pickHubFile(repoId, fetchJson, host, dtype, notes);
   return {
     format: 'onnx',
     name: `${repoId} · Hugging Face`,
-    modelUrl: hubFileUrl(repoId, HUB_MODEL_FILE, 'main', host),
+    modelUrl: hubFileUrl(repoId, file.path, 'main', host),
+    ...(file.siblings.length > 1 && file.dtype ? { siblings: file.siblings, dtype: file.dtype } : {}),
     labelsUrl: configUrl,
     facts,
     preprocessing,

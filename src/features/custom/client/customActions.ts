@@ -28,7 +28,7 @@ async function reading(work: () => Promise<CustomDraft>): Promise<void> {
 export function readModelUrl(text: string): Promise<void> {
   return reading(async () => {
     const trimmed = text.trim();
-    if (looksLikeHubId(trimmed)) return remoteDraft(await hubModel(trimmed, fetchJson, hubHost()));
+    if (looksLikeHubId(trimmed)) return remoteDraft(await hubModel(trimmed, fetchJson, hubHost()), trimmed);
     const remote = runtimeFileUrl(trimmed, document.baseURI);
     if (remote) {
       refuseUnlistedOrigin(new URL(remote.modelUrl));
@@ -66,10 +66,17 @@ export function readModelFiles(files: readonly File[], dtype: HfOnnxDtype | null
   });
 }
 
-/** A dropped Hugging Face folder's other weights (model_fp16.onnx, model_quantized.onnx…): the drop is read again with that file. */
+/**
+ * A Hugging Face folder's or Hub repository's other weights (model_fp16.onnx, model_quantized.onnx…):
+ * the drop, or the repository, is read again with that file.
+ */
 export function chooseDraftDtype(dtype: HfOnnxDtype): Promise<void> {
-  const dropped = useStore.getState().customDraft?.dropped;
-  return dropped ? readModelFiles(dropped, dtype) : Promise.resolve();
+  const draft = useStore.getState().customDraft;
+  if (draft?.hubId) {
+    const hubId = draft.hubId;
+    return reading(async () => remoteDraft(await hubModel(hubId, fetchJson, hubHost(), dtype), hubId));
+  }
+  return draft?.dropped ? readModelFiles(draft.dropped, dtype) : Promise.resolve();
 }
 
 export function updateDraft(patch: Partial<CustomSettings> & { name?: string }): void {

@@ -68,8 +68,8 @@ export async function fetchJson(url: string): Promise<unknown> {
   return response.json() as Promise<unknown>;
 }
 
-/** A Hub repository or an .onnx/.tflite URL: the worker fetches the model itself, through its cache. */
-export function remoteDraft(remote: RemoteRuntimeModel): CustomDraft {
+/** A Hub repository (`hubId`) or an .onnx/.tflite URL: the worker fetches the model itself, through its cache. */
+export function remoteDraft(remote: RemoteRuntimeModel, hubId?: string): CustomDraft {
   const draft = draftFrom({ kind: 'url', url: remote.modelUrl }, remote.facts, {
     name: remote.name,
     modelUrl: remote.modelUrl,
@@ -78,6 +78,7 @@ export function remoteDraft(remote: RemoteRuntimeModel): CustomDraft {
     notes: remote.notes,
     ...(remote.labelsUrl ? { labelsUrl: remote.labelsUrl } : {}),
     ...(remote.centerCrop ? { centerCrop: remote.centerCrop } : {}),
+    ...(remote.siblings && remote.dtype && hubId ? { siblings: remote.siblings, dtype: remote.dtype, hubId } : {}),
   });
   const preprocessing = (remote.preprocessingFrom === 'file' || !draft.remembered ? remote.preprocessing : null) ?? draft.settings.preprocessing;
   return { ...draft, settings: { ...draft.settings, preprocessing } };

@@ -37,10 +37,14 @@ export interface CustomDraft {
   labelsUrl?: string;
   /** preprocessor_config.json's shortest-edge resize and centre crop (ModelSpec.centerCrop). */
   centerCrop?: CenterCrop;
-  /** A dropped Hugging Face folder's dtype siblings (its weights choice), the one picked, and the drop to pick again from. */
+  /**
+   * A Hugging Face folder's or Hub repository's dtype siblings (its weights choice), the one picked,
+   * and where to pick again from: the drop, or the repository id.
+   */
   siblings?: { dtype: HfOnnxDtype; name: string; bytes: number }[];
   dtype?: HfOnnxDtype;
   dropped?: File[];
+  hubId?: string;
 }
 
 export interface CustomSlice {

@@ -52,7 +52,7 @@ export function CustomSettingsForm({ draft }: { draft: CustomDraft }) {
       <div className="zoo-form">
         {draft.siblings && draft.dtype && (
           <label>
-            Weights <span className="zoo-tag">from the folder</span>
+            Weights <span className="zoo-tag">from the {draft.hubId ? 'repository' : 'folder'}</span>
             <select data-testid="custom-dtype" value={draft.dtype} onChange={(e) => pick(draft, e.target.value)}>
               {draft.siblings.map((s) => (
                 <option key={s.dtype} value={s.dtype}>
