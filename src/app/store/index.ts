@@ -12,6 +12,7 @@ import { createLiveSlice, type LiveSlice } from '@/features/live/client/liveSlic
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createEvaluateSlice, type EvaluateSlice } from '@/features/evaluate/client/evaluateSlice';
+import { createEvaluateHistorySlice, type EvaluateHistorySlice } from '@/features/evaluate/client/evaluateHistorySlice';
 
 export type AppState = EngineSlice &
   ModelSlice &
@@ -24,7 +25,8 @@ export type AppState = EngineSlice &
   LiveSlice &
   ViewSlice &
   WeightsSlice &
-  EvaluateSlice;
+  EvaluateSlice &
+  EvaluateHistorySlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -39,6 +41,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createWeightsSlice(...a),
   ...createEvaluateSlice(...a),
+  ...createEvaluateHistorySlice(...a),
 }));
 
 export const showView = (view: string): void => useStore.setState({ view });

@@ -13,6 +13,7 @@ import { type EvaluatePass, type ImagePlan, planImages, plannedPasses } from '@/
 import { isCancelled } from '@/shared/errors';
 import { parseChoice } from '@/shared/weights/choice';
 import { entrySpecs } from './evaluateEntries';
+import { saveFinishedEvaluate } from './evaluateHistoryActions';
 import type { EvaluateFolder, EvaluateRun } from './evaluateSlice';
 import { modelClasses } from './modelClassesClient';
 import { type PassImage, runPass } from './evaluateRunner';
@@ -121,6 +122,7 @@ export async function startEvaluate(): Promise<void> {
   }
   const status = cancelRequested ? 'cancelled' : planned.length === 0 ? 'error' : 'done';
   patchRun(startedAt, (r) => ({ status, done, phase: '', error: status === 'error' ? (r.failures[0]?.message ?? 'No model to evaluate.') : null }));
+  if (status === 'done') await saveFinishedEvaluate();
 }
 
 export function cancelEvaluate(): void {

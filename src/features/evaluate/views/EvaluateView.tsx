@@ -7,6 +7,8 @@ import { exportEvaluateCsv, exportEvaluateJson } from '@/features/evaluate/clien
 import { EntryResult } from './EntryResult';
 import { EvaluateForm } from './EvaluateForm';
 import { ParetoChart } from './ParetoChart';
+import { ReportImport } from './ReportImport';
+import { SavedRuns } from './SavedRuns';
 import '@/app/styles/zoo.css';
 import './evaluate.css';
 
@@ -39,6 +41,8 @@ export function EvaluateView() {
       {entries.map((entry) => (
         <EntryResult key={entry.entry} entry={entry} />
       ))}
+      <SavedRuns />
+      <ReportImport />
     </section>
   );
 }
