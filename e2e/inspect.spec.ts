@@ -55,4 +55,21 @@ test.describe('Inspect view', () => {
     await expect(page.getByTestId('inspect-output')).toHaveAttribute('data-shape', '[null,1001]');
     await expect(page.locator('[data-testid=cache-group][data-key="mobilenet_v1_025_224_graph/1.0.0/"]')).toBeVisible();
   });
+
+  test('a TFLite model: its operators read from the flatbuffer (LiteRT.js exposes no graph), and its weights counted', async ({ page }) => {
+    requireShared('mobilenet_v2_100_224_quant_tflite');
+    test.setTimeout(120_000);
+    await openOnWasm(page, 'model=mobilenet_v2_100_224_quant_tflite&view=inspect');
+    await expect(page.getByTestId('inspect-check')).toHaveAttribute('data-status', /pass|fail/);
+    const structure = page.getByTestId('inspect-structure');
+    await expect(structure).toHaveAttribute('data-unit', 'op');
+    // Counts as src/shared/models/tfliteGraph.test.ts checks them: MobileNetV2's 17 bottlenecks, 10 with a residual add.
+    await expect(structure).toHaveAttribute('data-count', '66');
+    const row = (type: string) => page.locator(`[data-testid=inspect-histogram-row][data-type=${type}]`);
+    await expect(row('DEPTHWISE_CONV_2D')).toHaveAttribute('data-count', '17');
+    await expect(row('CONV_2D')).toHaveAttribute('data-count', '36');
+    await expect(row('ADD')).toHaveAttribute('data-count', '10');
+    await expect(page.getByTestId('inspect-node').first()).toContainText('MobilenetV2/Conv/Relu6');
+    await expect(page.getByTestId('inspect-params')).toHaveAttribute('data-total', '3489099');
+  });
 });

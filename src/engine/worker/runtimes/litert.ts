@@ -12,6 +12,7 @@
  */
 import type * as LiteRtTypes from '@litertjs/core';
 import { dequantize, dtypeOf } from '@/shared/models/tensorLayout';
+import { readTfliteGraph } from '@/shared/models/tfliteGraph';
 import { LumenError } from '@/shared/errors';
 import type { TensorSignature } from '@/engine/shared/types';
 import type { InferenceRuntime, OpenOptions, RuntimeBatch, RuntimeSession } from './runtime';
@@ -138,6 +139,9 @@ async function fasterThreads(litert: LiteRt, bytes: Uint8Array, threads: number)
 export const litertRuntime: InferenceRuntime = {
   name: 'litert',
   async open(bytes, options: OpenOptions) {
+    // LiteRT.js exposes no graph: Inspect's ops and weights are read from the flatbuffer itself,
+    // before LiteRT sees it, so a malformed file is refused with what is wrong rather than a wasm abort.
+    const graph = readTfliteGraph(bytes, options.name);
     const { litert, threads: pool } = await liteRt();
     const accelerator = options.backend;
     const chosen = accelerator === 'wasm' ? await fasterThreads(litert, bytes, pool) : null;
@@ -177,7 +181,7 @@ export const litertRuntime: InferenceRuntime = {
           if (onCpu && !answer.includes(onCpu)) onCpu.delete();
         }
       },
-      graph: null,
+      graph,
       fileBytes: bytes.byteLength,
       dispose: async () => model.delete(),
     };
