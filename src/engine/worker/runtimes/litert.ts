@@ -17,6 +17,7 @@ import { LumenError } from '@/shared/errors';
 import type { TensorSignature } from '@/engine/shared/types';
 import type { InferenceRuntime, OpenOptions, RuntimeBatch, RuntimeSession } from './runtime';
 import { runtimeThreads } from './threads';
+import { tensorsHeld } from './runtimeMemory';
 
 type LiteRt = typeof LiteRtTypes;
 interface GlueScope {
@@ -163,22 +164,30 @@ export const litertRuntime: InferenceRuntime = {
       outputs,
       inputDtype,
       async run(batch: RuntimeBatch) {
+        const free = (tensor: LiteRtTypes.Tensor): void => {
+          tensor.delete();
+          tensorsHeld('litert', -1);
+        };
         const input = new litert.Tensor(batch.data as LiteRtTypes.TypedArray, batch.dims);
+        tensorsHeld('litert', 1);
         let answer: LiteRtTypes.Tensor[] = [];
         let onCpu: LiteRtTypes.Tensor | null = null;
         try {
           answer = (await model.run(input)) as LiteRtTypes.Tensor[];
+          tensorsHeld('litert', answer.length);
           const first = answer[0];
           if (!first) throw new LumenError('model-invalid', `${options.name}: the model produced no output`);
           // WebGPU outputs are read back first (moveTo deletes the GPU copy).
           onCpu = accelerator === 'wasm' ? first : await first.moveTo('wasm');
-          if (onCpu !== first) answer = answer.slice(1);
+          if (onCpu !== first) {
+            answer = answer.slice(1); // moveTo deleted the GPU copy and made the CPU one: the count is unchanged
+          }
           const data = onCpu.toTypedArray() as ArrayLike<number>;
           return { values: scoresOf(data, onCpu.type.dtype, options.name), shape: [...onCpu.type.layout.dimensions] };
         } finally {
-          input.delete();
-          for (const tensor of answer) tensor.delete();
-          if (onCpu && !answer.includes(onCpu)) onCpu.delete();
+          free(input);
+          for (const tensor of answer) free(tensor);
+          if (onCpu && !answer.includes(onCpu)) free(onCpu);
         }
       },
       graph,
