@@ -55,14 +55,21 @@ async function availableBackends(): Promise<{ timed: BackendName[]; emulated: { 
 function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
   let loaded: LoadedModel | null = null;
   let loadMs = 0;
-  const runOnce = async (model: LoadedModel, size = 1): Promise<void> => {
-    // Not zeros: a runtime may take a shortcut on them that real pixels never allow.
-    const input = tf.randomUniform([size, spec.inputSize[0], spec.inputSize[1], 3], 0, 1, 'float32', 7) as tf.Tensor4D;
-    try {
-      await readBack(await model.forward(input)); // read back: GPU work is asynchronous
-    } finally {
-      input.dispose();
+  // One input per batch size, made before its first (untimed) run and kept: making 8 random images
+  // takes longer than some models' whole batch, and would be timed as the model's (the benchmark,
+  // too, builds its input once per batch size).
+  const inputs = new Map<number, tf.Tensor4D>();
+  const inputOf = (size: number): tf.Tensor4D => {
+    let input = inputs.get(size);
+    if (!input) {
+      // Not zeros: a runtime may take a shortcut on them that real pixels never allow.
+      input = tf.randomUniform([size, spec.inputSize[0], spec.inputSize[1], 3], 0, 1, 'float32', 7) as tf.Tensor4D;
+      inputs.set(size, input);
     }
+    return input;
+  };
+  const runOnce = async (model: LoadedModel, size = 1): Promise<void> => {
+    await readBack(await model.forward(inputOf(size))); // read back: GPU work is asynchronous
   };
   return {
     async start() {
@@ -88,6 +95,8 @@ function trialOn(spec: ModelSpec, backend: BackendName): BackendTrial {
     },
     threads: () => loaded?.info.threads,
     async finish() {
+      for (const input of inputs.values()) input.dispose();
+      inputs.clear();
       loaded?.dispose();
       loaded = null;
     },
