@@ -171,7 +171,7 @@ export interface ModelInfo {
   runtime?: RuntimeName;
   runtimeBackend?: string;
   threads?: number;
-  /** Why that many threads: measured against one (LiteRT), or fixed for the page. */
+  /** Why that many threads: measured against one at load (LiteRT), or fixed per worker and weighed by the measured choice (TF.js, ONNX Runtime). */
   threadChoice?: string | null;
   /** Its own input, as the runtime reports it (ONNX and TFLite): name, dtype, layout; why a batch runs image by image. */
   signature?: RuntimeSignature;

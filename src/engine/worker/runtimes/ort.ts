@@ -99,8 +99,12 @@ export const ortRuntime: InferenceRuntime = {
       runtime: 'ort',
       backend: options.backend,
       threads: options.backend === 'wasm' ? (ort.env.wasm.numThreads ?? 1) : 0,
-      // ONNX Runtime Web sets its thread pool once per page (env.wasm.numThreads, no per-session option): not measured per model.
-      threadChoice: options.backend === 'wasm' ? 'fixed for the page: as many as TF.js wasm gets when isolated, else one' : null,
+      // ONNX Runtime Web sizes its thread pool once per worker (env.wasm.numThreads, no per-session
+      // option): the measured choice times the other count in a probe worker (app/backendChoice/threadProbe.ts).
+      threadChoice:
+        options.backend === 'wasm'
+          ? "fixed per worker, as TF.js wasm's (one unless cross-origin isolated); the measured choice times one thread against several"
+          : null,
       inputs,
       outputs,
       inputDtype,
