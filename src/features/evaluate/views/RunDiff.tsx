@@ -51,37 +51,41 @@ export function RunDiff() {
   if (!runA || !runB) return <p className="muted">Pick a run as A and another as B to diff them.</p>;
   const rows = diffRuns(runA.report.entries, runB.report.entries);
   return (
-    <div className="evaluate-table-wrap">
+    <div className="evaluate-diff">
       {runA.id === runB.id && <p className="muted">A and B are the same run.</p>}
       {runA.folder !== runB.folder && (
         <p className="warn">
           The runs were on different folders ({runA.folder}, {runB.folder}): their accuracies need not agree.
         </p>
       )}
-      <table className="zoo-table evaluate-diff-table" data-testid="evaluate-diff" data-a={runA.id} data-b={runB.id}>
-        <caption>
-          A: {whenSaved(runA.savedAt)} · B: {whenSaved(runB.savedAt)}. Each Δ is B − A; a top-1 change counts only when each run’s top-1 lies outside the
-          other’s Wilson 95 % interval.
-        </caption>
-        <thead>
-          <tr>
-            <th>entry</th>
-            <th className="num">top-1 A → B</th>
-            <th className="num">Δ top-1</th>
-            <th className="num">Δ top-5</th>
-            <th className="num">Δ ECE</th>
-            <th className="num" title="per image: above 0 means B was slower">
-              Δ latency
-            </th>
-            <th>top-1 change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <DiffRow key={row.entry} row={row} />
-          ))}
-        </tbody>
-      </table>
+      <p className="muted evaluate-diff-note">
+        Each Δ is B − A. A top-1 change counts only when each run’s top-1 lies outside the other’s Wilson 95 % interval; otherwise it is within noise.
+      </p>
+      <div className="evaluate-table-wrap">
+        <table className="zoo-table evaluate-diff-table" data-testid="evaluate-diff" data-a={runA.id} data-b={runB.id}>
+          <caption>
+            A: {whenSaved(runA.savedAt)} · B: {whenSaved(runB.savedAt)}
+          </caption>
+          <thead>
+            <tr>
+              <th>entry</th>
+              <th className="num">top-1 A → B</th>
+              <th className="num">Δ top-1</th>
+              <th className="num">Δ top-5</th>
+              <th className="num">Δ ECE</th>
+              <th className="num" title="per image: above 0 means B was slower">
+                Δ latency
+              </th>
+              <th>top-1 change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <DiffRow key={row.entry} row={row} />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
