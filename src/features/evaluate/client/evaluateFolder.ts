@@ -1,11 +1,12 @@
 /**
- * A chosen folder (`<input webkitdirectory>`) read into Evaluate's slice: each file's relative path,
+ * A chosen (`<input webkitdirectory>`) or dropped folder read into Evaluate's slice: each file's relative path,
  * the labels CSV's text when there is one, and the layout (folderLayout). Then the mapping preview
  * against the first entry, so what will not be scored shows before anything runs.
  */
 import { useStore } from '@/app/store/index';
 import { findLabelCsv, folderLayout } from '@/features/evaluate/shared/folderLayout';
 import { planImages } from '@/features/evaluate/shared/evaluatePlan';
+import type { DroppedFile } from '@/browser/files/imageFiles';
 import type { EvaluateFolder } from './evaluateSlice';
 import { entrySpecs } from './evaluateEntries';
 import { modelClasses } from './modelClassesClient';
@@ -13,14 +14,22 @@ import { modelClasses } from './modelClassesClient';
 /** The path the folder walk gives: relative to the chosen folder's parent, the folder's own name first. */
 const pathOf = (file: File): string => file.webkitRelativePath || file.name;
 
-export async function chooseFolder(fileList: readonly File[]): Promise<void> {
+export function chooseFolder(fileList: readonly File[]): Promise<void> {
+  return readFolderFiles(fileList.map((file) => ({ file, path: pathOf(file) })));
+}
+
+/**
+ * The folder's files with their paths as the folder walk gives them ("evalset/n01440764/a.jpg"):
+ * a dropped folder's walk and the picker's webkitRelativePath agree, so labels and corruption seeds match.
+ */
+export async function readFolderFiles(walked: readonly DroppedFile[]): Promise<void> {
   if (useStore.getState().evaluateRun?.status === 'running') return;
   useStore.setState({ evaluateFolder: null, evaluateFolderProblem: null, evaluatePreview: null });
-  if (fileList.length === 0) {
+  if (walked.length === 0) {
     useStore.setState({ evaluateFolderProblem: 'The folder is empty: there is nothing to evaluate.' });
     return;
   }
-  const files = new Map(fileList.map((file) => [pathOf(file), file]));
+  const files = new Map(walked.map(({ file, path }) => [path, file]));
   const paths = [...files.keys()];
   const csvPath = findLabelCsv(paths);
   let csvText: string | undefined;

@@ -1,11 +1,11 @@
 /** Evaluate's form: the folder, the entries (models), the corruptions and severities, Start and Cancel, and the progress line. */
 import { useEffect } from 'react';
 import { useStore } from '@/app/store';
-import { useFolderInput } from '@/browser/files/useDropTarget';
 import { CORRUPTION_KINDS, type CorruptionKind } from '@/features/evaluate/shared/corruptions';
-import { chooseFolder, refreshPreview } from '@/features/evaluate/client/evaluateFolder';
+import { refreshPreview } from '@/features/evaluate/client/evaluateFolder';
 import { cancelEvaluate, startEvaluate } from '@/features/evaluate/client/evaluateActions';
 import { entrySpecs, evaluateOptions, pageChoice } from '@/features/evaluate/client/evaluateEntries';
+import { FolderDrop } from './FolderDrop';
 import { FolderSummary } from './FolderSummary';
 
 /** 0 is offered as a check: its pass goes through the corruption path and must score exactly as clean. */
@@ -117,7 +117,6 @@ function Progress() {
 }
 
 export function EvaluateForm() {
-  const folderInput = useFolderInput();
   const barChoice = useStore((s) => (s.selectedModel ? `${s.selectedModel}:${s.selectedWeights}` : null));
   // The preview maps against the first entry, the model bar's model: another choice there maps anew.
   useEffect(() => {
@@ -134,23 +133,10 @@ export function EvaluateForm() {
     <div className="zoo-card evaluate-form">
       <h3>Is it right on my images?</h3>
       <p className="muted">
-        Choose a labelled folder: sub-folders named by class (an ImageNet synset id such as n01440764, a class name, or a class index), or images with a CSV of{' '}
-        <code>file,label</code> at the top.
+        Drop or choose a labelled folder: sub-folders named by class (an ImageNet synset id such as n01440764, a class name, or a class index), or images with a
+        CSV of <code>file,label</code> at the top.
       </p>
-      <label className="evaluate-folder">
-        Folder{' '}
-        <input
-          ref={folderInput}
-          type="file"
-          multiple
-          data-testid="evaluate-folder-input"
-          disabled={running}
-          onChange={(e) => {
-            void chooseFolder(Array.from(e.target.files ?? []));
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FolderDrop disabled={running} />
       {problem && (
         <p className="error" role="alert" data-testid="evaluate-problem">
           {problem}
