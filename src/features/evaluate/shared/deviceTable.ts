@@ -2,19 +2,10 @@
  * Imported reports as one cross-device view: every device's entries as rows (device × entry), one
  * chart series per device, and the devices named in a few words a person can tell apart.
  */
-import type { ImportedDevice, ParsedReport } from './reportImport';
+import type { ImportedDevice, ImportedEntry, ParsedReport } from './reportImport';
 
-export interface DeviceRow {
-  /** The device's key (ImportedDevice.key). */
-  device: string;
-  entry: string;
-  model: string;
-  n: number;
-  top1: number | null;
-  top5: number | null;
-  ece: number | null;
-  latencyMs: number | null;
-}
+/** One entry's figures on one device; `device` is the device's key (ImportedDevice.key). */
+export type DeviceRow = ImportedEntry & { device: string };
 
 export interface DevicePoint {
   entry: string;

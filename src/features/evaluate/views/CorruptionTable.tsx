@@ -1,7 +1,7 @@
 /** One entry's accuracy under each corruption × severity, against its clean figure, with a chart per kind over severity. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EntryDocument } from '@/features/evaluate/shared/evaluateJson';
-import { AXIS, COLORS, GRID, percent, STATIC } from './charts';
+import { AXIS, COLORS, GRID, percent, percentTicks, STATIC } from './charts';
 
 function CorruptionChart({ entry }: { entry: EntryDocument }) {
   const kinds = [...new Set(entry.corruptions.map((c) => c.kind))];
@@ -20,7 +20,7 @@ function CorruptionChart({ entry }: { entry: EntryDocument }) {
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={GRID} />
           <XAxis dataKey="severity" type="number" domain={[0, 5]} ticks={severities} tick={AXIS} />
-          <YAxis tick={AXIS} width={40} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}`} />
+          <YAxis tick={AXIS} width={40} domain={[0, 1]} tickFormatter={percentTicks} />
           <Tooltip
             formatter={(value: unknown) => percent(typeof value === 'number' ? value : null)}
             contentStyle={{ background: '#161a22', border: '1px solid #262b36' }}

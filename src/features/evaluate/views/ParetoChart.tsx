@@ -5,7 +5,7 @@
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { EntryDocument } from '@/features/evaluate/shared/evaluateJson';
 import { paretoFront } from '@/features/evaluate/shared/metrics';
-import { AXIS, GRID, percent, STATIC } from './charts';
+import { ACCURACY_AXIS, accuracyLatencyTooltip, GRID, LATENCY_AXIS, STATIC } from './charts';
 
 export function ParetoChart({ entries }: { entries: readonly EntryDocument[] }) {
   const points = entries.flatMap((e) =>
@@ -22,21 +22,10 @@ export function ParetoChart({ entries }: { entries: readonly EntryDocument[] }) 
       <ResponsiveContainer width="100%" height={260}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 0 }}>
           <CartesianGrid stroke={GRID} />
-          <XAxis
-            dataKey="latencyMs"
-            type="number"
-            name="latency"
-            unit=" ms"
-            tick={AXIS}
-            domain={[0, 'auto']}
-            label={{ value: 'ms per image', position: 'insideBottom', offset: -8, fill: '#8b93a7', fontSize: 11 }}
-          />
-          <YAxis dataKey="accuracy" type="number" name="top-1" tick={AXIS} width={40} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}`} />
+          <XAxis {...LATENCY_AXIS} />
+          <YAxis {...ACCURACY_AXIS} />
           <ZAxis range={[60, 60]} />
-          <Tooltip
-            formatter={(value: unknown, name: unknown) => (name === 'top-1' && typeof value === 'number' ? percent(value) : `${Number(value).toFixed(1)} ms`)}
-            contentStyle={{ background: '#161a22', border: '1px solid #262b36' }}
-          />
+          <Tooltip {...accuracyLatencyTooltip} />
           <Scatter name="entries" data={points.filter((p) => !onFront.has(p.id))} fill="#8b93a7" {...STATIC}>
             <LabelList dataKey="label" position="top" fill="#8b93a7" fontSize={10} />
           </Scatter>

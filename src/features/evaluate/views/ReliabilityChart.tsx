@@ -4,7 +4,7 @@
  */
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReliabilityBin } from '@/features/evaluate/shared/metrics';
-import { AXIS, GRID, percent, STATIC } from './charts';
+import { AXIS, GRID, percent, percentTicks, STATIC } from './charts';
 
 export function ReliabilityChart({ bins }: { bins: readonly ReliabilityBin[] }) {
   const data = bins.map((b) => ({
@@ -25,7 +25,7 @@ export function ReliabilityChart({ bins }: { bins: readonly ReliabilityBin[] }) 
             interval={2}
             label={{ value: 'confidence ≤ %', position: 'insideBottom', offset: -2, fill: '#8b93a7', fontSize: 11 }}
           />
-          <YAxis tick={AXIS} width={40} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}`} />
+          <YAxis tick={AXIS} width={40} domain={[0, 1]} tickFormatter={percentTicks} />
           <Tooltip
             formatter={(value: unknown, name: unknown) => [percent(typeof value === 'number' ? value : null), String(name)]}
             labelFormatter={(label: unknown) => `confidence up to ${String(label)} %`}
