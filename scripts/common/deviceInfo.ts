@@ -33,15 +33,8 @@ export interface DeviceInfo {
   runtimes: Record<RuntimeName, BackendName[]>;
 }
 
-interface PageProbe {
-  userAgent: string;
-  cores: number | null;
-  adapter: DeviceAdapter | null;
-  webglRenderer: string | null;
-  crossOriginIsolated: boolean;
-  secureContext: boolean;
-  wasm: boolean;
-}
+/** What the page answers; the backends and runtimes are derived from it here. */
+type PageProbe = Omit<DeviceInfo, 'backends' | 'runtimes'> & { wasm: boolean };
 
 /** Runs in the page: a self-contained function (Playwright sends its source). */
 async function probeInPage(): Promise<PageProbe> {
