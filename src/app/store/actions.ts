@@ -73,6 +73,16 @@ export async function startEngine(backend: BackendName | null): Promise<void> {
   }
 }
 
+/**
+ * After a run that switched the engine's backend (Benchmark's sweep, Evaluate's backends): the page's
+ * own backend (as asked: automatic stays automatic) and its model back, as they were before.
+ */
+export async function restorePageEngine(): Promise<void> {
+  const { requestedBackend, selectedModel } = useStore.getState();
+  await startEngine(requestedBackend);
+  if (selectedModel) await selectModel(selectedModel, { updateUrl: false });
+}
+
 export async function changeBackend(backend: BackendName | null): Promise<void> {
   setUrlParam('backend', backend);
   await startEngine(backend);

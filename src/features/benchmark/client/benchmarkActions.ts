@@ -7,7 +7,7 @@ import { useStore, type AppState } from '@/app/store/index';
 import { catalogUrl } from '@/app/store/catalogActions';
 import { specFor } from '@/app/store/modelRegistry';
 import { isTaughtId } from '@/features/teach/client/taughtStore';
-import { selectModel, startEngine } from '@/app/store/actions';
+import { restorePageEngine } from '@/app/store/actions';
 import { deleteRun, listRuns, saveRun } from './benchHistory';
 import { rememberBestBatches } from '@/features/classify/client/classifyBatch';
 import { getEngine } from '@/engine/client';
@@ -160,16 +160,13 @@ export async function startBenchmark(kind: BenchConfig['kind']): Promise<void> {
     // A storage failure says what happened and what to do ("Not saved: the browser's storage … is full. …").
     useStore.setState({ benchError: `The run finished. ${message(error)}` });
   }
-  await restorePageEngine(config, pageEngine?.backend ?? null);
+  await restoreAfterSweep(config, pageEngine?.backend ?? null);
 }
 
 /** The sweep switched backends and reloaded models; put back what the page was using. */
-async function restorePageEngine(config: BenchConfig, before: string | null): Promise<void> {
+async function restoreAfterSweep(config: BenchConfig, before: string | null): Promise<void> {
   const switched = config.backends.some((b) => b !== before) || config.coldStart;
-  if (!switched) return;
-  const { requestedBackend, selectedModel } = useStore.getState();
-  await startEngine(requestedBackend);
-  if (selectedModel) await selectModel(selectedModel, { updateUrl: false });
+  if (switched) await restorePageEngine();
 }
 
 export function cancelBenchmark(): void {

@@ -5,7 +5,7 @@ import { PEER_MODEL_ID } from '@/features/benchmark/shared/benchPlan';
 import { formatBytes } from '@/shared/format';
 import { choiceKey } from '@/shared/weights/choice';
 import { offeredWeights } from '@/shared/weights/variantSpec';
-import { BACKENDS, type BackendName } from '@/engine/shared/types';
+import { BackendsChoice } from './BackendsChoice';
 import { ListCheck } from './ListCheck';
 import { RuntimesChoice } from './RuntimesChoice';
 import { useBenchProblem, useEffectiveBenchForm, usePageWaitingFor } from './useBenchForm';
@@ -56,15 +56,8 @@ export function BenchmarkForm() {
           </ListCheck>
         ))}
       </fieldset>
-      <fieldset disabled={running}>
-        <legend>Backends</legend>
-        {BACKENDS.map((b: BackendName) => (
-          <ListCheck key={b} list={form.backends} item={b} testId={`bench-backend-${b}`} set={(backends) => setBenchForm({ backends })}>
-            {b}
-          </ListCheck>
-        ))}
-      </fieldset>
-      <RuntimesChoice running={running} models={form.models} runtimes={form.runtimes} />
+      <BackendsChoice running={running} backends={form.backends} set={(backends) => setBenchForm({ backends })} testIdPrefix="bench" />
+      <RuntimesChoice running={running} models={form.models} runtimes={form.runtimes} set={(runtimes) => setBenchForm({ runtimes })} testIdPrefix="bench" />
       <fieldset disabled={running} className="bench-numbers">
         <legend>Runs</legend>
         <label>

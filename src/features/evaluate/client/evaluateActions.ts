@@ -5,14 +5,15 @@
  */
 import { useStore } from '@/app/store/index';
 import { getEngine } from '@/engine/client';
-import { runtimeOfFormat, type ModelSpec } from '@/engine/shared/types';
+import { runtimeOfFormat } from '@/engine/shared/types';
 import { classifyBatchFor } from '@/features/classify/client/classifyBatch';
 import { corruptionRow, evaluateReport, type CorruptionRow } from '@/features/evaluate/shared/evaluateReport';
 import { entryDocument, type EntryDocument, type EntryIdentity } from '@/features/evaluate/shared/evaluateJson';
 import { type EvaluatePass, type ImagePlan, planImages, plannedPasses } from '@/features/evaluate/shared/evaluatePlan';
 import { isCancelled } from '@/shared/errors';
 import { parseChoice } from '@/shared/weights/choice';
-import { entrySpecs } from './evaluateEntries';
+import { alreadyScored, backendSwitcher } from './evaluateBackend';
+import { type EntryPlan, entryPlan } from './evaluateEntries';
 import { saveFinishedEvaluate } from './evaluateHistoryActions';
 import type { EvaluateFolder, EvaluateRun } from './evaluateSlice';
 import { modelClasses } from './modelClassesClient';
@@ -30,22 +31,20 @@ function patchRun(startedAt: number, patch: (run: EvaluateRun) => Partial<Evalua
   useStore.setState((s) => (s.evaluateRun?.startedAt === startedAt ? { evaluateRun: { ...s.evaluateRun, ...patch(s.evaluateRun) } } : {}));
 }
 
-interface PlannedEntry {
-  choice: string;
-  spec: ModelSpec;
+interface PlannedEntry extends EntryPlan {
   names: string[];
   plan: ImagePlan;
   images: PassImage[];
 }
 
-async function planEntry(folder: EvaluateFolder, choice: string, spec: ModelSpec): Promise<PlannedEntry> {
-  const classes = await modelClasses(spec);
+async function planEntry(folder: EvaluateFolder, entry: EntryPlan): Promise<PlannedEntry> {
+  const classes = await modelClasses(entry.spec);
   const plan = planImages(folder.images, classes.names, classes.synsets);
   const images = plan.scored.flatMap(({ path, truth }) => {
     const file = folder.files.get(path);
     return file ? [{ path, truth, file }] : [];
   });
-  return { choice, spec, names: classes.names, plan, images };
+  return { ...entry, names: classes.names, plan, images };
 }
 
 /** What ran: the loaded model's runtime, and that runtime's backend (the engine's, for TF.js). */
@@ -64,6 +63,8 @@ const passLabel = (pass: EvaluatePass): string => (pass.kind === 'clean' ? 'clea
 /** Runs one entry's passes; null when cancelled part-way (a half-scored entry would mislead). */
 async function evaluateEntry(entry: PlannedEntry, passes: readonly EvaluatePass[], startedAt: number, onImage: () => void): Promise<EntryDocument | null> {
   const identity = await identify(entry);
+  const duplicate = alreadyScored(identity, entry.backend);
+  if (duplicate) throw new Error(duplicate);
   const batchSize = classifyBatchFor(entry.spec.id).size;
   const hooks = { onImage, track: (id: number) => inFlight.add(id), untrack: (id: number) => inFlight.delete(id), isCancelled: () => cancelRequested };
   let clean: { report: ReturnType<typeof evaluateReport>; totalMs: number } | null = null;
@@ -92,11 +93,11 @@ export async function startEvaluate(): Promise<void> {
   const run: EvaluateRun = { status: 'running', done: 0, total: 0, phase: 'reading the models’ labels', entries: [], failures: [], error: null, startedAt };
   useStore.setState({ evaluateRun: run });
   const planned: PlannedEntry[] = [];
-  for (const { choice, spec } of entrySpecs()) {
+  for (const entry of entryPlan()) {
     try {
-      planned.push(await planEntry(folder, choice, spec));
+      planned.push(await planEntry(folder, entry));
     } catch (error) {
-      patchRun(startedAt, (r) => ({ failures: [...r.failures, { id: choice, message: messageOf(error) }] }));
+      patchRun(startedAt, (r) => ({ failures: [...r.failures, { id: entry.label, message: messageOf(error) }] }));
     }
   }
   const total = planned.reduce((sum, entry) => sum + entry.images.length * passes.length, 0);
@@ -110,16 +111,21 @@ export async function startEvaluate(): Promise<void> {
     patchRun(startedAt, () => ({ done }));
   };
   patchRun(startedAt, () => ({ total }));
+  const backends = backendSwitcher();
   for (const entry of planned) {
     if (cancelRequested) break;
     try {
+      const unavailable = await backends.use(entry.backend);
+      if (unavailable) throw new Error(unavailable);
       const document = await evaluateEntry(entry, passes, startedAt, onImage);
       if (document) patchRun(startedAt, (r) => ({ entries: [...r.entries, document] }));
     } catch (error) {
       if (isCancelled(error)) break;
-      patchRun(startedAt, (r) => ({ failures: [...r.failures, { id: entry.choice, message: messageOf(error) }] }));
+      patchRun(startedAt, (r) => ({ failures: [...r.failures, { id: entry.label, message: messageOf(error) }] }));
     }
   }
+  patchRun(startedAt, () => ({ phase: 'putting the page’s backend back' }));
+  await backends.restore();
   const status = cancelRequested ? 'cancelled' : planned.length === 0 ? 'error' : 'done';
   patchRun(startedAt, (r) => ({ status, done, phase: '', error: status === 'error' ? (r.failures[0]?.message ?? 'No model to evaluate.') : null }));
   if (status === 'done') await saveFinishedEvaluate();

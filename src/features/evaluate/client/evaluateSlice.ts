@@ -1,5 +1,6 @@
 /** Evaluate's state: the chosen folder, what its labels map to, the run's progress and each entry's result. */
 import type { StateCreator } from 'zustand';
+import type { BackendName, RuntimeName } from '@/engine/shared/types';
 import type { LabelledImage } from '@/features/evaluate/shared/folderLayout';
 import type { CsvLineError } from '@/features/evaluate/shared/labelCsv';
 import type { ImagePlan } from '@/features/evaluate/shared/evaluatePlan';
@@ -41,6 +42,10 @@ export interface EvaluateRun {
 export interface EvaluateChoice {
   /** Model choices (id or id:weights), besides the page's selected model. */
   models: string[];
+  /** The TF.js backends every entry runs on; null: the engine's own, until the person ticks any. */
+  backends: BackendName[] | null;
+  /** Each model runs as its family's member on each of these runtimes; []: on its own runtime. */
+  runtimes: RuntimeName[];
   kinds: CorruptionKind[];
   severities: number[];
 }
@@ -58,6 +63,6 @@ export const createEvaluateSlice: StateCreator<EvaluateSlice, [], [], EvaluateSl
   evaluateFolder: null,
   evaluateFolderProblem: null,
   evaluatePreview: null,
-  evaluateChoice: { models: [], kinds: [], severities: [1, 3, 5] },
+  evaluateChoice: { models: [], backends: null, runtimes: [], kinds: [], severities: [1, 3, 5] },
   evaluateRun: null,
 });

@@ -4,7 +4,8 @@ import { useStore } from '@/app/store';
 import { CORRUPTION_KINDS, type CorruptionKind } from '@/features/evaluate/shared/corruptions';
 import { refreshPreview } from '@/features/evaluate/client/evaluateFolder';
 import { cancelEvaluate, startEvaluate } from '@/features/evaluate/client/evaluateActions';
-import { entrySpecs, evaluateOptions, pageChoice } from '@/features/evaluate/client/evaluateEntries';
+import { entryPlan, entrySpecs, evaluateOptions, pageChoice } from '@/features/evaluate/client/evaluateEntries';
+import { EntryAxes } from './EntryAxes';
 import { FolderDrop } from './FolderDrop';
 import { FolderSummary } from './FolderSummary';
 
@@ -24,6 +25,9 @@ function useEntryInputs(): void {
   useStore((s) => s.selectedModel);
   useStore((s) => s.selectedWeights);
   useStore((s) => s.evaluateChoice.models);
+  useStore((s) => s.evaluateChoice.runtimes);
+  useStore((s) => s.evaluateChoice.backends);
+  useStore((s) => s.engine);
 }
 
 function EntryPicker({ disabled }: { disabled: boolean }) {
@@ -127,7 +131,8 @@ export function EvaluateForm() {
   const preview = useStore((s) => s.evaluatePreview);
   const running = useStore((s) => s.evaluateRun?.status === 'running');
   useEntryInputs();
-  const entries = entrySpecs().length;
+  const entries = entryPlan().length;
+  const models = entrySpecs().length;
   const scorable = (preview?.plan.scored.length ?? 0) > 0;
   return (
     <div className="zoo-card evaluate-form">
@@ -144,10 +149,12 @@ export function EvaluateForm() {
       )}
       {folder && <FolderSummary folder={folder} preview={preview} />}
       <EntryPicker disabled={running} />
+      <EntryAxes disabled={running} />
       <CorruptionPicker disabled={running} />
       <div className="zoo-form">
         <button type="button" data-testid="evaluate-start" disabled={running || !scorable || entries === 0} onClick={() => void startEvaluate()}>
-          Evaluate {entries} model{entries === 1 ? '' : 's'}
+          Evaluate {models} model{models === 1 ? '' : 's'}
+          {entries > models && ` × ${entries / models} backends`}
         </button>
         <button type="button" data-testid="evaluate-cancel" disabled={!running} onClick={cancelEvaluate}>
           Cancel
