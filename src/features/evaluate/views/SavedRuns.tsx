@@ -18,26 +18,8 @@ function SavedRunRow({ id }: { id: string }) {
   const when = whenSaved(summary.savedAt);
   return (
     <tr data-testid="evaluate-saved-run" data-id={id} data-folder={summary.folder} data-entries={summary.entries} data-n={summary.n}>
-      <td>
-        <input
-          type="radio"
-          name="evaluate-diff-a"
-          aria-label={`diff: ${when} as run A`}
-          data-testid="evaluate-diff-a"
-          checked={pick.a === id}
-          onChange={() => pickEvaluateDiff('a', id)}
-        />
-      </td>
-      <td>
-        <input
-          type="radio"
-          name="evaluate-diff-b"
-          aria-label={`diff: ${when} as run B`}
-          data-testid="evaluate-diff-b"
-          checked={pick.b === id}
-          onChange={() => pickEvaluateDiff('b', id)}
-        />
-      </td>
+      <DiffPick side="a" id={id} when={when} checked={pick.a === id} />
+      <DiffPick side="b" id={id} when={when} checked={pick.b === id} />
       <td>{when}</td>
       <td className="evaluate-history-folder">{summary.folder}</td>
       <td className="num">{summary.entries}</td>
@@ -56,6 +38,22 @@ function SavedRunRow({ id }: { id: string }) {
         </button>
       </td>
     </tr>
+  );
+}
+
+/** One run's radio for side A or B of the diff. */
+function DiffPick({ side, id, when, checked }: { side: 'a' | 'b'; id: string; when: string; checked: boolean }) {
+  return (
+    <td>
+      <input
+        type="radio"
+        name={`evaluate-diff-${side}`}
+        aria-label={`diff: ${when} as run ${side.toUpperCase()}`}
+        data-testid={`evaluate-diff-${side}`}
+        checked={checked}
+        onChange={() => pickEvaluateDiff(side, id)}
+      />
+    </td>
   );
 }
 
